@@ -1,0 +1,357 @@
+// Package driver runs keychainlint's analyzers over source files with
+// golang.org/x/tools/go/analysis: it reads and parses the files in
+// parallel, builds the program the flow engine needs, creates one
+// analysis.Pass per file and analyzer, and collects the diagnostics.
+package driver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/source"
+	"github.com/keychainlint/keychainlint/swiftparse"
+)
+
+// Config configures a run.
+type Config struct {
+	// Analyzers are the rules to run (their Requires are run first).
+	Analyzers []*analysis.Analyzer
+	// Platforms is the platform scope (default: all).
+	Platforms model.Platform
+	// MaxFileSize is the size limit for a file, in bytes.
+	MaxFileSize int64
+	// Workers is the number of parallel workers (default GOMAXPROCS).
+	Workers int
+}
+
+// Input is a file to analyse: either read from disk (Src nil) or given.
+type Input struct {
+	File source.File
+	Src  []byte
+}
+
+// Diagnostic is a finding.
+type Diagnostic struct {
+	Rule     string
+	Severity Severity
+	Pos      token.Position
+	End      token.Position
+	Message  string
+	URL      string
+	Related  []Related
+	Fixes    []analysis.SuggestedFix
+	// Raw is the diagnostic as the analyzer reported it.
+	Raw analysis.Diagnostic
+
+	fixEdits [][]FileEdit
+}
+
+// Related is a related location of a diagnostic.
+type Related struct {
+	Pos     token.Position
+	End     token.Position
+	Message string
+}
+
+// Stats summarises a run.
+type Stats struct {
+	FilesSeen     int
+	FilesKeychain int // files that mention SecItem or kSec and were parsed
+	Bytes         int64
+	Skipped       []source.Skipped
+	Elapsed       time.Duration
+	ParseErrors   int // files with syntax errors (lowered partially)
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Diagnostics []Diagnostic
+	Stats       Stats
+	Fset        *token.FileSet
+	Files       []*model.File
+}
+
+// Run analyses the inputs.
+func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
+	start := time.Now()
+	if err := analysis.Validate(cfg.Analyzers); err != nil {
+		return nil, fmt.Errorf("invalid analyzer set: %w", err)
+	}
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if cfg.MaxFileSize <= 0 {
+		cfg.MaxFileSize = 5 << 20
+	}
+	res := &Result{Fset: token.NewFileSet()}
+	res.Stats.FilesSeen = len(inputs)
+
+	// Read, prefilter and parse in parallel; each worker reuses its parser.
+	models := make([]*model.File, len(inputs))
+	skipped := make([]*source.Skipped, len(inputs))
+	sizes := make([]int64, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := swiftparse.NewParser()
+			defer p.Close()
+			for i := range jobs {
+				in := inputs[i]
+				src := in.Src
+				if src == nil {
+					var err error
+					src, err = source.Read(in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
+					if err != nil {
+						skipped[i] = &source.Skipped{Path: in.File.Path, Reason: readReason(err)}
+						continue
+					}
+				}
+				sizes[i] = int64(len(src))
+				if !source.MayHaveKeychainCode(src) {
+					continue
+				}
+				f, err := parseSafely(ctx, p, in.File.Path, src)
+				if err != nil {
+					skipped[i] = &source.Skipped{Path: in.File.Path, Reason: err.Error()}
+					continue
+				}
+				models[i] = f
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i := range inputs {
+		res.Stats.Bytes += sizes[i]
+		if skipped[i] != nil {
+			res.Stats.Skipped = append(res.Stats.Skipped, *skipped[i])
+		}
+		if models[i] != nil {
+			res.Files = append(res.Files, models[i])
+			if len(models[i].Errors) > 0 {
+				res.Stats.ParseErrors++
+			}
+		}
+	}
+	res.Stats.FilesKeychain = len(res.Files)
+
+	prog := flow.NewProgram(res.Files, cfg.Platforms)
+	sess := flow.NewSession(res.Fset, prog)
+	defer sess.Close()
+
+	order := topo(cfg.Analyzers)
+	perFile := make([][]Diagnostic, len(res.Files))
+	var firstErr error
+	var errOnce sync.Once
+	fileJobs := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range fileJobs {
+				diags, err := runFile(ctx, res.Fset, sess, res.Files[i], order)
+				if err != nil {
+					errOnce.Do(func() { firstErr = err })
+				}
+				perFile[i] = diags
+			}
+		}()
+	}
+	for i := range res.Files {
+		fileJobs <- i
+	}
+	close(fileJobs)
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	for _, d := range perFile {
+		res.Diagnostics = append(res.Diagnostics, d...)
+	}
+	res.Diagnostics = dedupe(res.Diagnostics)
+	res.Stats.Elapsed = time.Since(start)
+	return res, nil
+}
+
+func readReason(err error) string {
+	switch {
+	case errors.Is(err, source.ErrBinary):
+		return "binary file"
+	case errors.Is(err, source.ErrTooLarge):
+		return err.Error()
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// parseSafely parses a file; a panic in the front end (a bug) becomes an
+// error for that file instead of ending the scan.
+func parseSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte) (f *model.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error while parsing (please report): %v", r)
+		}
+	}()
+	return p.Parse(ctx, path, src)
+}
+
+// topo orders analyzers so that each comes after what it Requires.
+func topo(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
+}
+
+// runFile runs every analyzer on one file, each with its own Pass.
+func runFile(ctx context.Context, fset *token.FileSet, sess *flow.Session, f *model.File, order []*analysis.Analyzer) (diags []Diagnostic, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error in the analysis (please report): %v", f.Path, r)
+		}
+	}()
+	results := map[*analysis.Analyzer]any{}
+	for _, a := range order {
+		a := a
+		pass := &analysis.Pass{
+			Analyzer:   a,
+			Fset:       fset,
+			OtherFiles: []string{f.Path},
+			ReadFile: func(name string) ([]byte, error) {
+				if mf := sess.File(name); mf != nil {
+					return mf.Src, nil
+				}
+				return nil, fmt.Errorf("%s: not part of this scan", name)
+			},
+			ResultOf: map[*analysis.Analyzer]any{},
+			Report: func(d analysis.Diagnostic) {
+				diags = append(diags, convert(fset, a, d))
+			},
+			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+			ExportObjectFact:  func(types.Object, analysis.Fact) {},
+			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+			ExportPackageFact: func(analysis.Fact) {},
+			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+			AllPackageFacts:   func() []analysis.PackageFact { return nil },
+		}
+		for _, r := range a.Requires {
+			pass.ResultOf[r] = results[r]
+		}
+		out, err := a.Run(pass)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", f.Path, a.Name, err)
+		}
+		results[a] = out
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return diags, nil
+}
+
+func convert(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Diagnostic {
+	out := Diagnostic{Rule: a.Name, Severity: ParseSeverity(d.Category), Message: d.Message, URL: d.URL, Fixes: d.SuggestedFixes, Raw: d}
+	if out.URL == "" {
+		out.URL = a.URL
+	}
+	out.Pos = fset.Position(d.Pos)
+	end := d.End
+	if !end.IsValid() {
+		end = d.Pos
+	}
+	out.End = fset.Position(end)
+	for _, fx := range d.SuggestedFixes {
+		var edits []FileEdit
+		for _, te := range fx.TextEdits {
+			start, end := fset.Position(te.Pos), fset.Position(te.End)
+			if !te.End.IsValid() {
+				end = start
+			}
+			edits = append(edits, FileEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(te.NewText)})
+		}
+		out.fixEdits = append(out.fixEdits, edits)
+	}
+	for _, r := range d.Related {
+		rend := r.End
+		if !rend.IsValid() {
+			rend = r.Pos
+		}
+		out.Related = append(out.Related, Related{Pos: fset.Position(r.Pos), End: fset.Position(rend), Message: r.Message})
+	}
+	return out
+}
+
+// dedupe removes identical findings (a key in a shared helper reached
+// from several calls is one finding) and sorts by position.
+func dedupe(ds []Diagnostic) []Diagnostic {
+	sort.SliceStable(ds, func(i, j int) bool { return less(ds[i], ds[j]) })
+	var out []Diagnostic
+	seen := map[string]bool{}
+	for _, d := range ds {
+		k := fmt.Sprintf("%s|%s|%d|%s", d.Rule, d.Pos.Filename, d.Pos.Offset, d.Message)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, d)
+	}
+	return out
+}
+
+func less(a, b Diagnostic) bool {
+	if a.Pos.Filename != b.Pos.Filename {
+		return a.Pos.Filename < b.Pos.Filename
+	}
+	if a.Pos.Offset != b.Pos.Offset {
+		return a.Pos.Offset < b.Pos.Offset
+	}
+	if a.Rule != b.Rule {
+		return a.Rule < b.Rule
+	}
+	return a.Message < b.Message
+}
+
+// FileEdit is a suggested-fix edit resolved to a file and byte offsets.
+type FileEdit struct {
+	Filename   string
+	Start, End int
+	New        string
+}
+
+// FixEdits resolves the edits of the i-th suggested fix.
+func (d Diagnostic) FixEdits(i int) []FileEdit {
+	return d.fixEdits[i]
+}

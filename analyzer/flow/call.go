@@ -1,0 +1,449 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// syncRunners run their closure argument before they return, exactly
+// once, and return what it returns.
+var syncRunners = map[string]bool{
+	"sync": true, "performAndWait": true, "autoreleasepool": true, "withLock": true, "withUnsafeMutablePointer": true,
+	"withUnsafePointer": true, "withCriticalScope": true, "dispatch_sync": true, "dispatch_barrier_sync": true,
+	"execute": true, "synchronized": true, "withExtendedLifetime": true,
+}
+
+// harmless are calls that never change a dictionary passed to them.
+var harmless = map[string]bool{
+	"print": true, "debugPrint": true, "NSLog": true, "os_log": true, "CFShow": true, "CFRelease": true, "assert": true,
+	"precondition": true, "dump": true, "CFGetTypeID": true, "CFDictionaryGetValue": true, "CFDictionaryGetCount": true,
+	"CFDictionaryContainsKey": true, "objectForKey:": true, "valueForKey:": true, "objectForKeyedSubscript:": true,
+	"count": true, "description": true, "isEqual:": true, "isEqualToDictionary:": true, "String": true,
+}
+
+// evalCall evaluates a call that is not a SecItem call or a dictionary
+// operation: a helper of the program (through its summary), an immediately
+// invoked closure, or an unknown function.
+func (a *interp) evalCall(c *model.Call, st *state) Value {
+	if cl, ok := c.Fun.(*model.Closure); ok {
+		return a.runClosure(cl, st, true)
+	}
+	name := c.Name()
+	recv := c.Receiver()
+	var recvVal Value
+	if recv != nil && !isTypeExpr(recv) && !isSelf(recv) {
+		recvVal = a.eval(recv, st)
+	}
+	args := make([]Value, len(c.Args))
+	var closureRet Value
+	sawClosure := false
+	for i, arg := range c.Args {
+		if cl, ok := arg.Value.(*model.Closure); ok {
+			closureRet = a.runClosure(cl, st, syncRunners[name])
+			sawClosure = true
+			continue
+		}
+		args[i] = a.eval(arg.Value, st)
+	}
+	if fn := a.prog.resolve(c, a.fn); fn != nil && fn != a.fn {
+		return a.instantiate(fn, c, c.Span, st, args...)
+	}
+	// Unknown callee: it may change any reference-type dictionary or inout
+	// argument it receives.
+	if !harmless[name] {
+		for i, arg := range c.Args {
+			if args[i].Kind != VDict {
+				continue
+			}
+			_, inout := arg.Value.(*model.Unary)
+			for _, o := range st.objs(args[i]) {
+				if o.Ref || inout {
+					o.Complete = false
+				}
+			}
+		}
+		if recvVal.Kind == VDict && mutatingName(name) {
+			for _, o := range st.objs(recvVal) {
+				o.Complete = false
+			}
+		}
+	}
+	if sawClosure && syncRunners[name] {
+		return closureRet
+	}
+	return unknown
+}
+
+func mutatingName(name string) bool {
+	for _, p := range []string{"set", "add", "remove", "merge", "update", "insert"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// runClosure evaluates a closure's body in place. When always is false the
+// closure may not run (a completion handler), so its effects are joined
+// with the state before it.
+func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
+	if cl.Fn == nil || st.dead {
+		return unknown
+	}
+	inner := st.copy()
+	for _, p := range cl.Fn.Params {
+		delete(inner.vars, p.Name)
+	}
+	a.frames = append(a.frames, &frame{})
+	saved := a.targets
+	a.targets = nil
+	end := a.execStmts(cl.Fn.Body, inner)
+	a.targets = saved
+	fr := a.frames[len(a.frames)-1]
+	a.frames = a.frames[:len(a.frames)-1]
+	exit := joinAll(append([]*state{end}, fr.returns...)...)
+	ret := unknown
+	for i, v := range fr.values {
+		if i == 0 {
+			ret = v
+		} else {
+			ret = joinValues(ret, v)
+		}
+	}
+	if exit.dead {
+		// The closure always throws or never returns normally.
+		if !always {
+			return ret
+		}
+		exit = st
+	}
+	if always {
+		*st = *exit
+	} else {
+		*st = *join(st, exit)
+	}
+	return ret
+}
+
+// instantiate applies the summary of fn at a call site: calls it forwards
+// to SecItem become call facts here, changes it makes to dictionary
+// arguments are applied, and a returned dictionary becomes a new object.
+func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
+	r, tainted := a.prog.analyze(fn, a.stack)
+	if tainted {
+		a.tainted = true
+	}
+	if r == nil {
+		// Recursion: nothing is known of the result, and reference-type
+		// arguments may change.
+		for _, v := range args {
+			for _, o := range st.objs(v) {
+				if o.Ref {
+					o.Complete = false
+				}
+			}
+		}
+		return unknown
+	}
+	sum := r.summary
+	argObjs := func(i int) []*Obj {
+		if i < 0 || i >= len(args) {
+			return nil
+		}
+		return st.objs(args[i])
+	}
+	for _, fw := range sum.Forwards {
+		a.forward(fn, fw, call, sp, st, argObjs)
+	}
+	for i, delta := range sum.ParamDeltas {
+		inout := call != nil && i < len(call.Args) && isAddrOf(call.Args[i].Value)
+		for _, o := range argObjs(i) {
+			if o.Ref || inout {
+				applyDelta(a, o, delta, st)
+			}
+		}
+	}
+	if sum.Ret != nil {
+		o := sum.Ret.clone()
+		o.ID = objID(a.id(a.site(sp)))
+		o.Alloc = a.site(sp)
+		o.Uses, o.Writes = nil, nil
+		if o.Param >= 0 {
+			base := argObjs(o.Param)
+			derived := a.derive(base, sum.Ret, st)
+			derived.ID, derived.Alloc, derived.Ref = o.ID, o.Alloc, o.Ref
+			o = derived
+		}
+		for _, e := range o.Entries {
+			e.Platforms &= st.plat
+		}
+		st.heap[o.ID] = o
+		return dictValue(o.ID)
+	}
+	if len(sum.RetConst) > 0 {
+		return Value{Kind: VConst, Consts: sum.RetConst}
+	}
+	return unknown
+}
+
+func isAddrOf(e model.Expr) bool {
+	u, ok := e.(*model.Unary)
+	return ok && u.Op == "&"
+}
+
+// derive builds the dictionary a callee produced from a parameter: the
+// argument's entries, minus the keys the callee removed, plus those it
+// wrote.
+func (a *interp) derive(base []*Obj, delta *Obj, st *state) *Obj {
+	var o *Obj
+	if len(base) == 0 {
+		o = newObj(0, delta.Alloc, delta.Ref)
+		o.Complete = false
+	} else {
+		s := snapshot(base)
+		o = newObj(0, s.Alloc, s.Ref)
+		for k, e := range s.Entries {
+			o.Entries[k] = e.clone()
+		}
+		o.Complete = s.Complete
+		o.Param = base[0].Param
+		if o.Param >= 0 {
+			o.Complete = base[0].Complete
+		}
+	}
+	applyDelta(a, o, delta, st)
+	return o
+}
+
+// applyDelta applies a callee's changes to a parameter object to o.
+func applyDelta(a *interp, o, delta *Obj, st *state) {
+	for k := range delta.Removed {
+		delete(o.Entries, k)
+	}
+	for k, e := range delta.Entries {
+		c := e.clone()
+		c.Platforms &= st.plat
+		o.Entries[k] = c
+		for _, s := range e.Sites {
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: s, Key: k, Name: e.Name})
+		}
+	}
+	if !delta.Complete {
+		o.Complete = false
+	}
+}
+
+// forward turns a SecItem call inside a callee that receives a parameter
+// into a call fact at this call site.
+func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model.Span, st *state, argObjs func(int) []*Obj) {
+	build := func(param int, d *Obj) ([]*Obj, bool) {
+		if d == nil {
+			return nil, false
+		}
+		if param < 0 {
+			return []*Obj{d}, false
+		}
+		base := argObjs(param)
+		derived := a.derive(base, d, st)
+		return []*Obj{derived}, len(base) > 0
+	}
+	dict, dictIsArg := build(fw.DictParam, fw.Dict)
+	upd, updIsArg := build(fw.UpdateParam, fw.Update)
+	var uses, updUses []*Obj
+	if dictIsArg {
+		uses = argObjs(fw.DictParam)
+	}
+	if updIsArg {
+		updUses = argObjs(fw.UpdateParam)
+	}
+	inner := fw.Fact
+	via := inner.Via
+	if via == nil {
+		via = fn
+	}
+	a.recordFact(inner.Call, via, a.site(sp), a.site(callNameSpan(call, sp)), dict, upd, uses, updUses, inner.Result, st,
+		inner.Platforms)
+}
+
+func callNameSpan(c *model.Call, sp model.Span) model.Span {
+	if c == nil {
+		return sp
+	}
+	switch f := c.Fun.(type) {
+	case *model.Ident:
+		return f.Span
+	case *model.Member:
+		if f.NameSpan.Valid() {
+			return f.NameSpan
+		}
+	}
+	return sp
+}
+
+// evalSecItem records a direct SecItem call.
+func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
+	dv := a.eval(x.Dict, st)
+	var uv Value
+	if x.Update != nil {
+		uv = a.eval(x.Update, st)
+	}
+	res := Absent
+	if x.Result != nil {
+		a.eval(x.Result, st)
+		res = Present
+	}
+	dictObjs, updObjs := st.objs(dv), st.objs(uv)
+	fact := a.recordFact(x, nil, a.site(x.Span), a.site(x.NameSpan), dictObjs, updObjs, dictObjs, updObjs, res, st, model.AllPlatforms)
+	id := callID(a.id(Site{File: a.file, Span: model.Span{Start: x.Span.Start, End: -x.Span.End}}))
+	st.status[id] = AnyStatus
+	a.callFor[id] = fact
+	return Value{Kind: VStatus, Status: []callID{id}}
+}
+
+// recordFact records (or joins into) the fact of a call at site, marks the
+// dictionaries it received as used, and extends the function's summary
+// when they came from its parameters.
+func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, nameSite Site, dict, upd, useDict, useUpd []*Obj,
+	res Presence, st *state, innerPlat model.Platform) *CallFact {
+	f, seen := a.factAt[site]
+	if !seen {
+		f = &CallFact{Op: call.Op, Call: call, Via: via, Site: site, NameSite: nameSite, Func: a.fn, Earlier: map[*CallFact]StatusSet{}}
+		a.factAt[site] = f
+		a.facts = append(a.facts, f)
+	}
+	ds, us := snapshot(dict), snapshot(upd)
+	if ds != nil && ds.Param >= 0 {
+		ds.Complete = false
+	}
+	if us != nil && us.Param >= 0 {
+		us.Complete = false
+	}
+	plat := st.plat & innerPlat
+	if f.visited {
+		f.Dict = joinDictStates(f.Dict, ds)
+		f.Update = joinDictStates(f.Update, us)
+		if f.Result != res {
+			f.Result = MaybePresent
+		}
+		f.Platforms |= plat
+	} else {
+		f.Dict, f.Update, f.Result, f.Platforms = ds, us, res, plat
+		f.visited = true
+	}
+	for _, o := range useDict {
+		for _, u := range o.Uses {
+			f.PriorUses = appendUse(f.PriorUses, u)
+		}
+		f.Writes = mergeWrites(f.Writes, o.Writes)
+	}
+	for _, o := range useUpd {
+		for _, u := range o.Uses {
+			f.PriorUpdateUses = appendUse(f.PriorUpdateUses, u)
+		}
+	}
+	for id, set := range st.status {
+		if prev := a.callFor[id]; prev != nil && prev != f {
+			f.Earlier[prev] |= set
+		}
+	}
+	seq := a.seq
+	for _, o := range useDict {
+		o.Uses = append(o.Uses, Use{Fact: f, Role: roleOf(call.Op), Seq: seq, Snapshot: ds})
+	}
+	for _, o := range useUpd {
+		o.Uses = append(o.Uses, Use{Fact: f, Role: model.RoleUpdate, Seq: seq, Snapshot: us})
+	}
+	// A call that receives a parameter makes this function a wrapper.
+	dp, up := paramOf(dict, useDict), paramOf(upd, useUpd)
+	if dp >= 0 || up >= 0 {
+		fw := &Forward{Fact: f, DictParam: dp, UpdateParam: up}
+		if len(dict) > 0 {
+			fw.Dict = snapshotObj(dict)
+		}
+		if len(upd) > 0 {
+			fw.Update = snapshotObj(upd)
+		}
+		a.addForward(fw)
+	}
+	return f
+}
+
+func (a *interp) addForward(fw *Forward) {
+	for i, old := range a.summary.Forwards {
+		if old.Fact == fw.Fact {
+			a.summary.Forwards[i] = fw
+			return
+		}
+	}
+	a.summary.Forwards = append(a.summary.Forwards, fw)
+}
+
+func snapshotObj(objs []*Obj) *Obj {
+	o := objs[0].clone()
+	for _, p := range objs[1:] {
+		o = joinObj(o, p)
+	}
+	o.Uses, o.Writes = nil, nil
+	return o
+}
+
+// paramOf returns the parameter index the objects derive from, or -1.
+func paramOf(objs ...[]*Obj) int {
+	for _, list := range objs {
+		for _, o := range list {
+			if o.Param >= 0 {
+				return o.Param
+			}
+		}
+	}
+	return -1
+}
+
+func roleOf(op model.Op) model.Role {
+	if op == model.OpAdd {
+		return model.RoleAttributes
+	}
+	return model.RoleQuery
+}
+
+func appendUse(list []Use, u Use) []Use {
+	for _, v := range list {
+		if v.Fact == u.Fact && v.Role == u.Role {
+			return list
+		}
+	}
+	return append(list, u)
+}
+
+func mergeWrites(a, b []Write) []Write {
+	out := append([]Write(nil), a...)
+	for _, w := range b {
+		found := false
+		for _, v := range out {
+			if v.Seq == w.Seq {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// statusCodeOf returns the status code a case value or comparison operand
+// denotes.
+func statusCodeOf(e model.Expr) (int, bool) {
+	switch x := model.StripCasts(e).(type) {
+	case *model.Ident:
+		return keychain.StatusCode(x.Name)
+	case *model.NumberLit:
+		if x.IsInt {
+			return int(x.Int), true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,330 @@
+package flow
+
+import (
+	"sort"
+
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// objID identifies an abstract dictionary object: its allocation site.
+type objID int
+
+// callID identifies a SecItem call (or a wrapper call) within one
+// function analysis.
+type callID int
+
+// Entry is one key of an abstract dictionary.
+type Entry struct {
+	// Key is the keychain constant, nil for a string key keychainlint does
+	// not know (a raw string that is not a SecItem key).
+	Key *keychain.Key
+	// Name is the key as the developer wrote it: the constant name, or the
+	// raw string in quotes.
+	Name string
+	// Must is true when the key is present on every path to this point.
+	Must bool
+	// Platforms are the platforms on which the key may be present (a key
+	// written inside #if os(macOS) is present only on macOS).
+	Platforms model.Platform
+	// Values are the constants the key may hold; UnknownValue marks that
+	// it may also hold something else.
+	Values       []Const
+	UnknownValue bool
+	// Sites are where the key was written (the key expression).
+	Sites []Site
+}
+
+// Value returns the entry's value when it is one known constant.
+func (e *Entry) Value() (Const, bool) {
+	if e.UnknownValue || len(e.Values) != 1 {
+		return Const{}, false
+	}
+	return e.Values[0], true
+}
+
+func (e *Entry) clone() *Entry {
+	c := *e
+	c.Values = append([]Const(nil), e.Values...)
+	c.Sites = append([]Site(nil), e.Sites...)
+	return &c
+}
+
+// Obj is an abstract dictionary object.
+type Obj struct {
+	ID      objID
+	Entries map[string]*Entry // by canonical key (see keyID)
+	// Complete is false when something unknown may have added keys: a
+	// parameter, an unresolved helper, a merge of an unknown dictionary,
+	// a key that could not be resolved.
+	Complete bool
+	// Ref marks reference types (NSMutableDictionary, NSDictionary,
+	// CFDictionaryRef): assignment aliases instead of copying.
+	Ref bool
+	// Param is the index of the parameter this object came from, or -1.
+	Param int
+	// Alloc is where the dictionary was created.
+	Alloc Site
+	// Uses are the SecItem calls that received this object so far.
+	Uses []Use
+	// Writes are the changes made to the object (with a sequence number
+	// to order them against Uses).
+	Writes []Write
+	// Removed are keys removed from a parameter dictionary (for wrapper
+	// summaries).
+	Removed map[string]bool
+}
+
+// Use is an earlier SecItem call that received an object.
+type Use struct {
+	Fact *CallFact
+	Role model.Role
+	// Seq is the write sequence number at the time of the call: writes
+	// with a larger Seq happened after it.
+	Seq int
+	// Snapshot is the dictionary as the call received it.
+	Snapshot *DictState
+}
+
+// Write is a change made to a dictionary.
+type Write struct {
+	Seq  int
+	Site Site
+	Key  string // canonical key, "" for merges and removeAll
+	Name string // the key as written
+}
+
+func newObj(id objID, site Site, ref bool) *Obj {
+	return &Obj{ID: id, Entries: map[string]*Entry{}, Complete: true, Ref: ref, Param: -1, Alloc: site}
+}
+
+func (o *Obj) clone() *Obj {
+	c := *o
+	c.Entries = make(map[string]*Entry, len(o.Entries))
+	for k, e := range o.Entries {
+		c.Entries[k] = e.clone()
+	}
+	c.Uses = append([]Use(nil), o.Uses...)
+	c.Writes = append([]Write(nil), o.Writes...)
+	if o.Removed != nil {
+		c.Removed = make(map[string]bool, len(o.Removed))
+		for k, v := range o.Removed {
+			c.Removed[k] = v
+		}
+	}
+	return &c
+}
+
+// joinObj merges the states of one object from two paths.
+func joinObj(a, b *Obj) *Obj {
+	out := a.clone()
+	out.Complete = a.Complete && b.Complete
+	for k, e := range out.Entries {
+		if _, ok := b.Entries[k]; !ok {
+			e.Must = false
+		}
+	}
+	for k, be := range b.Entries {
+		ae, ok := out.Entries[k]
+		if !ok {
+			c := be.clone()
+			c.Must = false
+			out.Entries[k] = c
+			continue
+		}
+		ae.Must = ae.Must && be.Must
+		ae.Platforms |= be.Platforms
+		ae.UnknownValue = ae.UnknownValue || be.UnknownValue
+		ae.Values = joinConsts(ae.Values, be.Values)
+		if len(ae.Values) > maxConsts {
+			ae.Values, ae.UnknownValue = nil, true
+		}
+		ae.Sites = unionSites(ae.Sites, be.Sites)
+	}
+	for _, u := range b.Uses {
+		found := false
+		for _, v := range out.Uses {
+			if v.Fact == u.Fact && v.Role == u.Role {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out.Uses = append(out.Uses, u)
+		}
+	}
+	sort.SliceStable(out.Uses, func(i, j int) bool { return out.Uses[i].Seq < out.Uses[j].Seq })
+	for _, w := range b.Writes {
+		found := false
+		for _, v := range out.Writes {
+			if v.Seq == w.Seq {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out.Writes = append(out.Writes, w)
+		}
+	}
+	sort.Slice(out.Writes, func(i, j int) bool { return out.Writes[i].Seq < out.Writes[j].Seq })
+	for k := range b.Removed {
+		if out.Removed == nil {
+			out.Removed = map[string]bool{}
+		}
+		out.Removed[k] = true
+	}
+	return out
+}
+
+func joinConsts(a, b []Const) []Const {
+	out := append([]Const(nil), a...)
+	for _, c := range b {
+		found := false
+		for _, d := range out {
+			if c.same(d) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func unionSites(a, b []Site) []Site {
+	out := append([]Site(nil), a...)
+	for _, s := range b {
+		found := false
+		for _, t := range out {
+			if s == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// DictState is what a SecItem call received: an immutable snapshot of an
+// abstract dictionary (joined over every path that reaches the call, and
+// over every object the argument may be).
+type DictState struct {
+	Entries  map[string]*Entry
+	Complete bool
+	// Ref, Param and Alloc describe the object (of the first object when
+	// several).
+	Ref   bool
+	Param int
+	Alloc Site
+	// Objs are the object identities.
+	Objs []objID
+}
+
+// Lookup returns the entry for a keychain key constant name
+// ("kSecAttrAccount") or raw key.
+func (d *DictState) Lookup(name string) (*Entry, bool) {
+	if d == nil {
+		return nil, false
+	}
+	e, ok := d.Entries[keyIDForName(name)]
+	return e, ok
+}
+
+// Keys returns the entries sorted by the position of their first site,
+// then name, so that reports come out in source order.
+func (d *DictState) Keys() []*Entry {
+	if d == nil {
+		return nil
+	}
+	out := make([]*Entry, 0, len(d.Entries))
+	for _, e := range d.Entries {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if len(a.Sites) > 0 && len(b.Sites) > 0 && a.Sites[0] != b.Sites[0] {
+			if a.Sites[0].File != b.Sites[0].File && a.Sites[0].File != nil && b.Sites[0].File != nil {
+				return a.Sites[0].File.Path < b.Sites[0].File.Path
+			}
+			return a.Sites[0].Span.Start < b.Sites[0].Span.Start
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+// Class returns the item class of the dictionary when kSecClass holds one
+// known class constant on every path.
+func (d *DictState) Class() (*keychain.Class, bool) {
+	e, ok := d.Lookup("kSecClass")
+	if !ok || !e.Must {
+		return nil, false
+	}
+	c, ok := e.Value()
+	if !ok {
+		return nil, false
+	}
+	name := c.Ident
+	if c.IsStr {
+		name = c.Str
+	}
+	return keychain.LookupClass(name)
+}
+
+// snapshot turns objects into a DictState.
+func snapshot(objs []*Obj) *DictState {
+	if len(objs) == 0 {
+		return nil
+	}
+	o := objs[0]
+	for _, p := range objs[1:] {
+		o = joinObj(o, p)
+	}
+	if len(objs) == 1 {
+		o = o.clone()
+	}
+	d := &DictState{Entries: o.Entries, Complete: o.Complete, Ref: o.Ref, Param: o.Param, Alloc: o.Alloc}
+	for _, p := range objs {
+		d.Objs = append(d.Objs, p.ID)
+	}
+	return d
+}
+
+// joinDictStates merges what a call received on two visits (loops).
+func joinDictStates(a, b *DictState) *DictState {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	oa := &Obj{Entries: a.Entries, Complete: a.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc}
+	ob := &Obj{Entries: b.Entries, Complete: b.Complete}
+	j := joinObj(oa, ob)
+	return &DictState{Entries: j.Entries, Complete: j.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc, Objs: unionIDs(a.Objs, b.Objs)}
+}
+
+// keyID is the canonical identity of a key: the runtime string for
+// keychain constants (kSecAttrType and kSecAttrKeyType are the same key,
+// "type"), the raw string otherwise.
+func keyID(k *keychain.Key, raw string) string {
+	if k != nil {
+		return k.Short
+	}
+	return "raw:" + raw
+}
+
+func keyIDForName(name string) string {
+	if k, ok := keychain.LookupKey(name); ok {
+		return k.Short
+	}
+	if k, ok := keychain.LookupShort(name); ok {
+		return k.Short
+	}
+	return "raw:" + name
+}

@@ -1,0 +1,27 @@
+// Package flow is keychainlint's dataflow engine.
+//
+// It interprets each function of the model abstractly, along every path,
+// and records what every SecItem call receives:
+//
+//   - Abstract dictionaries (Obj, DictState): the keys that must be present,
+//     the keys that may be present and on which platforms, their constant
+//     values where known (class, accessibility, match limit), whether the
+//     dictionary is complete (no unknown contribution such as a parameter
+//     or an unresolved helper), its identity (allocation site; reference
+//     types alias on assignment, Swift dictionaries copy), and the SecItem
+//     calls that already consumed it, with the state it had at each.
+//   - Abstract statuses (StatusSet): the outcomes a SecItem call's status
+//     may still have on a path — success, item not found, interaction not
+//     allowed, other — narrowed along if/guard/switch/early return.
+//   - The platform scope of each program point, narrowed by #if regions.
+//
+// Interprocedural summaries (program.go) make helpers transparent:
+// functions, methods, computed properties and constants that return a
+// dictionary; wrappers that pass a dictionary parameter on to a SecItem
+// call (each call of the wrapper becomes a call fact at the call site);
+// and helpers that write keys into a dictionary they are given.
+//
+// The engine is built for precision over recall: absent keys are only
+// meaningful on a complete dictionary, and anything the engine cannot
+// follow makes a dictionary incomplete rather than guessed.
+package flow

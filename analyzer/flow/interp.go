@@ -1,0 +1,736 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// interp interprets one function.
+type interp struct {
+	prog    *Program
+	fn      *model.Func
+	file    *model.File
+	stack   []*model.Func
+	tainted bool
+
+	ids     map[Site]int // allocation and call sites → ids
+	seq     int          // write sequence
+	facts   []*CallFact
+	factAt  map[Site]*CallFact
+	callFor map[callID]*CallFact
+
+	frames  []*frame
+	targets []*target
+
+	summary *Summary
+	params  map[objID]int
+}
+
+// frame collects the exits of a function or closure body.
+type frame struct {
+	returns []*state
+	values  []Value
+}
+
+// target collects the states that leave a loop or switch early.
+type target struct {
+	loop      bool
+	breaks    []*state
+	continues []*state
+	fall      *state // Swift fallthrough
+}
+
+func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
+	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[Site]*CallFact{},
+		callFor: map[callID]*CallFact{}, summary: &Summary{ParamDeltas: map[int]*Obj{}}, params: map[objID]int{}}
+}
+
+func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
+
+func (a *interp) id(s Site) int {
+	if id, ok := a.ids[s]; ok {
+		return id
+	}
+	id := len(a.ids) + 1
+	a.ids[s] = id
+	return id
+}
+
+func (a *interp) nextSeq() int { a.seq++; return a.seq }
+
+// run interprets the function body and builds its result.
+func (a *interp) run() *funcResult {
+	plat := a.fn.Platforms & a.prog.Platforms
+	if a.fn.Platforms == 0 {
+		plat = a.prog.Platforms
+	}
+	st := newState(plat)
+	for i, p := range a.fn.Params {
+		o := newObj(objID(a.id(Site{File: a.file, Span: p.Span})), a.site(p.Span), refType(p.Type) || p.InOut)
+		o.Param = i
+		st.heap[o.ID] = o
+		a.params[o.ID] = i
+		st.vars[p.Name] = dictValue(o.ID)
+	}
+	a.frames = append(a.frames, &frame{})
+	end := a.execStmts(a.fn.Body, st)
+	fr := a.frames[len(a.frames)-1]
+	exits := append([]*state{end}, fr.returns...)
+	a.finishSummary(fr, exits)
+	return &funcResult{facts: a.facts, summary: a.summary}
+}
+
+// finishSummary records what the function returns and what it does to
+// its parameters.
+func (a *interp) finishSummary(fr *frame, exits []*state) {
+	var ret *Obj
+	retUnknown := false
+	for i, v := range fr.values {
+		st := fr.returns[i]
+		switch v.Kind {
+		case VDict:
+			for _, o := range st.objs(v) {
+				if ret == nil {
+					ret = o.clone()
+				} else {
+					ret = joinObj(ret, o)
+				}
+			}
+		case VConst:
+			a.summary.RetConst = joinConsts(a.summary.RetConst, v.Consts)
+		default:
+			retUnknown = true
+		}
+	}
+	if ret != nil {
+		if retUnknown {
+			ret.Complete = false
+		}
+		ret.Uses, ret.Writes = nil, nil
+		a.summary.Ret = ret
+	}
+	if retUnknown || ret != nil {
+		if len(a.summary.RetConst) > 0 && (retUnknown || ret != nil) {
+			a.summary.RetConst = nil
+		}
+	}
+	all := joinAll(exits...)
+	if all.dead {
+		return
+	}
+	for id, i := range a.params {
+		if o, ok := all.heap[id]; ok && (len(o.Writes) > 0 || !o.Complete) {
+			d := o.clone()
+			d.Uses = nil
+			a.summary.ParamDeltas[i] = d
+		}
+	}
+}
+
+func (a *interp) execStmts(list []model.Stmt, st *state) *state {
+	for _, s := range list {
+		if st.dead {
+			return st
+		}
+		st = a.exec(s, st)
+	}
+	return st
+}
+
+func (a *interp) exec(s model.Stmt, st *state) *state {
+	switch x := s.(type) {
+	case *model.Decl:
+		var v Value
+		if x.Value != nil {
+			v = a.copyOnAssign(x.Value, a.eval(x.Value, st), st, x.Span)
+			if v.Kind == VDict && refType(x.Type) {
+				for _, o := range st.objs(v) {
+					o.Ref = true
+				}
+			}
+		}
+		st.vars[x.Name] = v
+	case *model.Assign:
+		v := a.eval(x.Value, st)
+		if x.Op != "=" {
+			v = unknown
+		}
+		a.assign(x.Target, a.copyOnAssign(x.Value, v, st, x.Span), st)
+	case *model.ExprStmt:
+		a.eval(x.X, st)
+	case *model.If:
+		t, f := a.cond(x.Cond, st)
+		t = a.execStmts(x.Then, t)
+		f = a.execStmts(x.Else, f)
+		return join(t, f)
+	case *model.Guard:
+		t, f := a.cond(x.Cond, st)
+		f = a.execStmts(x.Else, f)
+		return join(t, f)
+	case *model.Switch:
+		return a.execSwitch(x, st)
+	case *model.Loop:
+		return a.execLoop(x, st)
+	case *model.Return:
+		var v Value
+		if x.Value != nil {
+			v = a.eval(x.Value, st)
+			if _, isNil := model.StripCasts(x.Value).(*model.NilLit); isNil {
+				// `return nil` contributes nothing to what is returned.
+				st.dead = true
+				fr := a.frames[len(a.frames)-1]
+				fr.returns = append(fr.returns, st)
+				fr.values = append(fr.values, Value{Kind: VConst})
+				return deadState()
+			}
+		}
+		fr := a.frames[len(a.frames)-1]
+		fr.returns = append(fr.returns, st)
+		fr.values = append(fr.values, v)
+		return deadState()
+	case *model.Throw:
+		if x.Value != nil {
+			a.eval(x.Value, st)
+		}
+		return deadState()
+	case *model.Break:
+		if t := a.innermost(false); t != nil {
+			t.breaks = append(t.breaks, st)
+		}
+		return deadState()
+	case *model.Continue:
+		if t := a.innermost(true); t != nil {
+			t.continues = append(t.continues, st)
+		}
+		return deadState()
+	case *model.Fallthrough:
+		if t := a.innermost(false); t != nil && !t.loop {
+			t.fall = join(t.fall, st)
+		}
+		return deadState()
+	case *model.Block:
+		return a.execStmts(x.Body, st)
+	case *model.Try:
+		body := a.execStmts(x.Body, st.copy())
+		out := body
+		for _, c := range x.Catches {
+			// An error may be thrown before or after any statement of the
+			// body: start the catch from both ends.
+			out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
+		}
+		if x.Finally != nil {
+			out = a.execStmts(x.Finally, out)
+		}
+		return out
+	case *model.IfConfig:
+		var outs []*state
+		hasElse := false
+		for _, c := range x.Clauses {
+			if c.Cond == "" {
+				hasElse = true
+			}
+			p := st.plat & c.Platforms
+			if p == 0 {
+				continue
+			}
+			cs := st.copy()
+			cs.plat = p
+			outs = append(outs, a.execStmts(c.Body, cs))
+		}
+		if !hasElse {
+			outs = append(outs, st)
+		}
+		return joinAll(outs...)
+	}
+	return st
+}
+
+func (a *interp) innermost(loop bool) *target {
+	for i := len(a.targets) - 1; i >= 0; i-- {
+		if !loop || a.targets[i].loop {
+			return a.targets[i]
+		}
+	}
+	return nil
+}
+
+func (a *interp) execLoop(x *model.Loop, st *state) *state {
+	t := &target{loop: true}
+	a.targets = append(a.targets, t)
+	defer func() { a.targets = a.targets[:len(a.targets)-1] }()
+	var exits []*state
+	head := st
+	// Two passes reach the facts a second iteration can add (a dictionary
+	// reused by the next iteration); the join is not iterated to a fixed
+	// point, which is precise enough for keychain code.
+	for pass := 0; pass < 2; pass++ {
+		var body *state
+		if x.Kind == model.LoopDoWhile {
+			body = a.execStmts(x.Body, head.copy())
+			body = joinAll(append([]*state{body}, t.continues...)...)
+			tr, f := a.cond(x.Cond, body)
+			exits = append(exits, f)
+			head = join(st, tr)
+		} else {
+			tr, f := a.cond(x.Cond, head.copy())
+			exits = append(exits, f)
+			body = a.execStmts(x.Body, tr)
+			head = joinAll(append([]*state{st, body}, t.continues...)...)
+		}
+		t.continues = nil
+	}
+	return joinAll(append(exits, t.breaks...)...)
+}
+
+func (a *interp) execSwitch(x *model.Switch, st *state) *state {
+	tag := a.eval(x.Tag, st)
+	t := &target{}
+	a.targets = append(a.targets, t)
+	defer func() { a.targets = a.targets[:len(a.targets)-1] }()
+	rest := st
+	var ends []*state
+	var fall *state
+	for _, c := range x.Cases {
+		var entry *state
+		if c.Default {
+			entry = rest.copy()
+		} else {
+			entry = deadState()
+			for _, v := range c.Values {
+				tr, f := a.caseMatch(tag, v, rest)
+				entry = join(entry, tr)
+				rest = f
+			}
+		}
+		if x.CStyle {
+			entry = join(entry, fall)
+		} else if t.fall != nil {
+			entry = join(entry, t.fall)
+			t.fall = nil
+		}
+		out := a.execStmts(c.Body, entry)
+		if x.CStyle {
+			fall = out
+		} else {
+			ends = append(ends, out)
+		}
+	}
+	hasDefault := false
+	for _, c := range x.Cases {
+		hasDefault = hasDefault || c.Default
+	}
+	if !hasDefault {
+		ends = append(ends, rest)
+	}
+	ends = append(ends, fall)
+	return joinAll(append(ends, t.breaks...)...)
+}
+
+// caseMatch splits a state on `case value:` of a switch over tag.
+func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) {
+	if tag.Kind == VStatus && len(tag.Status) == 1 {
+		if code, ok := statusCodeOf(v); ok {
+			return a.narrow(tag.Status[0], code, true, st)
+		}
+	}
+	if id, ok := v.(*model.Ident); ok && id.Name == "_" {
+		return st, deadState()
+	}
+	return st.copy(), st
+}
+
+// copyOnAssign gives a Swift dictionary value its own identity when it is
+// copied out of a variable: `var b = a` makes a copy, not an alias, while
+// reference types (NSMutableDictionary, CFDictionaryRef) alias.
+func (a *interp) copyOnAssign(src model.Expr, v Value, st *state, sp model.Span) Value {
+	if v.Kind != VDict {
+		return v
+	}
+	switch model.StripCasts(src).(type) {
+	case *model.Ident, *model.Member:
+	default:
+		return v
+	}
+	objs := st.objs(v)
+	if len(objs) == 0 {
+		return v
+	}
+	for _, o := range objs {
+		if o.Ref {
+			return v
+		}
+	}
+	c := objs[0].clone()
+	for _, o := range objs[1:] {
+		c = joinObj(c, o)
+	}
+	c.ID = objID(a.id(a.site(sp)))
+	c.Uses, c.Writes = nil, nil
+	c.Alloc = a.site(sp)
+	st.heap[c.ID] = c
+	return dictValue(c.ID)
+}
+
+// assign stores a value into an assignable expression.
+func (a *interp) assign(target model.Expr, v Value, st *state) {
+	switch t := model.StripCasts(target).(type) {
+	case *model.Ident:
+		if t.Name != "_" {
+			st.vars[t.Name] = v
+		}
+	case *model.Member:
+		if path := memberPath(t); path != "" {
+			st.vars[path] = v
+		}
+	default:
+		a.eval(target, st)
+	}
+}
+
+// memberPath names self.x (and Self.x) so that it can be tracked like a
+// variable within a function.
+func memberPath(m *model.Member) string {
+	if id, ok := m.X.(*model.Ident); ok && (id.Name == "self" || id.Name == "Self") {
+		return "self." + m.Name
+	}
+	return ""
+}
+
+// eval evaluates an expression, updating st in place.
+func (a *interp) eval(e model.Expr, st *state) Value {
+	if e == nil || st.dead {
+		return unknown
+	}
+	switch x := e.(type) {
+	case *model.Ident:
+		return a.evalIdent(x, st)
+	case *model.StringLit:
+		return constValue(Const{Str: x.Value, IsStr: true, Site: a.site(x.Span)})
+	case *model.BoolLit:
+		b := int8(-1)
+		if x.Value {
+			b = 1
+		}
+		return constValue(Const{Bool: b, Site: a.site(x.Span)})
+	case *model.NumberLit:
+		if x.IsInt {
+			return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
+		}
+	case *model.NilLit:
+		return unknown
+	case *model.Cast:
+		v := a.eval(x.X, st)
+		if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
+			for _, o := range st.objs(v) {
+				o.Ref = true
+			}
+		}
+		return v
+	case *model.DictLit:
+		return a.evalDictLit(x, st)
+	case *model.ArrayLit:
+		arr := Value{Kind: VArray}
+		for _, el := range x.Elems {
+			arr.Elems = append(arr.Elems, a.eval(el, st))
+			arr.Sites = append(arr.Sites, a.site(model.StripCasts(el).Pos()))
+		}
+		return arr
+	case *model.NewDict:
+		return a.evalNewDict(x, st)
+	case *model.DictOp:
+		a.evalDictOp(x, st)
+		return unknown
+	case *model.SecItemCall:
+		return a.evalSecItem(x, st)
+	case *model.Call:
+		return a.evalCall(x, st)
+	case *model.Member:
+		if path := memberPath(x); path != "" {
+			if v, ok := st.vars[path]; ok {
+				return v
+			}
+		}
+		if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
+			a.eval(x.X, st)
+		}
+		if fn := a.prog.resolveProperty(x.Name, x.X, a.fn); fn != nil {
+			return a.instantiate(fn, nil, x.Span, st)
+		}
+		return unknown
+	case *model.Index:
+		a.eval(x.X, st)
+		a.eval(x.Index, st)
+		return unknown
+	case *model.Unary:
+		v := a.eval(x.X, st)
+		if x.Op == "&" {
+			return v
+		}
+		return unknown
+	case *model.Binary:
+		if x.Op == "=" {
+			v := a.eval(x.R, st)
+			a.assign(x.L, v, st)
+			return v
+		}
+		if x.Op == "&&" || x.Op == "||" {
+			t, f := a.cond(x, st)
+			*st = *join(t, f)
+			return unknown
+		}
+		l := a.eval(x.L, st)
+		r := a.eval(x.R, st)
+		if x.Op == "??" {
+			return joinValues(l, r)
+		}
+		return unknown
+	case *model.StatusCmp:
+		t, f := a.cond(x, st)
+		*st = *join(t, f)
+		return unknown
+	case *model.Ternary:
+		t, f := a.cond(x.Cond, st)
+		vt := a.eval(x.Then, t)
+		vf := a.eval(x.Else, f)
+		*st = *join(t, f)
+		switch {
+		case t.dead:
+			return vf
+		case f.dead:
+			return vt
+		}
+		return joinValues(vt, vf)
+	case *model.Closure:
+		a.runClosure(x, st, false)
+		return unknown
+	case *model.OptionalBind:
+		v := a.eval(x.Value, st)
+		st.vars[x.Name] = v
+		return v
+	case *model.Unknown:
+		for _, sub := range x.Sub {
+			a.eval(sub, st)
+		}
+	}
+	return unknown
+}
+
+func isTypeExpr(e model.Expr) bool {
+	id, ok := e.(*model.Ident)
+	return ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z'
+}
+
+func (a *interp) evalIdent(x *model.Ident, st *state) Value {
+	if v, ok := st.vars[x.Name]; ok {
+		return v
+	}
+	if strings.HasPrefix(x.Name, "kSec") || strings.HasPrefix(x.Name, "kCF") || strings.HasPrefix(x.Name, "errSec") || x.Name == "noErr" {
+		return constValue(Const{Ident: x.Name, Site: a.site(x.Span)})
+	}
+	if fn := a.prog.resolveProperty(x.Name, nil, a.fn); fn != nil {
+		return a.instantiate(fn, nil, x.Span, st)
+	}
+	return unknown
+}
+
+// keyOf interprets a value as a dictionary key.
+func keyOf(v Value) (id, name string, key *keychain.Key, ok bool) {
+	if v.Kind != VConst || len(v.Consts) != 1 {
+		return "", "", nil, false
+	}
+	c := v.Consts[0]
+	switch {
+	case c.Ident != "":
+		if k, found := keychain.LookupKey(c.Ident); found {
+			return k.Short, c.Ident, k, true
+		}
+		return "", "", nil, false
+	case c.IsStr:
+		if k, found := keychain.LookupShort(c.Str); found {
+			return k.Short, `"` + c.Str + `"`, k, true
+		}
+		return "raw:" + c.Str, `"` + c.Str + `"`, nil, true
+	}
+	return "", "", nil, false
+}
+
+func (a *interp) newObj(st *state, sp model.Span, ref bool) *Obj {
+	s := a.site(sp)
+	o := newObj(objID(a.id(s)), s, ref)
+	st.heap[o.ID] = o
+	return o
+}
+
+func (a *interp) evalDictLit(x *model.DictLit, st *state) Value {
+	ref := a.file != nil && a.file.Lang != model.Swift
+	o := a.newObj(st, x.Span, ref)
+	for _, en := range x.Entries {
+		kv := a.eval(en.Key, st)
+		vv := a.eval(en.Value, st)
+		a.write(st, []*Obj{o}, kv, vv, a.site(model.StripCasts(en.Key).Pos()))
+	}
+	return dictValue(o.ID)
+}
+
+func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
+	o := a.newObj(st, x.Span, x.Ref)
+	if x.Copy != nil {
+		src := a.eval(x.Copy, st)
+		objs := st.objs(src)
+		if len(objs) == 0 {
+			o.Complete = false
+		} else {
+			s := snapshot(objs)
+			for k, e := range s.Entries {
+				o.Entries[k] = e.clone()
+			}
+			o.Complete = s.Complete
+			o.Param = objs[0].Param
+			if o.Param >= 0 {
+				o.Complete = objs[0].Complete
+			}
+		}
+	}
+	if x.Merge != nil {
+		a.merge(st, []*Obj{o}, a.eval(x.Merge, st), a.site(x.Span))
+	}
+	if x.Keys != nil {
+		keys, vals := a.eval(x.Keys, st), a.eval(x.Values, st)
+		if keys.Kind != VArray || vals.Kind != VArray || len(keys.Elems) != len(vals.Elems) {
+			o.Complete = false
+		} else {
+			for i := range keys.Elems {
+				a.write(st, []*Obj{o}, keys.Elems[i], vals.Elems[i], keys.Sites[i])
+			}
+		}
+	}
+	// The new object is a temporary; re-read it from the heap after writes.
+	return dictValue(o.ID)
+}
+
+// write sets a key. One target object is a strong update; several (the
+// variable may be one of several dictionaries) a weak one.
+func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site) {
+	id, name, key, ok := keyOf(kv)
+	for _, o := range objs {
+		if !ok {
+			o.Complete = false
+			continue
+		}
+		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}}
+		if vv.Kind == VConst {
+			e.Values = append([]Const(nil), vv.Consts...)
+		} else {
+			e.UnknownValue = true
+		}
+		if old, exists := o.Entries[id]; exists && len(objs) > 1 {
+			old = old.clone()
+			old.Platforms |= e.Platforms
+			old.Values = joinConsts(old.Values, e.Values)
+			old.UnknownValue = old.UnknownValue || e.UnknownValue
+			old.Sites = unionSites(old.Sites, e.Sites)
+			e = old
+		} else if len(objs) > 1 {
+			e.Must = false
+		}
+		o.Entries[id] = e
+		delete(o.Removed, id)
+		o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site, Key: id, Name: name})
+	}
+}
+
+func (a *interp) evalDictOp(x *model.DictOp, st *state) {
+	target := a.eval(x.Dict, st)
+	objs := st.objs(target)
+	site := a.site(x.Span)
+	switch x.Kind {
+	case model.DictSet, model.DictAdd:
+		kv := a.eval(x.Key, st)
+		vv := a.eval(x.Value, st)
+		ksite := a.site(model.StripCasts(x.Key).Pos())
+		if x.Kind == model.DictAdd {
+			// CFDictionaryAddValue keeps an existing value.
+			if id, _, _, ok := keyOf(kv); ok {
+				var fresh []*Obj
+				for _, o := range objs {
+					if e, exists := o.Entries[id]; !exists || !e.Must {
+						fresh = append(fresh, o)
+					}
+				}
+				objs = fresh
+			}
+		}
+		a.write(st, objs, kv, vv, ksite)
+	case model.DictRemove:
+		kv := a.eval(x.Key, st)
+		id, name, _, ok := keyOf(kv)
+		for _, o := range objs {
+			if !ok {
+				for _, e := range o.Entries {
+					e.Must = false
+				}
+				continue
+			}
+			if len(objs) == 1 {
+				delete(o.Entries, id)
+				if o.Param >= 0 {
+					if o.Removed == nil {
+						o.Removed = map[string]bool{}
+					}
+					o.Removed[id] = true
+				}
+			} else if e, exists := o.Entries[id]; exists {
+				e.Must = false
+			}
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site, Key: id, Name: name})
+		}
+	case model.DictRemoveAll:
+		for _, o := range objs {
+			if len(objs) == 1 {
+				o.Entries = map[string]*Entry{}
+				o.Complete = true
+				o.Param = -1
+			} else {
+				for _, e := range o.Entries {
+					e.Must = false
+				}
+			}
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
+		}
+	case model.DictMerge:
+		a.merge(st, objs, a.eval(x.Other, st), site)
+	}
+}
+
+// merge adds the entries of another dictionary value to objs.
+func (a *interp) merge(st *state, objs []*Obj, other Value, site Site) {
+	src := st.objs(other)
+	for _, o := range objs {
+		if len(src) == 0 {
+			o.Complete = false
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
+			continue
+		}
+		s := snapshot(src)
+		for k, e := range s.Entries {
+			c := e.clone()
+			if len(objs) > 1 {
+				c.Must = false
+				if old, ok := o.Entries[k]; ok {
+					c.Must = old.Must
+				}
+			} else if old, ok := o.Entries[k]; ok && old.Must && !c.Must {
+				c.Must = true
+			}
+			c.Platforms &= st.plat
+			o.Entries[k] = c
+			delete(o.Removed, k)
+		}
+		if !s.Complete || src[0].Param >= 0 {
+			o.Complete = false
+		}
+		o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
+	}
+}

@@ -1,0 +1,231 @@
+package flow
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// Program is every lowered file of one scan: the scope in which calls to
+// helpers resolve and summaries are computed.
+type Program struct {
+	Files []*model.File
+	// Platforms is the configured platform scope (--platforms).
+	Platforms model.Platform
+
+	bySig  map[string][]*model.Func
+	byName map[string][]*model.Func
+
+	mu    sync.Mutex
+	cache map[*model.Func]*funcResult
+}
+
+// NewProgram indexes the files' functions for call resolution.
+func NewProgram(files []*model.File, platforms model.Platform) *Program {
+	if platforms == 0 {
+		platforms = model.AllPlatforms
+	}
+	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
+		cache: map[*model.Func]*funcResult{}}
+	for _, f := range files {
+		for _, fn := range f.Funcs {
+			if fn.Kind == model.FuncTopLevel || fn.Name == "" {
+				continue
+			}
+			p.bySig[fn.Sig()] = append(p.bySig[fn.Sig()], fn)
+			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
+		}
+	}
+	return p
+}
+
+// funcResult is the outcome of analysing one function: its call facts and
+// its summary.
+type funcResult struct {
+	facts   []*CallFact
+	summary *Summary
+}
+
+// Summary is what callers need to know about a function.
+type Summary struct {
+	// Ret is the dictionary the function returns (joined over its return
+	// statements), nil when it returns no dictionary. RetParam is the
+	// parameter the returned dictionary was derived from, or -1.
+	Ret *Obj
+	// RetConst holds the constants it returns (a key constant, a string).
+	RetConst []Const
+	// Forwards are SecItem calls that receive a parameter.
+	Forwards []*Forward
+	// ParamDeltas are the changes the function makes to its dictionary
+	// parameters (visible to callers for reference types and inout).
+	ParamDeltas map[int]*Obj
+}
+
+// Forward is a SecItem call inside a function that receives one of the
+// function's parameters (possibly with keys added or removed first).
+type Forward struct {
+	Fact *CallFact
+	// DictParam is the parameter passed as the query/attributes, -1 when
+	// the function builds that dictionary itself (then Dict is it).
+	DictParam   int
+	Dict        *Obj
+	UpdateParam int
+	Update      *Obj
+}
+
+// analyze returns the analysis of fn. stack holds the functions being
+// analysed on the current goroutine (to cut recursion); a result computed
+// while recursion was cut is not cached, so that results do not depend on
+// the order in which workers happen to reach functions.
+func (p *Program) analyze(fn *model.Func, stack []*model.Func) (*funcResult, bool) {
+	for _, s := range stack {
+		if s == fn {
+			return nil, true
+		}
+	}
+	p.mu.Lock()
+	r, ok := p.cache[fn]
+	p.mu.Unlock()
+	if ok {
+		return r, false
+	}
+	a := newInterp(p, fn, append(stack[:len(stack):len(stack)], fn))
+	r = a.run()
+	if !a.tainted {
+		p.mu.Lock()
+		if prev, ok := p.cache[fn]; ok {
+			r = prev
+		} else {
+			p.cache[fn] = r
+		}
+		p.mu.Unlock()
+	}
+	return r, a.tainted
+}
+
+// FileResult analyses every function of a file.
+func (p *Program) FileResult(f *model.File) *Result {
+	res := &Result{File: f}
+	for _, fn := range f.Funcs {
+		r, _ := p.analyze(fn, nil)
+		res.Calls = append(res.Calls, r.facts...)
+	}
+	return res
+}
+
+// resolve finds the function a call goes to: by signature, preferring the
+// caller's own type for calls on self or without a receiver, the named
+// type for calls on a type. It returns nil when there is no single
+// candidate.
+func (p *Program) resolve(call *model.Call, caller *model.Func) *model.Func {
+	lang := model.Swift
+	if caller.File != nil {
+		lang = caller.File.Lang
+	}
+	cands := p.bySig[call.Sig(lang)]
+	if len(cands) == 0 && lang == model.Swift && !call.ObjCMessage {
+		// Parameters with default values may be left out of the call.
+		for _, fn := range p.byName[call.Name()] {
+			if fn.Kind != model.FuncProperty && defaultsMatch(fn, call) {
+				cands = append(cands, fn)
+			}
+		}
+	}
+	return p.pick(cands, call.Receiver(), caller)
+}
+
+// defaultsMatch reports whether call's labels match fn's parameters when
+// some parameters with defaults are omitted.
+func defaultsMatch(fn *model.Func, call *model.Call) bool {
+	i := 0
+	for _, p := range fn.Params {
+		label := p.Label
+		if label == "_" {
+			label = ""
+		}
+		if i < len(call.Args) && call.Args[i].Label == label {
+			i++
+			continue
+		}
+		if !p.HasDefault {
+			return false
+		}
+	}
+	return i == len(call.Args)
+}
+
+// resolveProperty finds a property or global constant by name.
+func (p *Program) resolveProperty(name string, recv model.Expr, caller *model.Func) *model.Func {
+	var cands []*model.Func
+	for _, fn := range p.byName[name] {
+		if fn.Kind == model.FuncProperty {
+			cands = append(cands, fn)
+		}
+	}
+	return p.pick(cands, recv, caller)
+}
+
+func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func) *model.Func {
+	if len(cands) == 0 {
+		return nil
+	}
+	owner := ""
+	switch r := recv.(type) {
+	case nil:
+		owner = caller.Owner
+	case *model.Ident:
+		switch {
+		case r.Name == "self" || r.Name == "Self" || r.Name == "super":
+			owner = caller.Owner
+		case r.Name != "" && r.Name[0] >= 'A' && r.Name[0] <= 'Z':
+			owner = r.Name
+		default:
+			owner = "?"
+		}
+	default:
+		owner = "?"
+	}
+	if owner != "?" {
+		var same []*model.Func
+		for _, c := range cands {
+			if c.Owner == owner {
+				same = append(same, c)
+			}
+		}
+		if len(same) == 1 {
+			return same[0]
+		}
+		if len(same) > 1 {
+			return nil
+		}
+		if recv == nil || isSelf(recv) {
+			// Unqualified: a global function or constant.
+			var globals []*model.Func
+			for _, c := range cands {
+				if c.Owner == "" {
+					globals = append(globals, c)
+				}
+			}
+			if len(globals) == 1 {
+				return globals[0]
+			}
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+func isSelf(e model.Expr) bool {
+	id, ok := e.(*model.Ident)
+	return ok && (id.Name == "self" || id.Name == "Self" || id.Name == "super")
+}
+
+// refType reports whether a declared type text is a reference-type
+// dictionary (NSDictionary, NSMutableDictionary, CFDictionaryRef).
+func refType(t string) bool {
+	return strings.Contains(t, "NSMutableDictionary") || strings.Contains(t, "NSDictionary") ||
+		strings.Contains(t, "CFDictionaryRef") || strings.Contains(t, "CFMutableDictionaryRef")
+}

@@ -1,0 +1,68 @@
+package flow
+
+import "github.com/keychainlint/keychainlint/analyzer/model"
+
+// Result is the flow engine's result for one file: every SecItem call the
+// file's functions make, directly or through a wrapper.
+type Result struct {
+	File  *model.File
+	Calls []*CallFact
+}
+
+// Presence says whether a call has a result pointer.
+type Presence uint8
+
+const (
+	Absent Presence = iota
+	Present
+	MaybePresent
+)
+
+// CallFact is what one SecItem call receives, joined over every path that
+// reaches it.
+type CallFact struct {
+	Op model.Op
+	// Call is the SecItem call. For a call made through a wrapper it is the
+	// call inside the wrapper, and Via is the wrapper.
+	Call *model.SecItemCall
+	Via  *model.Func
+	// Site is where the call happens in Func: the SecItem call itself, or
+	// the call of the wrapper. NameSite is the called function's name.
+	Site     Site
+	NameSite Site
+	Func     *model.Func
+	// Dict is the query (read, update, delete) or the attributes (add);
+	// Update is attributesToUpdate. Nil when the argument is not a
+	// dictionary the engine could follow.
+	Dict   *DictState
+	Update *DictState
+	// Result tells whether a result pointer is passed (add, read).
+	Result Presence
+	// Platforms is the platform scope of the call: #if regions around it,
+	// around its function, and the configured platforms.
+	Platforms model.Platform
+	// PriorUses are the earlier SecItem calls, on some path to this one,
+	// that received the same dictionary object as Dict; PriorUpdateUses
+	// likewise for Update.
+	PriorUses       []Use
+	PriorUpdateUses []Use
+	// Writes are the changes made to the Dict object before this call.
+	Writes []Write
+	// Earlier maps the earlier SecItem calls of the function (on some path
+	// to this one) to the outcomes their status may still have here.
+	Earlier map[*CallFact]StatusSet
+
+	visited bool
+}
+
+// WritesAfter returns the writes to the call's dictionary that happened
+// after the use u.
+func (f *CallFact) WritesAfter(u Use) []Write {
+	var out []Write
+	for _, w := range f.Writes {
+		if w.Seq > u.Seq {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,107 @@
+package flow
+
+import "github.com/keychainlint/keychainlint/analyzer/model"
+
+// state is the abstract state on one path (or a join of paths).
+type state struct {
+	dead bool
+	vars map[string]Value
+	heap map[objID]*Obj
+	// status holds, for every SecItem call made so far on the path, the
+	// outcomes its status may still have.
+	status map[callID]StatusSet
+	// plat is the platform scope of the path.
+	plat model.Platform
+}
+
+func newState(plat model.Platform) *state {
+	return &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: plat}
+}
+
+func deadState() *state { return &state{dead: true} }
+
+func (s *state) copy() *state {
+	if s.dead {
+		return deadState()
+	}
+	c := &state{vars: make(map[string]Value, len(s.vars)), heap: make(map[objID]*Obj, len(s.heap)),
+		status: make(map[callID]StatusSet, len(s.status)), plat: s.plat}
+	for k, v := range s.vars {
+		c.vars[k] = v
+	}
+	for k, o := range s.heap {
+		c.heap[k] = o.clone()
+	}
+	for k, v := range s.status {
+		c.status[k] = v
+	}
+	return c
+}
+
+// join merges two path states; dead states are the identity.
+func join(a, b *state) *state {
+	if a == nil || a.dead {
+		if b == nil {
+			return deadState()
+		}
+		return b
+	}
+	if b == nil || b.dead {
+		return a
+	}
+	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: a.plat | b.plat}
+	for k, v := range a.vars {
+		if w, ok := b.vars[k]; ok {
+			out.vars[k] = joinValues(v, w)
+		} else {
+			out.vars[k] = v
+		}
+	}
+	for k, w := range b.vars {
+		if _, ok := a.vars[k]; !ok {
+			out.vars[k] = w
+		}
+	}
+	for k, o := range a.heap {
+		if p, ok := b.heap[k]; ok {
+			out.heap[k] = joinObj(o, p)
+		} else {
+			out.heap[k] = o
+		}
+	}
+	for k, p := range b.heap {
+		if _, ok := a.heap[k]; !ok {
+			out.heap[k] = p
+		}
+	}
+	for k, v := range a.status {
+		out.status[k] = v | b.status[k]
+	}
+	for k, v := range b.status {
+		out.status[k] |= v
+	}
+	return out
+}
+
+// joinAll joins a list of states.
+func joinAll(states ...*state) *state {
+	out := deadState()
+	for _, s := range states {
+		out = join(out, s)
+	}
+	return out
+}
+
+// objs returns the objects a dictionary value may be.
+func (s *state) objs(v Value) []*Obj {
+	if v.Kind != VDict || s.dead {
+		return nil
+	}
+	out := make([]*Obj, 0, len(v.Objs))
+	for _, id := range v.Objs {
+		if o, ok := s.heap[id]; ok {
+			out = append(out, o)
+		}
+	}
+	return out
+}

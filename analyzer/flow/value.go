@@ -1,0 +1,182 @@
+package flow
+
+import (
+	"sort"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// ValueKind says what an abstract value is.
+type ValueKind uint8
+
+const (
+	VUnknown ValueKind = iota
+	VConst             // one of a few constants
+	VDict              // a dictionary object (or one of several)
+	VStatus            // the status of SecItem calls
+	VArray             // an array literal (CFDictionaryCreate key/value arrays)
+)
+
+// Const is a constant value: an identifier such as
+// kSecClassGenericPassword, a string, a boolean or an integer.
+type Const struct {
+	Ident string // identifier name, "" when a literal
+	Str   string // string literal value
+	IsStr bool
+	Bool  int8 // 0 not a bool, 1 true, -1 false
+	Int   int64
+	IsInt bool
+	// Site is where the constant was written.
+	Site Site
+}
+
+// Text is the constant as a developer would write it.
+func (c Const) Text() string {
+	switch {
+	case c.Ident != "":
+		return c.Ident
+	case c.IsStr:
+		return `"` + c.Str + `"`
+	case c.Bool == 1:
+		return "true"
+	case c.Bool == -1:
+		return "false"
+	}
+	return ""
+}
+
+func (c Const) same(d Const) bool {
+	return c.Ident == d.Ident && c.Str == d.Str && c.IsStr == d.IsStr && c.Bool == d.Bool && c.Int == d.Int && c.IsInt == d.IsInt
+}
+
+// Site is a place in a source file.
+type Site struct {
+	File *model.File
+	Span model.Span
+}
+
+// Value is an abstract value.
+type Value struct {
+	Kind   ValueKind
+	Consts []Const  // VConst
+	Objs   []objID  // VDict: the objects it may be
+	Status []callID // VStatus: the calls whose status it may be
+	Elems  []Value  // VArray
+	Sites  []Site   // VArray: where each element was written
+}
+
+var unknown = Value{}
+
+// maxConsts bounds the constants a value tracks before it becomes unknown.
+const maxConsts = 8
+
+func constValue(c Const) Value { return Value{Kind: VConst, Consts: []Const{c}} }
+
+func dictValue(id objID) Value { return Value{Kind: VDict, Objs: []objID{id}} }
+
+func joinValues(a, b Value) Value {
+	if a.Kind != b.Kind {
+		return unknown
+	}
+	switch a.Kind {
+	case VConst:
+		out := append([]Const(nil), a.Consts...)
+		for _, c := range b.Consts {
+			found := false
+			for _, d := range out {
+				if c.same(d) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				out = append(out, c)
+			}
+		}
+		if len(out) > maxConsts {
+			return unknown
+		}
+		return Value{Kind: VConst, Consts: out}
+	case VDict:
+		return Value{Kind: VDict, Objs: unionIDs(a.Objs, b.Objs)}
+	case VStatus:
+		return Value{Kind: VStatus, Status: unionIDs(a.Status, b.Status)}
+	case VArray:
+		if len(a.Elems) != len(b.Elems) {
+			return unknown
+		}
+		out := Value{Kind: VArray, Sites: a.Sites}
+		for i := range a.Elems {
+			out.Elems = append(out.Elems, joinValues(a.Elems[i], b.Elems[i]))
+		}
+		return out
+	}
+	return unknown
+}
+
+func unionIDs[T ~int](a, b []T) []T {
+	out := append([]T(nil), a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
+
+// StatusSet is the set of outcomes a SecItem call's status may have.
+type StatusSet uint8
+
+const (
+	Success StatusSet = 1 << iota
+	NotFound
+	InteractionNotAllowed
+	OtherFailure
+
+	AnyStatus = Success | NotFound | InteractionNotAllowed | OtherFailure
+)
+
+// outcome maps a status code to its outcome class. precise reports
+// whether the class holds just that code (so that `!= code` excludes it).
+func outcome(code int) (s StatusSet, precise bool) {
+	switch code {
+	case 0:
+		return Success, true
+	case -25300:
+		return NotFound, true
+	case -25308:
+		return InteractionNotAllowed, true
+	}
+	return OtherFailure, false
+}
+
+// Has reports whether s may be any outcome in t.
+func (s StatusSet) Has(t StatusSet) bool { return s&t != 0 }
+
+func (s StatusSet) String() string {
+	if s == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, p := range []struct {
+		s    StatusSet
+		name string
+	}{{Success, "success"}, {NotFound, "not found"}, {InteractionNotAllowed, "interaction not allowed"}, {OtherFailure, "other failure"}} {
+		if s&p.s != 0 {
+			parts = append(parts, p.name)
+		}
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out += ", " + p
+	}
+	return out
+}

@@ -1,0 +1,441 @@
+package source
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// skipDirNames are directory names never entered by the walk (besides every
+// hidden directory): dependency checkouts and build products.
+var skipDirNames = map[string]bool{
+	"Pods":         true,
+	"Carthage":     true,
+	"DerivedData":  true,
+	"build":        true,
+	"node_modules": true,
+}
+
+// skipDir reports whether the walk leaves out a directory with this name:
+// hidden directories (.git, .build, .swiftpm, ...) and skipDirNames.
+func skipDir(name string) bool {
+	return strings.HasPrefix(name, ".") || skipDirNames[name]
+}
+
+// notExistError is the error for a root that does not exist.
+type notExistError struct {
+	path string
+	err  error
+}
+
+func (e *notExistError) Error() string {
+	return "keychainlint: " + e.path + ": no such file or directory"
+}
+
+func (e *notExistError) Unwrap() error { return e.err }
+
+// Collect expands roots (files or directories) into the source files to
+// scan, sorted by Path and without duplicates, and lists what it skipped.
+// See the package documentation for the rules. The only error is a root
+// that does not exist (checked for every root before anything is walked);
+// everything else that goes wrong is reported in the Skipped list.
+func Collect(roots []string, opt Options) ([]File, []Skipped, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, nil, fmt.Errorf("keychainlint: %w", err)
+	}
+	abs := make([]string, len(roots))
+	for i, root := range roots {
+		abs[i] = filepath.Clean(root)
+		if !filepath.IsAbs(abs[i]) {
+			abs[i] = filepath.Join(cwd, root)
+		}
+		fi, err := os.Lstat(abs[i])
+		if err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			// A dangling symbolic link does not name an existing file.
+			_, err = os.Stat(abs[i])
+		}
+		if err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
+			return nil, nil, &notExistError{path: root, err: err}
+		}
+	}
+	c := &collector{opt: opt, cwd: cwd}
+	for i, root := range roots {
+		c.collectRoot(root, abs[i])
+	}
+	files, skipped := c.result()
+	return files, skipped, nil
+}
+
+// candidate is a file found by Collect before duplicates are removed.
+type candidate struct {
+	File
+	key     string // physical path of the file, to find duplicates
+	symlink bool   // reached through a symbolic link found by the walk
+}
+
+type collector struct {
+	opt      Options
+	cwd      string
+	treeReal string // physical path of the directory root being walked
+	buf      []byte
+	files    []candidate
+	skipped  []Skipped
+}
+
+// dirState describes a directory (or a file) during the walk.
+type dirState struct {
+	abs   string // absolute path as reached (not symlink-resolved)
+	shown string // path for printing
+	real  string // physical path, for duplicate detection and containment
+	// rel is the "/"-separated path relative to the root of the ignore
+	// context (the repository root, or the walk root outside a
+	// repository); "" for that root.
+	rel   string
+	rules ignoreRules
+}
+
+func (st dirState) child(name string) dirState {
+	rel := name
+	if st.rel != "" {
+		rel = st.rel + "/" + name
+	}
+	return dirState{
+		abs:   filepath.Join(st.abs, name),
+		shown: filepath.Join(st.shown, name),
+		real:  filepath.Join(st.real, name),
+		rel:   rel,
+		rules: st.rules,
+	}
+}
+
+// show returns the printed path of a file or directory found by the walk:
+// relative to the working directory when it is below it, otherwise as
+// found from the root.
+func (c *collector) show(st dirState) string {
+	if within(c.cwd, st.abs) {
+		if rel, err := filepath.Rel(c.cwd, st.abs); err == nil {
+			return rel
+		}
+	}
+	return st.shown
+}
+
+func (c *collector) skip(p, reason string) {
+	c.skipped = append(c.skipped, Skipped{Path: p, Reason: reason})
+}
+
+// within reports whether child is parent or below it. Both must be clean
+// absolute paths.
+func within(parent, child string) bool {
+	rel, err := filepath.Rel(parent, child)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// physical resolves symbolic links in p, or returns p when that fails.
+func physical(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	return p
+}
+
+func (c *collector) collectRoot(given, abs string) {
+	shown := c.show(dirState{abs: abs, shown: filepath.Clean(given)})
+	fi, err := os.Stat(abs) // explicit roots are followed if they are symbolic links
+	if err != nil {
+		c.skip(shown, reasonFor(err))
+		return
+	}
+	switch {
+	case fi.IsDir():
+		c.walkRoot(abs, filepath.Clean(given))
+	case fi.Mode().IsRegular():
+		// A file named explicitly is scanned even if it is ignored, hidden
+		// or in a skipped directory.
+		lang := model.LangForPath(abs)
+		if lang == model.LangUnknown {
+			c.skip(shown, ReasonUnknownLang)
+			return
+		}
+		c.addFile(dirState{abs: abs, shown: shown}, lang, fi.Size(), physical(abs), false)
+	default:
+		c.skip(shown, ReasonNotRegular)
+	}
+}
+
+// walkRoot walks a directory root with the ignore rules that apply to it:
+// those of its repository (.git/info/exclude and the .gitignore files from
+// the repository root down to the root), or, outside a repository, none
+// but the root's own .gitignore and those below. shown is the root as
+// given, cleaned.
+func (c *collector) walkRoot(abs, shown string) {
+	real := physical(abs)
+	c.treeReal = real
+	st := dirState{abs: abs, shown: shown, real: real}
+	if repo := findRepoRoot(real); repo != "" {
+		st.rules = st.rules.with(readIgnoreFile(filepath.Join(gitDir(repo), "info", "exclude"), ""))
+		if rel, err := filepath.Rel(repo, real); err == nil && rel != "." {
+			st.rel = filepath.ToSlash(rel)
+			st.rules = st.rules.with(readIgnoreFile(filepath.Join(repo, ".gitignore"), ""))
+			parts := strings.Split(st.rel, "/")
+			base := ""
+			for _, part := range parts[:len(parts)-1] {
+				base = path.Join(base, part)
+				st.rules = st.rules.with(readIgnoreFile(filepath.Join(repo, filepath.FromSlash(base), ".gitignore"), base))
+			}
+		}
+	}
+	c.walkDir(st, true)
+}
+
+// findRepoRoot returns the nearest directory at or above dir that contains
+// .git (a directory, or a file in worktrees and submodules), or "".
+func findRepoRoot(dir string) string {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// gitDir returns the git directory of the repository at repo, following a
+// ".git" file ("gitdir: ...") and, for a linked worktree, its commondir
+// (where info/exclude lives).
+func gitDir(repo string) string {
+	p := filepath.Join(repo, ".git")
+	fi, err := os.Stat(p)
+	if err != nil || fi.IsDir() {
+		return p
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return p
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	dir, ok := strings.CutPrefix(strings.TrimSpace(line), "gitdir:")
+	if !ok {
+		return p
+	}
+	dir = strings.TrimSpace(dir)
+	if !filepath.IsAbs(dir) {
+		dir = filepath.Join(repo, dir)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil {
+		common := strings.TrimSpace(string(data))
+		if !filepath.IsAbs(common) {
+			common = filepath.Join(dir, common)
+		}
+		return common
+	}
+	return dir
+}
+
+// readIgnoreFile parses the ignore file at p, or returns nil when it does
+// not exist, is not a regular file (git does not follow a symbolically
+// linked .gitignore) or cannot be read.
+func readIgnoreFile(p, base string) *ignoreList {
+	fi, err := os.Lstat(p)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	return parseIgnore(base, data)
+}
+
+func (c *collector) walkDir(st dirState, isRoot bool) {
+	entries, err := os.ReadDir(st.abs)
+	if err != nil {
+		c.skip(c.show(st), reasonFor(err))
+		// ReadDir returns what it read before the error; go on with it.
+	}
+	hasGitignore := false
+	for _, e := range entries {
+		switch e.Name() {
+		case ".git":
+			if !isRoot {
+				// A nested repository (a submodule or an independent
+				// clone) has its own ignore rules; the enclosing
+				// repository's do not apply inside.
+				st.rel = ""
+				st.rules = ignoreRules{}.with(readIgnoreFile(filepath.Join(gitDir(st.real), "info", "exclude"), ""))
+			}
+		case ".gitignore":
+			hasGitignore = e.Type().IsRegular()
+		}
+	}
+	if hasGitignore {
+		st.rules = st.rules.with(readIgnoreFile(filepath.Join(st.abs, ".gitignore"), st.rel))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		child := st.child(name)
+		switch t := e.Type(); {
+		case t.IsDir():
+			if skipDir(name) || st.rules.match(child.rel, true) {
+				continue
+			}
+			c.walkDir(child, false)
+		case t&fs.ModeSymlink != 0:
+			c.walkSymlink(child, name)
+		case t.IsRegular():
+			lang := model.LangForPath(name)
+			if lang == model.LangUnknown || st.rules.match(child.rel, false) {
+				continue
+			}
+			fi, err := e.Info()
+			if err != nil {
+				c.skip(c.show(child), reasonFor(err))
+				continue
+			}
+			c.addFile(child, lang, fi.Size(), child.real, false)
+		default: // named pipe, socket, device: never opened
+			if model.LangForPath(name) != model.LangUnknown && !st.rules.match(child.rel, false) {
+				c.skip(c.show(child), ReasonNotRegular)
+			}
+		}
+	}
+}
+
+// walkSymlink handles a symbolic link found by the walk. Links to
+// directories are not followed. Links to files are followed when the file
+// is inside the tree being walked (so that the scan does not leave the
+// directory the user named); a file reached both directly and through a
+// link is scanned once, under its own name.
+func (c *collector) walkSymlink(st dirState, name string) {
+	// Like git, match the link itself as a file.
+	if st.rules.match(st.rel, false) {
+		return
+	}
+	lang := model.LangForPath(name)
+	fi, err := os.Stat(st.abs)
+	if err != nil {
+		switch {
+		case errors.Is(err, syscall.ELOOP):
+			c.skip(c.show(st), ReasonLoop)
+		case lang == model.LangUnknown:
+		case errors.Is(err, fs.ErrNotExist):
+			c.skip(c.show(st), ReasonBrokenLink)
+		default:
+			c.skip(c.show(st), reasonFor(err))
+		}
+		return
+	}
+	if fi.IsDir() {
+		if !skipDir(name) {
+			c.skip(c.show(st), ReasonDirLink)
+		}
+		return
+	}
+	if lang == model.LangUnknown {
+		return
+	}
+	if !fi.Mode().IsRegular() {
+		c.skip(c.show(st), ReasonNotRegular)
+		return
+	}
+	target, err := filepath.EvalSymlinks(st.abs)
+	if err != nil {
+		c.skip(c.show(st), reasonFor(err))
+		return
+	}
+	if !within(c.treeReal, target) {
+		c.skip(c.show(st), ReasonOutsideLink)
+		return
+	}
+	c.addFile(st, lang, fi.Size(), target, true)
+}
+
+// addFile checks a file (size, readability, binary content) and adds it to
+// the candidates or to the skipped list.
+func (c *collector) addFile(st dirState, lang model.Lang, size int64, key string, symlink bool) {
+	if reason := c.check(st.abs, size); reason != "" {
+		c.skip(c.show(st), reason)
+		return
+	}
+	c.files = append(c.files, candidate{
+		File:    File{Path: c.show(st), Abs: st.abs, Lang: lang},
+		key:     key,
+		symlink: symlink,
+	})
+}
+
+// check returns why the file cannot be scanned, or "".
+func (c *collector) check(abs string, size int64) string {
+	if c.opt.MaxFileSize > 0 && size > c.opt.MaxFileSize {
+		return tooLargeReason(c.opt.MaxFileSize)
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return reasonFor(err)
+	}
+	defer f.Close()
+	if c.buf == nil {
+		c.buf = make([]byte, binarySniffLen)
+	}
+	n, err := io.ReadFull(f, c.buf)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return reasonFor(err)
+	}
+	if isBinary(c.buf[:n]) {
+		return ReasonBinary
+	}
+	return ""
+}
+
+// result removes duplicates and sorts.
+func (c *collector) result() ([]File, []Skipped) {
+	// Among candidates for the same physical file prefer the one not
+	// reached through a symbolic link, then the first in path order.
+	slices.SortStableFunc(c.files, func(a, b candidate) int {
+		if a.symlink != b.symlink {
+			if a.symlink {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Abs, b.Abs))
+	})
+	seen := make(map[string]bool, len(c.files))
+	files := make([]File, 0, len(c.files))
+	for _, f := range c.files {
+		if seen[f.key] {
+			continue
+		}
+		seen[f.key] = true
+		files = append(files, f.File)
+	}
+	slices.SortFunc(files, func(a, b File) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Abs, b.Abs))
+	})
+	skipped := slices.Clone(c.skipped)
+	slices.SortFunc(skipped, func(a, b Skipped) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Reason, b.Reason))
+	})
+	skipped = slices.Compact(skipped)
+	if len(files) == 0 {
+		files = nil
+	}
+	if len(skipped) == 0 {
+		skipped = nil
+	}
+	return files, skipped
+}

@@ -1,0 +1,427 @@
+package source
+
+import (
+	"strings"
+)
+
+// This file implements git's ignore rules (gitignore(5)) without running
+// git. The semantics follow git's dir.c and wildmatch.c:
+//
+//   - Lines are split at "\n"; a "\r" before it is dropped, and a UTF-8 BOM
+//     at the start of the file is skipped.
+//   - A line starting with "#" is a comment; "\#" starts a pattern with a
+//     literal "#". Blank lines match nothing.
+//   - Trailing spaces are removed unless escaped with a backslash ("foo\ ").
+//   - A leading "!" negates the pattern; "\!" starts a pattern with a literal
+//     "!".
+//   - A trailing "/" makes the pattern match directories only; it is removed
+//     before the next rule is applied.
+//   - A pattern without any other "/" is matched against the last element of
+//     the path, at any depth below the .gitignore's directory. A pattern
+//     with a "/" at the beginning or in the middle is anchored: it is matched
+//     against the whole path relative to the .gitignore's directory, and a
+//     leading "/" is dropped.
+//   - In anchored patterns "*", "?" and "[...]" never match "/". A "**"
+//     element matches any number of directories: "**/foo" (foo at any depth),
+//     "a/**/b" (zero or more directories between a and b) and "foo/**"
+//     (everything inside foo, but not foo itself). A "**" that is not a
+//     whole path element behaves like "*".
+//   - Character classes: "[abc]", ranges "[a-z]", negation "[!a-z]" and
+//     "[^a-z]", "]" first in the class is literal, backslash escapes, and the
+//     POSIX classes "[:alpha:]" etc. A backslash escapes any character.
+//   - Within one file the last matching pattern decides; a deeper .gitignore
+//     takes precedence over the ones above it, and every .gitignore takes
+//     precedence over .git/info/exclude. A negative match ("!") un-ignores.
+//   - A path inside an ignored directory is ignored whatever its own
+//     patterns say (git does not even look inside the directory). The walk
+//     in Collect gets this for free by not descending into ignored
+//     directories; ignoreRules.ignored implements it for a single path.
+//
+// Matching is case-sensitive (core.ignorecase is not read) and, like git's,
+// byte-oriented: "?" matches one byte of a UTF-8 name.
+
+// ignorePattern is one pattern line of an ignore file.
+type ignorePattern struct {
+	text     string // the line as written (after trimming), for debugging
+	negate   bool   // "!pattern"
+	dirOnly  bool   // "pattern/"
+	basename bool   // no "/" in the pattern: matched against the last path element
+	// elems are the "/"-separated elements of the pattern; a basename
+	// pattern has exactly one.
+	elems []string
+}
+
+// ignoreList is the content of one ignore file.
+type ignoreList struct {
+	// base is the directory the patterns are relative to, "/"-separated and
+	// relative to the root of the ignore context (normally the repository
+	// root); "" is that root itself.
+	base     string
+	patterns []ignorePattern
+}
+
+// parseIgnore parses the content of an ignore file whose patterns are
+// relative to base ("" or a "/"-separated relative directory path).
+func parseIgnore(base string, data []byte) *ignoreList {
+	l := &ignoreList{base: base}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		line = trimTrailingSpaces(line)
+		if p, ok := parsePattern(line); ok {
+			l.patterns = append(l.patterns, p)
+		}
+	}
+	return l
+}
+
+// trimTrailingSpaces removes unescaped trailing spaces (not tabs), like
+// git's trim_trailing_spaces.
+func trimTrailingSpaces(s string) string {
+	lastSpace := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			if lastSpace < 0 {
+				lastSpace = i
+			}
+		case '\\':
+			i++
+			if i == len(s) {
+				// A trailing backslash: git keeps the line as is.
+				return s
+			}
+			lastSpace = -1
+		default:
+			lastSpace = -1
+		}
+	}
+	if lastSpace >= 0 {
+		return s[:lastSpace]
+	}
+	return s
+}
+
+func parsePattern(line string) (ignorePattern, bool) {
+	p := ignorePattern{text: line}
+	if strings.HasPrefix(line, "!") {
+		p.negate = true
+		line = line[1:]
+	}
+	if strings.HasSuffix(line, "/") {
+		p.dirOnly = true
+		line = line[:len(line)-1]
+	}
+	if line == "" {
+		return p, false
+	}
+	elems := splitPattern(line)
+	if len(elems) == 1 {
+		p.basename = true
+	} else if elems[0] == "" {
+		// Leading "/": anchored at the ignore file's directory.
+		elems = elems[1:]
+	}
+	p.elems = elems
+	return p, true
+}
+
+// splitPattern splits a pattern at "/", keeping escape sequences intact
+// (an escaped "\/" is a separator too: a path element cannot contain "/").
+func splitPattern(s string) []string {
+	var elems []string
+	var cur strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && s[i+1] == '/':
+			i++
+			fallthrough
+		case c == '/':
+			elems = append(elems, cur.String())
+			cur.Reset()
+		case c == '\\' && i+1 < len(s):
+			cur.WriteByte(c)
+			i++
+			cur.WriteByte(s[i])
+		default:
+			cur.WriteByte(c)
+		}
+	}
+	return append(elems, cur.String())
+}
+
+// match reports whether the pattern matches rel, a "/"-separated path
+// relative to the pattern's ignore file directory.
+func (p *ignorePattern) match(rel string, isDir bool) bool {
+	if p.dirOnly && !isDir {
+		return false
+	}
+	if p.basename {
+		name := rel
+		if i := strings.LastIndexByte(rel, '/'); i >= 0 {
+			name = rel[i+1:]
+		}
+		return globMatch(p.elems[0], name)
+	}
+	return matchElems(p.elems, strings.Split(rel, "/"))
+}
+
+// matchElems matches pattern elements against path elements, with "**"
+// elements matching any number of path elements (at least one when "**" is
+// the last element: "foo/**" matches what is inside foo, not foo).
+func matchElems(pat []string, path []string) bool {
+	for len(pat) > 0 {
+		if isDoubleStar(pat[0]) {
+			if len(pat) == 1 {
+				return len(path) > 0
+			}
+			for i := 0; i <= len(path); i++ {
+				if matchElems(pat[1:], path[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(path) == 0 || !globMatch(pat[0], path[0]) {
+			return false
+		}
+		pat, path = pat[1:], path[1:]
+	}
+	return len(path) == 0
+}
+
+func isDoubleStar(e string) bool {
+	return e == "**"
+}
+
+// globMatch matches one path element (no "/") against one pattern element
+// with *, ?, [...] and backslash escapes. Like git, it works on bytes: "?"
+// matches one byte, not one UTF-8 character.
+func globMatch(pat, name string) bool {
+	px, nx := 0, 0
+	starPx, starNx := -1, -1
+	for px < len(pat) || nx < len(name) {
+		if px < len(pat) {
+			switch c := pat[px]; c {
+			case '*':
+				for px < len(pat) && pat[px] == '*' {
+					px++
+				}
+				starPx, starNx = px, nx
+				continue
+			case '?':
+				if nx < len(name) {
+					px++
+					nx++
+					continue
+				}
+			case '[':
+				if nx < len(name) {
+					matched, next, ok := matchClass(pat, px, name[nx])
+					if !ok {
+						// Malformed class: git's wildmatch aborts the match.
+						return false
+					}
+					if matched {
+						px = next
+						nx++
+						continue
+					}
+				}
+			case '\\':
+				if px+1 == len(pat) {
+					// A trailing backslash matches nothing.
+					return false
+				}
+				if nx < len(name) && name[nx] == pat[px+1] {
+					px += 2
+					nx++
+					continue
+				}
+			default:
+				if nx < len(name) && name[nx] == c {
+					px++
+					nx++
+					continue
+				}
+			}
+		}
+		// Mismatch: let the last "*" swallow one more byte.
+		if starPx >= 0 && starNx < len(name) {
+			starNx++
+			px, nx = starPx, starNx
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// matchClass matches the byte b against the bracket expression starting
+// at pat[px] ('['), following git's wildmatch. It returns whether b
+// matched, the index after the closing ']', and ok=false when the class is
+// malformed (unterminated, or an unknown [:name:]), which makes the whole
+// pattern fail, as in git.
+func matchClass(pat string, px int, b byte) (matched bool, next int, ok bool) {
+	at := func(i int) byte {
+		if i < len(pat) {
+			return pat[i]
+		}
+		return 0
+	}
+	p := px + 1
+	c := at(p)
+	negated := false
+	if c == '!' || c == '^' {
+		negated = true
+		p++
+		c = at(p)
+	}
+	var prev byte
+	for {
+		if p >= len(pat) {
+			return false, 0, false
+		}
+		switch {
+		case c == '\\':
+			p++
+			if p >= len(pat) {
+				return false, 0, false
+			}
+			c = pat[p]
+			if b == c {
+				matched = true
+			}
+		case c == '-' && prev != 0 && p+1 < len(pat) && pat[p+1] != ']':
+			p++
+			c = pat[p]
+			if c == '\\' {
+				p++
+				if p >= len(pat) {
+					return false, 0, false
+				}
+				c = pat[p]
+			}
+			if b >= prev && b <= c {
+				matched = true
+			}
+			c = 0 // a range end cannot start another range
+		case c == '[' && at(p+1) == ':':
+			end := strings.IndexByte(pat[p+2:], ']')
+			if end < 0 {
+				return false, 0, false
+			}
+			end += p + 2
+			if end-1 < p+2 || pat[end-1] != ':' {
+				// No ":]": a literal '[' in the set.
+				if b == '[' {
+					matched = true
+				}
+				break
+			}
+			fn, known := posixClasses[pat[p+2:end-1]]
+			if !known {
+				return false, 0, false
+			}
+			if fn(b) {
+				matched = true
+			}
+			p = end
+			c = 0
+		default:
+			if b == c {
+				matched = true
+			}
+		}
+		prev = c
+		p++
+		c = at(p)
+		if p >= len(pat) {
+			return false, 0, false
+		}
+		if c == ']' {
+			break
+		}
+	}
+	return matched != negated, p + 1, true
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+func isAlpha(b byte) bool { return isUpper(b) || isLower(b) }
+func isPrint(b byte) bool { return ' ' <= b && b <= '~' }
+
+// posixClasses are the [:name:] classes, with the ASCII meaning git's
+// wildmatch gives them.
+var posixClasses = map[string]func(byte) bool{
+	"alnum":  func(b byte) bool { return isAlpha(b) || isDigit(b) },
+	"alpha":  isAlpha,
+	"blank":  func(b byte) bool { return b == ' ' || b == '\t' },
+	"cntrl":  func(b byte) bool { return b < ' ' || b == 0x7f },
+	"digit":  isDigit,
+	"graph":  func(b byte) bool { return isPrint(b) && b != ' ' },
+	"lower":  isLower,
+	"print":  isPrint,
+	"punct":  func(b byte) bool { return isPrint(b) && b != ' ' && !isAlpha(b) && !isDigit(b) },
+	"space":  func(b byte) bool { return b == ' ' || '\t' <= b && b <= '\r' },
+	"upper":  isUpper,
+	"xdigit": func(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'f' || 'A' <= b && b <= 'F' },
+}
+
+// ignoreRules is the set of ignore files that apply to a directory, in
+// increasing order of precedence: .git/info/exclude first, then the
+// .gitignore files from the root of the ignore context down.
+type ignoreRules struct {
+	lists []*ignoreList
+}
+
+// with returns the rules extended by l (a deeper ignore file), without
+// modifying r.
+func (r ignoreRules) with(l *ignoreList) ignoreRules {
+	if l == nil || len(l.patterns) == 0 {
+		return r
+	}
+	lists := make([]*ignoreList, len(r.lists), len(r.lists)+1)
+	copy(lists, r.lists)
+	return ignoreRules{lists: append(lists, l)}
+}
+
+// match reports whether rel ("/"-separated, relative to the root of the
+// ignore context) is ignored by its own patterns, without looking at its
+// parent directories. The most specific matching pattern decides: the
+// deepest ignore file first, and within a file the last pattern.
+func (r ignoreRules) match(rel string, isDir bool) bool {
+	for i := len(r.lists) - 1; i >= 0; i-- {
+		l := r.lists[i]
+		sub := rel
+		if l.base != "" {
+			var ok bool
+			sub, ok = strings.CutPrefix(rel, l.base+"/")
+			if !ok {
+				continue
+			}
+		}
+		for j := len(l.patterns) - 1; j >= 0; j-- {
+			if p := &l.patterns[j]; p.match(sub, isDir) {
+				return !p.negate
+			}
+		}
+	}
+	return false
+}
+
+// ignored reports whether rel is ignored, taking git's rule into account
+// that nothing inside an ignored directory can be re-included.
+func (r ignoreRules) ignored(rel string, isDir bool) bool {
+	for i := 0; i < len(rel); i++ {
+		if rel[i] == '/' && r.match(rel[:i], true) {
+			return true
+		}
+	}
+	return r.match(rel, isDir)
+}

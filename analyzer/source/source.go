@@ -1,0 +1,201 @@
+package source
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// DefaultMaxFileSize is the CLI's default for Options.MaxFileSize (5 MB).
+const DefaultMaxFileSize int64 = 5 << 20
+
+// binarySniffLen is how many leading bytes are checked for a NUL byte (the
+// same heuristic as git and grep).
+const binarySniffLen = 8000
+
+// Options configures Collect and Read.
+type Options struct {
+	// MaxFileSize is the size limit in bytes; larger files are skipped.
+	// Zero or negative means no limit.
+	MaxFileSize int64
+}
+
+// File is a source file to scan.
+type File struct {
+	// Path is the path as it should be printed: relative to the current
+	// working directory when the file is below it, otherwise the path as
+	// found from the root the user gave (an absolute root outside the
+	// working directory stays absolute).
+	Path string
+	// Abs is the cleaned absolute path (symbolic links are not resolved).
+	Abs  string
+	Lang model.Lang
+}
+
+// Skipped is a file or directory that was not scanned although the user
+// might expect it to be, with a short reason for a note on stderr.
+type Skipped struct {
+	Path   string
+	Reason string
+}
+
+// Skip reasons.
+const (
+	ReasonBinary      = "binary file"
+	ReasonPermission  = "permission denied"
+	ReasonUnknownLang = "not a Swift, Objective-C or C file"
+	ReasonLoop        = "symbolic link loop"
+	ReasonDirLink     = "symbolic link to a directory (not followed)"
+	ReasonOutsideLink = "symbolic link to a file outside the scanned tree"
+	ReasonBrokenLink  = "broken symbolic link"
+	ReasonNotRegular  = "not a regular file"
+	ReasonNotExist    = "no such file or directory"
+	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
+)
+
+var (
+	// ErrTooLarge is returned (wrapped, with the size and the limit) by Read
+	// for a file larger than Options.MaxFileSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrBinary is returned by Read for a file whose first 8000 bytes
+	// contain a NUL byte.
+	ErrBinary = errors.New("binary file")
+)
+
+// tooLargeError is the error Read returns for a file over the limit.
+type tooLargeError struct {
+	path        string
+	size, limit int64
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("%s: %v: %s (%d bytes), limit %s (%d bytes, --max-file-size)",
+		e.path, ErrTooLarge, formatSize(e.size), e.size, formatSize(e.limit), e.limit)
+}
+
+func (e *tooLargeError) Unwrap() error { return ErrTooLarge }
+
+// tooLargeReason is the Skipped reason for a file over limit.
+func tooLargeReason(limit int64) string {
+	return fmt.Sprintf(reasonTooLargeFmt, formatSize(limit))
+}
+
+// formatSize formats a byte count for humans: "5.0 MB", "12.5 KB",
+// "100 bytes" (1 KB = 1024 bytes).
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// SkipReason turns an error from Read into a short reason for Skipped, so
+// that files skipped at read time are reported like those skipped by
+// Collect.
+func SkipReason(err error) string {
+	var tl *tooLargeError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &tl):
+		return tooLargeReason(tl.limit)
+	case errors.Is(err, ErrBinary):
+		return ReasonBinary
+	}
+	return reasonFor(err)
+}
+
+// reasonFor maps a file system error to a short reason.
+func reasonFor(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return ReasonPermission
+	case errors.Is(err, syscall.ELOOP):
+		return ReasonLoop
+	case errors.Is(err, fs.ErrNotExist):
+		return ReasonNotExist
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// Read reads a collected file. The size limit is checked again (the file
+// may have changed since Collect): a file over opt.MaxFileSize gives an
+// error wrapping ErrTooLarge; a NUL byte in the first 8000 bytes gives
+// ErrBinary; other errors (permission denied, ...) are returned as they
+// come from the file system.
+func Read(f File, opt Options) ([]byte, error) {
+	name := f.Abs
+	if name == "" {
+		name = f.Path
+	}
+	fh, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(ReasonNotRegular)}
+	}
+	size := fi.Size()
+	limit := opt.MaxFileSize
+	if limit > 0 && size > limit {
+		return nil, &tooLargeError{path: f.Path, size: size, limit: limit}
+	}
+	var r io.Reader = fh
+	if limit > 0 {
+		// The file may grow while we read it.
+		r = io.LimitReader(fh, limit+1)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + 1)
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, err
+	}
+	data := buf.Bytes()
+	if limit > 0 && int64(len(data)) > limit {
+		size = int64(len(data))
+		if fi, err := fh.Stat(); err == nil && fi.Size() > size {
+			size = fi.Size()
+		}
+		return nil, &tooLargeError{path: f.Path, size: size, limit: limit}
+	}
+	if isBinary(data) {
+		return nil, ErrBinary
+	}
+	return data, nil
+}
+
+// isBinary reports whether the head of data contains a NUL byte.
+func isBinary(data []byte) bool {
+	return bytes.IndexByte(data[:min(len(data), binarySniffLen)], 0) >= 0
+}
+
+var (
+	secItem = []byte("SecItem")
+	kSec    = []byte("kSec")
+)
+
+// MayHaveKeychainCode reports whether src mentions "SecItem" or "kSec";
+// the scan parses only such files.
+func MayHaveKeychainCode(src []byte) bool {
+	return bytes.Contains(src, secItem) || bytes.Contains(src, kSec)
+}

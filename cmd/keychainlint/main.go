@@ -1,0 +1,46 @@
+// Command keychainlint finds mistakes in Apple keychain (SecItem) code in
+// Swift, Objective-C and C.
+//
+// Usage:
+//
+//	keychainlint [flags] [path ...]   scan files and directories (default .)
+//	keychainlint rules                list the rules
+//	keychainlint explain RULE         print a rule's documentation
+//	keychainlint version              print the version
+//
+// Exit status: 0 when nothing at or above the failing severity was found,
+// 1 when something was, 2 on a usage or internal error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is the release version; set with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "rules":
+			return cmdRules(stdout)
+		case "explain":
+			return cmdExplain(args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintf(stdout, "keychainlint %s\n", version)
+			return 0
+		case "dump":
+			return cmdDump(args[1:], stdout, stderr)
+		case "scan":
+			args = args[1:]
+		}
+	}
+	return cmdScan(args, stdout, stderr)
+}

@@ -1,0 +1,75 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/all"
+	"github.com/keychainlint/keychainlint/swiftparse"
+)
+
+func cmdRules(stdout io.Writer) int {
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tWHAT IT FINDS")
+	for _, r := range all.Rules {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Analyzer.Name, r.Severity, title(r.Analyzer.Doc))
+	}
+	tw.Flush()
+	return 0
+}
+
+// title is the first line of a doc after "name: ".
+func title(doc string) string {
+	first, _, _ := strings.Cut(doc, "\n")
+	if _, after, ok := strings.Cut(first, ": "); ok {
+		return after
+	}
+	return first
+}
+
+func cmdExplain(args []string, stdout, stderr io.Writer) int {
+	if len(args) != 1 {
+		fmt.Fprintln(stderr, "usage: keychainlint explain RULE (see keychainlint rules)")
+		return 2
+	}
+	r, ok := all.Lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "keychainlint: no rule named %q (see keychainlint rules)\n", args[0])
+		return 2
+	}
+	fmt.Fprintf(stdout, "%s (default severity: %s)\n\n%s\n\nMore: %s\n", r.Analyzer.Name, r.Severity, r.Analyzer.Doc, r.Analyzer.URL)
+	return 0
+}
+
+// cmdDump prints the model of files: a development aid for extending the
+// front end.
+func cmdDump(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "usage: keychainlint dump FILE...")
+		return 2
+	}
+	for _, path := range args {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+			return 2
+		}
+		f, err := swiftparse.ParseFile(path, src)
+		if err != nil {
+			fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "// %s (%s): %d bodies, %d syntax errors\n", path, f.Lang, len(f.Funcs), len(f.Errors))
+		for _, fn := range f.Funcs {
+			if fn.Platforms != model.AllPlatforms {
+				fmt.Fprintf(stdout, "[%s] ", fn.Platforms)
+			}
+			fmt.Fprint(stdout, model.Dump(fn))
+		}
+	}
+	return 0
+}

@@ -1,0 +1,41 @@
+// Package all lists every keychainlint rule, in the order `keychainlint
+// rules` prints them.
+package all
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
+)
+
+// Rule describes a rule for the command line and the documentation.
+type Rule struct {
+	Analyzer *analysis.Analyzer
+	// Severity is the default severity ("error" or "warning"); some rules
+	// report certain findings at another severity, as their doc says.
+	Severity string
+}
+
+// Rules are all rules.
+var Rules = []Rule{
+	{unsupportedattr.Analyzer, "error"},
+}
+
+// Analyzers returns the analyzers of all rules.
+func Analyzers() []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(Rules))
+	for i, r := range Rules {
+		out[i] = r.Analyzer
+	}
+	return out
+}
+
+// Lookup finds a rule by name.
+func Lookup(name string) (Rule, bool) {
+	for _, r := range Rules {
+		if r.Analyzer.Name == name {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

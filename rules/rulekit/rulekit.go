@@ -1,0 +1,191 @@
+// Package rulekit holds what every keychainlint rule needs besides the
+// flow result: reporting at model sites with a severity and related
+// locations, extracting the analyzer documentation from doc.go, and the
+// wording of runtime consequences shared by the rule messages.
+package rulekit
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// Severities, reported in analysis.Diagnostic.Category.
+const (
+	Error   = "error"
+	Warning = "warning"
+	Note    = "note"
+)
+
+// Pass bundles an analysis.Pass with the flow result of its file.
+type Pass struct {
+	*analysis.Pass
+	Flow    *flow.Result
+	Session *flow.Session
+}
+
+// Get returns the flow result of the pass.
+func Get(pass *analysis.Pass) *Pass {
+	return &Pass{Pass: pass, Flow: pass.ResultOf[flow.Analyzer].(*flow.Result), Session: flow.SessionOf(pass)}
+}
+
+// Related is a related location.
+type Related struct {
+	Site    flow.Site
+	Message string
+}
+
+// Finding is one diagnostic to report.
+type Finding struct {
+	Severity string
+	Site     flow.Site
+	Message  string
+	Related  []Related
+	Fixes    []Fix
+}
+
+// Fix is a suggested fix: replace each site's text.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the text of Site with New (an empty span inserts).
+type Edit struct {
+	Site flow.Site
+	New  string
+}
+
+// Report reports a finding. Findings whose site lies in another file than
+// the pass's (a key written in a helper in another file) are reported
+// too: the driver's FileSet holds every file of the scan.
+func (p *Pass) Report(f Finding) {
+	d := analysis.Diagnostic{
+		Pos:      p.Session.Pos(f.Site),
+		End:      p.Session.End(f.Site),
+		Category: f.Severity,
+		Message:  f.Message,
+	}
+	if !d.Pos.IsValid() {
+		return
+	}
+	for _, r := range f.Related {
+		pos := p.Session.Pos(r.Site)
+		if !pos.IsValid() {
+			continue
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: p.Session.End(r.Site), Message: r.Message})
+	}
+	for _, fx := range f.Fixes {
+		sf := analysis.SuggestedFix{Message: fx.Message}
+		for _, e := range fx.Edits {
+			sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{Pos: p.Session.Pos(e.Site), End: p.Session.End(e.Site), NewText: []byte(e.New)})
+		}
+		d.SuggestedFixes = append(d.SuggestedFixes, sf)
+	}
+	p.Pass.Report(d)
+}
+
+// Text returns the source text of a site.
+func Text(s flow.Site) string {
+	if s.File == nil || s.Span.Start < 0 || s.Span.End > len(s.File.Src) || s.Span.Start > s.Span.End {
+		return ""
+	}
+	return string(s.File.Src[s.Span.Start:s.Span.End])
+}
+
+// ExtractDoc returns the text of the "# Analyzer name" section of a
+// package documentation comment (the doc.go convention of
+// golang.org/x/tools/go/analysis/passes), without the comment markers.
+func ExtractDoc(docGo, name string) string {
+	var lines []string
+	in := false
+	for _, l := range strings.Split(docGo, "\n") {
+		if !strings.HasPrefix(l, "//") {
+			if in {
+				break
+			}
+			continue
+		}
+		t := strings.TrimPrefix(strings.TrimPrefix(l, "//"), " ")
+		if strings.HasPrefix(t, "# Analyzer ") {
+			if in {
+				break
+			}
+			in = strings.TrimSpace(strings.TrimPrefix(t, "# Analyzer ")) == name
+			continue
+		}
+		if in {
+			lines = append(lines, t)
+		}
+	}
+	out := strings.TrimSpace(strings.Join(lines, "\n"))
+	if out == "" {
+		panic(fmt.Sprintf("rulekit: no '# Analyzer %s' section in doc.go", name))
+	}
+	return out
+}
+
+// URL is the documentation page of a rule.
+func URL(name string) string {
+	return "https://github.com/keychainlint/keychainlint/blob/main/docs/rules/" + name + ".md"
+}
+
+// Status names a status code for a message: "errSecNoSuchAttr (-25303)".
+func Status(code int) string {
+	name := keychain.StatusName(code)
+	if name == "" {
+		return fmt.Sprint(code)
+	}
+	return fmt.Sprintf("%s (%d)", name, code)
+}
+
+// ClassNoun names an item class for a developer: "generic passwords".
+func ClassNoun(c *keychain.Class) string {
+	switch c.Short {
+	case "genp":
+		return "generic passwords"
+	case "inet":
+		return "internet passwords"
+	case "cert":
+		return "certificates"
+	case "keys":
+		return "keys"
+	case "idnt":
+		return "identities"
+	}
+	return c.Name
+}
+
+// PlatformScopeIOS reports whether a key present on platforms p, in a call
+// whose scope is scope, can reach an iOS-family platform.
+func PlatformScopeIOS(p, scope model.Platform) bool {
+	return p&scope&model.IOSFamily != 0
+}
+
+// Role names the role a dictionary plays in a call, for messages.
+func Role(op model.Op, update bool) string {
+	if update {
+		return "attributesToUpdate of SecItemUpdate"
+	}
+	switch op {
+	case model.OpAdd:
+		return "attributes of SecItemAdd"
+	}
+	return "query of " + op.Func()
+}
+
+// InOtherPlace reports whether a site lies outside the call's function
+// (a key written in a helper), so that a related location helps.
+func InOtherPlace(s flow.Site, call flow.Site) bool {
+	if s.File != call.File {
+		return true
+	}
+	d := s.Span.Start - call.Span.Start
+	return d < -2000 || d > 2000
+}

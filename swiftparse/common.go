@@ -1,0 +1,212 @@
+package swiftparse
+
+import (
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// maxDepth bounds how deep lowering descends into nested statements and
+// expressions. Real code stays far below it; generated or hostile input
+// (a 10,000-deep parenthesised expression) is cut off there, so lowering
+// can never exhaust the stack.
+const maxDepth = 400
+
+// lowerer holds the state of lowering one file.
+type lowerer struct {
+	src   []byte
+	file  *model.File
+	depth int
+	// owner is the type whose members are being lowered; static tells
+	// whether the member being lowered is a type member.
+	owner string
+	// platforms is the platform scope of the declarations being lowered
+	// (narrowed by #if around whole functions).
+	platforms model.Platform
+}
+
+func span(n *sitter.Node) model.Span {
+	return model.Span{Start: int(n.StartByte()), End: int(n.EndByte())}
+}
+
+func (l *lowerer) text(n *sitter.Node) string {
+	if n == nil {
+		return ""
+	}
+	s, e := n.StartByte(), n.EndByte()
+	if int(e) > len(l.src) || s > e {
+		return ""
+	}
+	return string(l.src[s:e])
+}
+
+// enter guards recursion depth; callers must call leave when it returns
+// true.
+func (l *lowerer) enter() bool {
+	if l.depth >= maxDepth {
+		l.file.Truncated = true
+		return false
+	}
+	l.depth++
+	return true
+}
+
+func (l *lowerer) leave() { l.depth-- }
+
+// children returns all children of n.
+func children(n *sitter.Node) []*sitter.Node {
+	c := int(n.ChildCount())
+	out := make([]*sitter.Node, 0, c)
+	for i := 0; i < c; i++ {
+		out = append(out, n.Child(i))
+	}
+	return out
+}
+
+// namedChildren returns the named children of n.
+func namedChildren(n *sitter.Node) []*sitter.Node {
+	c := int(n.NamedChildCount())
+	out := make([]*sitter.Node, 0, c)
+	for i := 0; i < c; i++ {
+		out = append(out, n.NamedChild(i))
+	}
+	return out
+}
+
+// fieldChildren returns the children of n in the given field, in order.
+func fieldChildren(n *sitter.Node, field string) []*sitter.Node {
+	var out []*sitter.Node
+	c := int(n.ChildCount())
+	for i := 0; i < c; i++ {
+		if n.FieldNameForChild(i) == field {
+			out = append(out, n.Child(i))
+		}
+	}
+	return out
+}
+
+// firstNamed returns the first named child of n of one of the kinds, or nil.
+func firstNamed(n *sitter.Node, kinds ...string) *sitter.Node {
+	c := int(n.NamedChildCount())
+	for i := 0; i < c; i++ {
+		ch := n.NamedChild(i)
+		for _, k := range kinds {
+			if ch.Type() == k {
+				return ch
+			}
+		}
+	}
+	return nil
+}
+
+// scanComments records comments and syntax errors with an iterative walk
+// over the whole tree (no recursion, whatever the nesting).
+func (l *lowerer) scanComments(root *sitter.Node) {
+	cur := sitter.NewTreeCursor(root)
+	defer cur.Close()
+	for {
+		n := cur.CurrentNode()
+		descend := true
+		switch {
+		case n.Type() == "comment" || n.Type() == "multiline_comment":
+			l.file.Comments = append(l.file.Comments, model.Comment{Text: l.text(n), Span: span(n)})
+			descend = false
+		case n.IsError() || n.IsMissing():
+			l.file.Errors = append(l.file.Errors, span(n))
+			descend = false
+		case !n.HasError() && n.ChildCount() == 0:
+			descend = false
+		}
+		if descend && cur.GoToFirstChild() {
+			continue
+		}
+		for !cur.GoToNextSibling() {
+			if !cur.GoToParent() {
+				return
+			}
+		}
+	}
+}
+
+// addFunc registers a lowered body with the file.
+func (l *lowerer) addFunc(f *model.Func) {
+	f.File = l.file
+	f.Platforms = l.platforms
+	if f.Platforms == 0 && l.platforms == 0 {
+		// Code in an #if branch that no Apple platform compiles (os(Linux)).
+		return
+	}
+	l.file.Funcs = append(l.file.Funcs, f)
+}
+
+// configStack pairs flat conditional-compilation directives (Swift's
+// grammar gives #if/#elseif/#else/#endif as separate nodes among the
+// statements) into nested IfConfig statements.
+type configStack struct {
+	frames []*configFrame
+}
+
+type configFrame struct {
+	cfg    *model.IfConfig
+	conds  []string
+	bodies [][]model.Stmt
+	outer  *[]model.Stmt // where the IfConfig goes when closed
+}
+
+// open starts an #if.
+func (s *configStack) open(c string, sp model.Span, outer *[]model.Stmt) {
+	s.frames = append(s.frames, &configFrame{cfg: &model.IfConfig{Span: sp}, conds: []string{c}, bodies: [][]model.Stmt{nil}, outer: outer})
+}
+
+// branch starts an #elseif (cond) or #else (cond == "").
+func (s *configStack) branch(c string) bool {
+	if len(s.frames) == 0 {
+		return false
+	}
+	f := s.frames[len(s.frames)-1]
+	f.conds = append(f.conds, c)
+	f.bodies = append(f.bodies, nil)
+	return true
+}
+
+// target is the statement list statements currently go into, or nil when
+// no #if is open.
+func (s *configStack) target() *[]model.Stmt {
+	if len(s.frames) == 0 {
+		return nil
+	}
+	f := s.frames[len(s.frames)-1]
+	return &f.bodies[len(f.bodies)-1]
+}
+
+// platforms is the platform scope of the open #if branches.
+func (s *configStack) platforms() model.Platform {
+	p := model.AllPlatforms
+	for _, f := range s.frames {
+		ps := clausePlatforms(f.conds)
+		p &= ps[len(ps)-1]
+	}
+	return p
+}
+
+// close ends the innermost #if at #endif (end is the directive's end).
+func (s *configStack) close(end int) {
+	if len(s.frames) == 0 {
+		return
+	}
+	f := s.frames[len(s.frames)-1]
+	s.frames = s.frames[:len(s.frames)-1]
+	f.cfg.Span.End = end
+	plats := clausePlatforms(f.conds)
+	for i, c := range f.conds {
+		f.cfg.Clauses = append(f.cfg.Clauses, &model.ConfigClause{Cond: c, Platforms: plats[i], Body: f.bodies[i]})
+	}
+	*f.outer = append(*f.outer, f.cfg)
+}
+
+// closeAll closes #ifs left open at the end of a block (unbalanced input).
+func (s *configStack) closeAll(end int) {
+	for len(s.frames) > 0 {
+		s.close(end)
+	}
+}

@@ -1,0 +1,78 @@
+package swiftparse
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/alexaandru/go-sitter-forest/objc"
+	"github.com/alexaandru/go-sitter-forest/swift"
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+var (
+	swiftLang = sitter.NewLanguage(swift.GetLanguage())
+	objcLang  = sitter.NewLanguage(objc.GetLanguage())
+)
+
+// Parser parses source files. It holds one tree-sitter parser per grammar
+// and is not safe for concurrent use: give each worker its own.
+type Parser struct {
+	swift, objc *sitter.Parser
+}
+
+// NewParser returns a Parser; Close releases its tree-sitter parsers.
+func NewParser() *Parser {
+	s := sitter.NewParser()
+	s.SetLanguage(swiftLang)
+	o := sitter.NewParser()
+	o.SetLanguage(objcLang)
+	return &Parser{swift: s, objc: o}
+}
+
+// Close releases the parsers.
+func (p *Parser) Close() {
+	p.swift.Close()
+	p.objc.Close()
+}
+
+// Parse parses src as the language of path and lowers it into the model.
+// It returns an error only when tree-sitter produced no tree at all (or
+// the language is unknown); syntax errors are recorded in File.Errors.
+func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.File, error) {
+	lang := model.LangForPath(path)
+	var parser *sitter.Parser
+	switch lang {
+	case model.Swift:
+		parser = p.swift
+	case model.ObjC, model.C:
+		parser = p.objc
+	default:
+		return nil, fmt.Errorf("%s: not a Swift, Objective-C or C file", path)
+	}
+	tree, err := parser.ParseCtx(ctx, nil, src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: parse: %w", path, err)
+	}
+	if tree == nil {
+		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
+	}
+	defer tree.Close()
+	f := &model.File{Path: path, Lang: lang, Src: src}
+	l := &lowerer{src: src, file: f}
+	if lang == model.Swift {
+		l.swiftFile(tree.RootNode())
+	} else {
+		l.objcFile(tree.RootNode())
+	}
+	return f, nil
+}
+
+// ParseFile is a convenience for tests and tools: it parses one file with
+// a fresh Parser.
+func ParseFile(path string, src []byte) (*model.File, error) {
+	p := NewParser()
+	defer p.Close()
+	return p.Parse(context.Background(), path, src)
+}

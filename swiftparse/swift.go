@@ -1,0 +1,896 @@
+package swiftparse
+
+import (
+	"strconv"
+	"strings"
+
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// swiftFile lowers a Swift source_file.
+func (l *lowerer) swiftFile(root *sitter.Node) {
+	l.scanComments(root)
+	l.platforms = model.AllPlatforms
+	top := &model.Func{Kind: model.FuncTopLevel, Static: true, Span: span(root)}
+	var cfg configStack
+	for _, n := range namedChildren(root) {
+		if l.swiftDirective(n, &cfg, &top.Body) {
+			continue
+		}
+		l.platforms = model.AllPlatforms & cfg.platforms()
+		switch n.Type() {
+		case "import_declaration", "comment", "multiline_comment", "protocol_declaration", "typealias_declaration",
+			"operator_declaration", "precedence_group_declaration":
+			continue
+		case "class_declaration":
+			l.swiftType(n)
+			continue
+		case "function_declaration":
+			l.swiftFunc(n, model.FuncFunction, true)
+			continue
+		case "property_declaration":
+			// A global: usable by name from everywhere, and also run as
+			// top-level code.
+			l.swiftProperty(n, true)
+		}
+		l.platforms = model.AllPlatforms
+		l.appendStmts(&top.Body, &cfg, l.swiftStmt(n))
+	}
+	cfg.closeAll(len(l.src))
+	if len(top.Body) > 0 {
+		l.addFunc(top)
+	}
+}
+
+// appendStmts appends to the innermost open #if branch, or to list.
+func (l *lowerer) appendStmts(list *[]model.Stmt, cfg *configStack, s ...model.Stmt) {
+	dst := cfg.target()
+	if dst == nil {
+		dst = list
+	}
+	for _, st := range s {
+		if st != nil {
+			*dst = append(*dst, st)
+		}
+	}
+}
+
+// swiftDirective handles #if/#elseif/#else/#endif nodes among statements
+// or declarations; it reports whether n was a directive.
+func (l *lowerer) swiftDirective(n *sitter.Node, cfg *configStack, list *[]model.Stmt) bool {
+	if n.Type() != "directive" {
+		return false
+	}
+	text := strings.TrimSpace(l.text(n))
+	kw, rest := text, ""
+	if i := strings.IndexAny(text, " \t("); i >= 0 {
+		kw, rest = text[:i], strings.TrimSpace(text[i:])
+	}
+	switch kw {
+	case "#if":
+		outer := cfg.target()
+		if outer == nil {
+			outer = list
+		}
+		cfg.open(rest, span(n), outer)
+	case "#elseif":
+		cfg.branch(rest)
+	case "#else":
+		cfg.branch("")
+	case "#endif":
+		cfg.close(int(n.EndByte()))
+	}
+	return true
+}
+
+// swiftType lowers the members of a class, struct, enum, actor or
+// extension.
+func (l *lowerer) swiftType(n *sitter.Node) {
+	if !l.enter() {
+		return
+	}
+	defer l.leave()
+	name := l.text(n.ChildByFieldName("name"))
+	if i := strings.IndexAny(name, "<"); i >= 0 {
+		name = name[:i]
+	}
+	savedOwner, savedPlat := l.owner, l.platforms
+	defer func() { l.owner, l.platforms = savedOwner, savedPlat }()
+	l.owner = name
+	body := n.ChildByFieldName("body")
+	if body == nil {
+		return
+	}
+	l.swiftMembers(body)
+}
+
+// swiftMembers lowers the declarations of a type body, following #if
+// regions around members.
+func (l *lowerer) swiftMembers(body *sitter.Node) {
+	var stack []model.Platform
+	var conds [][]string
+	for _, m := range namedChildren(body) {
+		if m.Type() == "directive" {
+			text := strings.TrimSpace(l.text(m))
+			kw, rest := text, ""
+			if i := strings.IndexAny(text, " \t("); i >= 0 {
+				kw, rest = text[:i], strings.TrimSpace(text[i:])
+			}
+			switch kw {
+			case "#if":
+				stack = append(stack, l.platforms)
+				conds = append(conds, []string{rest})
+			case "#elseif", "#else":
+				if len(conds) > 0 {
+					if kw == "#else" {
+						rest = ""
+					}
+					conds[len(conds)-1] = append(conds[len(conds)-1], rest)
+				}
+			case "#endif":
+				if len(stack) > 0 {
+					l.platforms = stack[len(stack)-1]
+					stack, conds = stack[:len(stack)-1], conds[:len(conds)-1]
+				}
+				continue
+			}
+			if len(conds) > 0 {
+				c := conds[len(conds)-1]
+				p := clausePlatforms(c)
+				l.platforms = stack[len(stack)-1] & p[len(p)-1]
+			}
+			continue
+		}
+		l.swiftMember(m)
+	}
+}
+
+func (l *lowerer) swiftMember(m *sitter.Node) {
+	switch m.Type() {
+	case "function_declaration":
+		l.swiftFunc(m, model.FuncMethod, l.hasModifier(m, "static", "class"))
+	case "init_declaration":
+		l.swiftFunc(m, model.FuncInit, false)
+	case "property_declaration":
+		l.swiftProperty(m, l.hasModifier(m, "static", "class"))
+	case "class_declaration":
+		l.swiftType(m)
+	case "subscript_declaration", "deinit_declaration":
+		// Bodies of subscripts and deinit are analysed as methods.
+		if body := firstNamed(m, "function_body", "computed_property"); body != nil {
+			kind := "deinit"
+			if m.Type() == "subscript_declaration" {
+				kind = "subscript"
+			}
+			f := &model.Func{Kind: model.FuncMethod, Name: kind, Owner: l.owner, Span: span(m), NameSpan: span(m)}
+			f.Body = l.swiftAccessorBody(body)
+			l.addFunc(f)
+		}
+	}
+}
+
+func (l *lowerer) hasModifier(n *sitter.Node, mods ...string) bool {
+	m := firstNamed(n, "modifiers")
+	if m == nil {
+		return false
+	}
+	text := " " + l.text(m) + " "
+	for _, mod := range mods {
+		if strings.Contains(text, " "+mod+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// swiftFunc lowers a function, method or initialiser declaration.
+func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool) {
+	f := &model.Func{Kind: kind, Owner: l.owner, Static: static || l.owner == "", Span: span(n)}
+	if kind == model.FuncInit {
+		f.Name = "init"
+		f.NameSpan = span(n)
+	} else if name := n.ChildByFieldName("name"); name != nil {
+		f.Name = l.text(name)
+		f.NameSpan = span(name)
+	}
+	var lastParam *model.Param
+	for i, c := range children(n) {
+		switch c.Type() {
+		case "parameter":
+			lastParam = l.swiftParam(c)
+			f.Params = append(f.Params, lastParam)
+		case "function_body":
+			f.Body = l.swiftBlock(c, true)
+		default:
+			if n.FieldNameForChild(i) == "default_value" && lastParam != nil {
+				lastParam.HasDefault = true
+			}
+			if n.FieldNameForChild(i) == "return_type" || (n.FieldNameForChild(i) == "name" && c.Type() != "simple_identifier") {
+				f.ResultType = l.text(c)
+			}
+		}
+	}
+	l.addFunc(f)
+}
+
+func (l *lowerer) swiftParam(c *sitter.Node) *model.Param {
+	p := &model.Param{Span: span(c)}
+	var names []string
+	for i, ch := range children(c) {
+		switch c.FieldNameForChild(i) {
+		case "external_name":
+			p.Label = l.text(ch)
+		case "name":
+			if ch.Type() == "simple_identifier" {
+				names = append(names, l.text(ch))
+			} else {
+				p.Type = l.text(ch)
+			}
+		}
+		if ch.Type() == "parameter_modifiers" && strings.Contains(l.text(ch), "inout") {
+			p.InOut = true
+		}
+	}
+	if len(names) > 0 {
+		p.Name = names[len(names)-1]
+	}
+	if p.Label == "" {
+		p.Label = p.Name
+	}
+	return p
+}
+
+// swiftProperty lowers a property: a computed property or accessor body,
+// or the initialiser of a stored property (static let, lazy var, global
+// constant) as a body that returns it.
+func (l *lowerer) swiftProperty(n *sitter.Node, static bool) {
+	for _, pat := range fieldChildren(n, "name") {
+		id := pat.ChildByFieldName("bound_identifier")
+		if id == nil {
+			continue
+		}
+		f := &model.Func{Kind: model.FuncProperty, Name: l.text(id), Owner: l.owner, Static: static || l.owner == "",
+			Span: span(n), NameSpan: span(id)}
+		if ta := firstNamed(n, "type_annotation"); ta != nil {
+			if t := ta.ChildByFieldName("name"); t != nil {
+				f.ResultType = l.text(t)
+			}
+		}
+		if cv := n.ChildByFieldName("computed_value"); cv != nil {
+			f.Body = l.swiftAccessorBody(cv)
+		} else if v := n.ChildByFieldName("value"); v != nil {
+			val := l.swiftExpr(v)
+			f.Body = []model.Stmt{&model.Return{Value: val, Span: span(v)}}
+		} else {
+			continue
+		}
+		l.addFunc(f)
+		break
+	}
+}
+
+// swiftAccessorBody returns the getter's statements of a computed
+// property (or its only body).
+func (l *lowerer) swiftAccessorBody(n *sitter.Node) []model.Stmt {
+	if n.Type() == "function_body" {
+		return l.swiftBlock(n, true)
+	}
+	if g := firstNamed(n, "computed_getter"); g != nil {
+		if st := firstNamed(g, "statements"); st != nil {
+			return l.swiftStatements(st, true)
+		}
+		return nil
+	}
+	if st := firstNamed(n, "statements"); st != nil {
+		return l.swiftStatements(st, true)
+	}
+	return nil
+}
+
+// swiftBlock lowers a node that holds a `statements` child (function
+// body, if branch, closure). implicitReturn turns a single expression into
+// a return, as Swift does for single-expression bodies.
+func (l *lowerer) swiftBlock(n *sitter.Node, implicitReturn bool) []model.Stmt {
+	if n == nil {
+		return nil
+	}
+	if st := firstNamed(n, "statements"); st != nil {
+		return l.swiftStatements(st, implicitReturn)
+	}
+	return nil
+}
+
+func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.Stmt {
+	if !l.enter() {
+		return nil
+	}
+	defer l.leave()
+	var out []model.Stmt
+	var cfg configStack
+	kids := namedChildren(n)
+	for _, c := range kids {
+		if l.swiftDirective(c, &cfg, &out) {
+			continue
+		}
+		l.appendStmts(&out, &cfg, l.swiftStmt(c))
+	}
+	cfg.closeAll(int(n.EndByte()))
+	if implicitReturn && len(out) == 1 {
+		if es, ok := out[0].(*model.ExprStmt); ok {
+			if _, isOp := es.X.(*model.DictOp); !isOp {
+				out[0] = &model.Return{Value: es.X, Span: es.Span}
+			}
+		}
+	}
+	return out
+}
+
+// swiftStmt lowers one statement (nil when there is nothing to model).
+func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
+	if !l.enter() {
+		return nil
+	}
+	defer l.leave()
+	sp := span(n)
+	switch n.Type() {
+	case "comment", "multiline_comment", "import_declaration":
+		return nil
+	case "ERROR":
+		// Keep what parsed inside a broken region.
+		var out []model.Stmt
+		for _, c := range namedChildren(n) {
+			if s := l.swiftStmt(c); s != nil {
+				out = append(out, s)
+			}
+		}
+		if len(out) == 0 {
+			return nil
+		}
+		return &model.Block{Body: out, Span: sp}
+	case "property_declaration":
+		return l.swiftLocalDecl(n)
+	case "function_declaration":
+		l.swiftFunc(n, model.FuncFunction, true)
+		return nil
+	case "class_declaration":
+		l.swiftType(n)
+		return nil
+	case "assignment":
+		target := n.ChildByFieldName("target")
+		if target != nil && target.Type() == "directly_assignable_expression" && target.NamedChildCount() == 1 {
+			target = target.NamedChild(0)
+		}
+		op := "="
+		if o := n.ChildByFieldName("operator"); o != nil {
+			op = l.text(o)
+		}
+		return recognizeAssign(l.swiftExpr(target), op, l.swiftExpr(n.ChildByFieldName("result")), sp)
+	case "if_statement":
+		return l.swiftIf(n)
+	case "guard_statement":
+		g := &model.Guard{Cond: l.swiftConditions(n), Span: sp}
+		g.Else = l.swiftBlock(n, false)
+		return g
+	case "switch_statement":
+		return l.swiftSwitch(n)
+	case "for_statement":
+		return &model.Loop{Kind: model.LoopWhile, Body: l.swiftBlock(n, false), Span: sp}
+	case "while_statement":
+		return &model.Loop{Kind: model.LoopWhile, Cond: l.swiftConditions(n), Body: l.swiftBlock(n, false), Span: sp}
+	case "repeat_while_statement":
+		return &model.Loop{Kind: model.LoopDoWhile, Cond: l.swiftConditions(n), Body: l.swiftBlock(n, false), Span: sp}
+	case "do_statement":
+		t := &model.Try{Body: l.swiftBlock(n, false), Span: sp}
+		for _, c := range namedChildren(n) {
+			if c.Type() == "catch_block" {
+				t.Catches = append(t.Catches, l.swiftBlock(c, false))
+			}
+		}
+		if len(t.Catches) == 0 {
+			return &model.Block{Body: t.Body, Span: sp}
+		}
+		return t
+	case "control_transfer_statement":
+		return l.swiftTransfer(n)
+	case "simple_identifier":
+		if l.text(n) == "fallthrough" {
+			return &model.Fallthrough{Span: sp}
+		}
+	case "defer_statement", "statements":
+		// A defer body runs at scope exit; modelling it in place is a
+		// reasonable approximation for the keychain idioms.
+		return &model.Block{Body: l.swiftBlock(n, false), Span: sp}
+	}
+	e := l.swiftExpr(n)
+	if e == nil {
+		return nil
+	}
+	if _, ok := e.(*model.Unknown); ok && len(e.(*model.Unknown).Sub) == 0 {
+		return nil
+	}
+	return &model.ExprStmt{X: e, Span: sp}
+}
+
+func (l *lowerer) swiftTransfer(n *sitter.Node) model.Stmt {
+	sp := span(n)
+	var kw string
+	if c := n.Child(0); c != nil {
+		kw = c.Type()
+	}
+	var val model.Expr
+	if r := n.ChildByFieldName("result"); r != nil {
+		val = l.swiftExpr(r)
+	} else if n.NamedChildCount() > 0 {
+		last := n.NamedChild(int(n.NamedChildCount()) - 1)
+		if last.Type() != "throw_keyword" {
+			val = l.swiftExpr(last)
+		}
+	}
+	switch kw {
+	case "return":
+		return &model.Return{Value: val, Span: sp}
+	case "throw_keyword", "throw":
+		return &model.Throw{Value: val, Span: sp}
+	case "break":
+		return &model.Break{Span: sp}
+	case "continue":
+		return &model.Continue{Span: sp}
+	}
+	return nil
+}
+
+// swiftLocalDecl lowers `let x = e` / `var x: T = e` (possibly several
+// bindings) into Decls.
+func (l *lowerer) swiftLocalDecl(n *sitter.Node) model.Stmt {
+	mutable := false
+	if vb := firstNamed(n, "value_binding_pattern"); vb != nil && strings.HasPrefix(l.text(vb), "var") {
+		mutable = true
+	}
+	var decls []model.Stmt
+	var pending []*model.Decl
+	for i, c := range children(n) {
+		switch n.FieldNameForChild(i) {
+		case "name":
+			id := c.ChildByFieldName("bound_identifier")
+			if id == nil {
+				// Tuple pattern: bind each name to an unknown value, but keep
+				// the initialiser's effects.
+				for _, sub := range namedChildren(c) {
+					if s := firstNamed(sub, "simple_identifier"); s != nil {
+						d := &model.Decl{Name: l.text(s), NameSpan: span(s), Mutable: mutable, Span: span(n)}
+						pending = append(pending, d)
+					}
+				}
+				continue
+			}
+			d := &model.Decl{Name: l.text(id), NameSpan: span(id), Mutable: mutable, Span: span(n)}
+			pending = append(pending, d)
+			decls = append(decls, d)
+		case "value":
+			if len(pending) == 1 {
+				pending[0].Value = l.swiftExpr(c)
+			} else if len(pending) > 1 {
+				decls = append(decls, &model.ExprStmt{X: l.swiftExpr(c), Span: span(c)})
+				for _, d := range pending {
+					decls = append(decls, d)
+				}
+			}
+			pending = nil
+		case "computed_value":
+			pending = nil
+		}
+		if c.Type() == "type_annotation" && len(pending) > 0 {
+			if t := c.ChildByFieldName("name"); t != nil {
+				pending[len(pending)-1].Type = l.text(t)
+			}
+		}
+	}
+	if len(decls) == 1 {
+		return decls[0]
+	}
+	return &model.Block{Body: decls, Span: span(n)}
+}
+
+// swiftConditions lowers the condition list of if/guard/while: several
+// conditions are joined with &&; `let x = e` becomes an OptionalBind.
+func (l *lowerer) swiftConditions(n *sitter.Node) model.Expr {
+	var conds []model.Expr
+	kids := children(n)
+	for i := 0; i < len(kids); i++ {
+		c := kids[i]
+		field := n.FieldNameForChild(i)
+		if field != "condition" && field != "bound_identifier" {
+			continue
+		}
+		switch {
+		case c.Type() == "value_binding_pattern" || (c.Type() == "case" && !c.IsNamed()):
+			// let x = e / case .some(let v) = e: find the name and the value.
+			name := ""
+			j := i + 1
+			isCase := c.Type() == "case"
+			for ; j < len(kids); j++ {
+				if kids[j].Type() == "=" {
+					break
+				}
+				if n.FieldNameForChild(j) == "bound_identifier" && name == "" {
+					name = l.text(kids[j])
+				}
+			}
+			if j+1 < len(kids) {
+				val := l.swiftExpr(kids[j+1])
+				if isCase {
+					conds = append(conds, &model.Unknown{Sub: []model.Expr{val}, Span: span(c)})
+				} else {
+					conds = append(conds, &model.OptionalBind{Name: name, Value: val, Span: model.Span{Start: int(c.StartByte()), End: int(kids[j+1].EndByte())}})
+				}
+			}
+			i = j + 1
+		case !c.IsNamed():
+			continue
+		default:
+			conds = append(conds, l.swiftExpr(c))
+		}
+	}
+	if len(conds) == 0 {
+		return nil
+	}
+	e := conds[0]
+	for _, c := range conds[1:] {
+		e = &model.Binary{Op: "&&", L: e, R: c, Span: model.Span{Start: e.Pos().Start, End: c.Pos().End}}
+	}
+	return e
+}
+
+func (l *lowerer) swiftIf(n *sitter.Node) model.Stmt {
+	s := &model.If{Cond: l.swiftConditions(n), Span: span(n)}
+	seenElse := false
+	for _, c := range children(n) {
+		switch {
+		case c.Type() == "else":
+			seenElse = true
+		case c.Type() == "statements":
+			if seenElse {
+				s.Else = l.swiftStatements(c, false)
+			} else {
+				s.Then = l.swiftStatements(c, false)
+			}
+		case c.Type() == "if_statement" && seenElse:
+			if st := l.swiftStmt(c); st != nil {
+				s.Else = []model.Stmt{st}
+			}
+		}
+	}
+	return s
+}
+
+func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
+	s := &model.Switch{Tag: l.swiftExpr(n.ChildByFieldName("expr")), Span: span(n)}
+	for _, e := range namedChildren(n) {
+		if e.Type() != "switch_entry" {
+			continue
+		}
+		c := &model.Case{Span: span(e)}
+		for _, ch := range namedChildren(e) {
+			switch ch.Type() {
+			case "default_keyword":
+				c.Default = true
+			case "switch_pattern":
+				c.Values = append(c.Values, l.swiftPattern(ch))
+			case "statements":
+				c.Body = l.swiftStatements(ch, false)
+			case "where_keyword", "ERROR":
+				// A where clause makes the case conditional: it no longer
+				// covers its values for certain.
+				c.Values = append(c.Values, &model.Unknown{Span: span(ch)})
+			}
+		}
+		s.Cases = append(s.Cases, c)
+	}
+	return s
+}
+
+// swiftPattern lowers a case pattern: expression patterns keep their
+// expression; binding patterns (`let x`) match anything.
+func (l *lowerer) swiftPattern(n *sitter.Node) model.Expr {
+	p := n
+	if p.Type() == "switch_pattern" && p.NamedChildCount() == 1 {
+		p = p.NamedChild(0)
+	}
+	if p.Type() == "pattern" && p.NamedChildCount() == 1 {
+		inner := p.NamedChild(0)
+		if inner.Type() == "value_binding_pattern" {
+			return &model.Ident{Name: "_", Span: span(p)}
+		}
+		return l.swiftExpr(inner)
+	}
+	if p.Type() == "pattern" {
+		if firstNamed(p, "value_binding_pattern") != nil {
+			return &model.Ident{Name: "_", Span: span(p)}
+		}
+	}
+	return &model.Unknown{Span: span(n)}
+}
+
+// swiftExpr lowers an expression.
+func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
+	if n == nil {
+		return nil
+	}
+	sp := span(n)
+	if !l.enter() {
+		return &model.Unknown{Span: sp}
+	}
+	defer l.leave()
+	switch n.Type() {
+	case "simple_identifier":
+		return identExpr(l.text(n), sp)
+	case "self_expression":
+		return &model.Ident{Name: "self", Span: sp}
+	case "super_expression":
+		return &model.Ident{Name: "super", Span: sp}
+	case "nil":
+		return &model.NilLit{Span: sp}
+	case "boolean_literal":
+		return &model.BoolLit{Value: l.text(n) == "true", Span: sp}
+	case "integer_literal", "hex_literal", "oct_literal", "bin_literal", "real_literal":
+		return numberLit(l.text(n), sp)
+	case "line_string_literal", "multi_line_string_literal", "raw_string_literal":
+		return l.swiftString(n)
+	case "dictionary_literal":
+		d := &model.DictLit{Span: sp}
+		keys, vals := fieldChildren(n, "key"), fieldChildren(n, "value")
+		for i := range keys {
+			e := &model.DictEntry{Key: l.swiftExpr(keys[i]), Span: span(keys[i])}
+			if i < len(vals) {
+				e.Value = l.swiftExpr(vals[i])
+				e.Span.End = int(vals[i].EndByte())
+			}
+			d.Entries = append(d.Entries, e)
+		}
+		if n.HasError() {
+			// A literal tree-sitter could not fully parse may have lost
+			// entries: its key set is not known.
+			return &model.Unknown{Sub: []model.Expr{d}, Span: sp}
+		}
+		return d
+	case "array_literal":
+		a := &model.ArrayLit{Span: sp}
+		for _, c := range namedChildren(n) {
+			a.Elems = append(a.Elems, l.swiftExpr(c))
+		}
+		return a
+	case "as_expression":
+		t := n.ChildByFieldName("name")
+		return &model.Cast{X: l.swiftExpr(n.ChildByFieldName("expr")), Type: l.text(t), Span: sp}
+	case "try_expression", "await_expression":
+		if e := n.ChildByFieldName("expr"); e != nil {
+			return l.swiftExpr(e)
+		}
+		if k := namedChildren(n); len(k) > 0 {
+			return l.swiftExpr(k[len(k)-1])
+		}
+	case "tuple_expression", "parenthesized_expression":
+		vals := namedChildren(n)
+		if len(vals) == 1 {
+			return l.swiftExpr(vals[0])
+		}
+	case "postfix_expression":
+		// x! and x? keep the value.
+		if t := n.ChildByFieldName("target"); t != nil {
+			op := ""
+			if o := n.ChildByFieldName("operation"); o != nil {
+				op = l.text(o)
+			}
+			if op == "!" || op == "?" {
+				return l.swiftExpr(t)
+			}
+		}
+	case "prefix_expression":
+		return l.swiftPrefix(n)
+	case "navigation_expression":
+		target := n.ChildByFieldName("target")
+		suffix := n.ChildByFieldName("suffix")
+		var name *sitter.Node
+		if suffix != nil {
+			name = suffix.ChildByFieldName("suffix")
+		}
+		if name == nil {
+			break
+		}
+		var x model.Expr
+		if target != nil {
+			x = l.swiftExpr(target)
+		}
+		return &model.Member{X: x, Name: l.text(name), NameSpan: span(name), Span: sp}
+	case "call_expression":
+		return l.swiftCall(n)
+	case "equality_expression", "comparison_expression", "conjunction_expression", "disjunction_expression",
+		"infix_expression", "additive_expression", "multiplicative_expression", "nil_coalescing_expression",
+		"bitwise_operation":
+		lhs, rhs := n.ChildByFieldName("lhs"), n.ChildByFieldName("rhs")
+		op := ""
+		if o := n.ChildByFieldName("op"); o != nil {
+			op = l.text(o)
+		}
+		if lhs == nil || rhs == nil {
+			break
+		}
+		if n.Type() == "nil_coalescing_expression" {
+			op = "??"
+		}
+		return recognizeCompare(op, l.swiftExpr(lhs), l.swiftExpr(rhs), sp)
+	case "ternary_expression":
+		return &model.Ternary{Cond: l.swiftExpr(n.ChildByFieldName("condition")), Then: l.swiftExpr(n.ChildByFieldName("if_true")),
+			Else: l.swiftExpr(n.ChildByFieldName("if_false")), Span: sp}
+	case "lambda_literal":
+		return l.swiftClosure(n)
+	}
+	// Anything else: keep the modelled subexpressions for their effects.
+	u := &model.Unknown{Span: sp}
+	for _, c := range namedChildren(n) {
+		switch c.Type() {
+		case "comment", "multiline_comment", "type_identifier", "user_type":
+			continue
+		case "statements":
+			// An if/switch expression: lower its statements into a closure
+			// that runs in place.
+			fn := &model.Func{Kind: model.FuncClosure, Span: span(c), Body: l.swiftStatements(c, false)}
+			fn.File = l.file
+			u.Sub = append(u.Sub, &model.Call{Fun: &model.Closure{Fn: fn, Span: span(c)}, Span: span(c)})
+			continue
+		}
+		if e := l.swiftExpr(c); e != nil {
+			u.Sub = append(u.Sub, e)
+		}
+	}
+	return u
+}
+
+func numberLit(text string, sp model.Span) model.Expr {
+	t := strings.ReplaceAll(text, "_", "")
+	if v, err := strconv.ParseInt(t, 0, 64); err == nil {
+		return &model.NumberLit{Text: text, Int: v, IsInt: true, Span: sp}
+	}
+	return &model.NumberLit{Text: text, Span: sp}
+}
+
+func (l *lowerer) swiftString(n *sitter.Node) model.Expr {
+	var b strings.Builder
+	for _, c := range namedChildren(n) {
+		switch c.Type() {
+		case "line_str_text", "multi_line_str_text", "raw_str_part", "raw_str_end_part":
+			b.WriteString(l.text(c))
+		case "str_escaped_char":
+			b.WriteString(unescape(l.text(c)))
+		case "interpolated_expression", "raw_str_interpolation":
+			u := &model.Unknown{Span: span(n)}
+			for _, ic := range namedChildren(n) {
+				if ic.Type() == "interpolated_expression" {
+					if v := ic.ChildByFieldName("value"); v != nil {
+						u.Sub = append(u.Sub, l.swiftExpr(v))
+					}
+				}
+			}
+			return u
+		}
+	}
+	return &model.StringLit{Value: b.String(), Span: span(n)}
+}
+
+func unescape(s string) string {
+	switch s {
+	case `\n`:
+		return "\n"
+	case `\t`:
+		return "\t"
+	case `\"`:
+		return `"`
+	case `\\`:
+		return `\`
+	case `\0`:
+		return "\x00"
+	}
+	return s
+}
+
+func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
+	sp := span(n)
+	op := ""
+	if o := n.ChildByFieldName("operation"); o != nil {
+		op = l.text(o)
+	}
+	t := n.ChildByFieldName("target")
+	if t == nil {
+		return &model.Unknown{Span: sp}
+	}
+	x := l.swiftExpr(t)
+	switch op {
+	case "-":
+		if num, ok := x.(*model.NumberLit); ok && num.IsInt {
+			return &model.NumberLit{Text: "-" + num.Text, Int: -num.Int, IsInt: true, Span: sp}
+		}
+	case ".":
+		// Implicit member expression (.foo): a name without a receiver.
+		if id, ok := x.(*model.Ident); ok {
+			return &model.Member{Name: id.Name, NameSpan: id.Span, Span: sp}
+		}
+	}
+	return &model.Unary{Op: op, X: x, Span: sp}
+}
+
+// swiftCall lowers call_expression: a call, a subscript (q[k]), or a call
+// with trailing closures.
+func (l *lowerer) swiftCall(n *sitter.Node) model.Expr {
+	sp := span(n)
+	kids := namedChildren(n)
+	if len(kids) < 2 {
+		return &model.Unknown{Span: sp}
+	}
+	fn, suffix := kids[0], kids[len(kids)-1]
+	if suffix.Type() != "call_suffix" {
+		return &model.Unknown{Span: sp}
+	}
+	callee := l.swiftExpr(fn)
+	var args []*model.Arg
+	subscript := false
+	for _, part := range namedChildren(suffix) {
+		switch part.Type() {
+		case "value_arguments":
+			if c := part.Child(0); c != nil && c.Type() == "[" {
+				subscript = true
+			}
+			for _, va := range namedChildren(part) {
+				if va.Type() != "value_argument" {
+					continue
+				}
+				a := &model.Arg{Span: span(va)}
+				if lbl := va.ChildByFieldName("name"); lbl != nil {
+					a.Label = strings.TrimSpace(l.text(lbl))
+				}
+				if v := va.ChildByFieldName("value"); v != nil {
+					a.Value = l.swiftExpr(v)
+				} else if k := namedChildren(va); len(k) > 0 {
+					a.Value = l.swiftExpr(k[len(k)-1])
+				}
+				if a.Value == nil {
+					a.Value = &model.Unknown{Span: a.Span}
+				}
+				args = append(args, a)
+			}
+		case "lambda_literal":
+			args = append(args, &model.Arg{Value: l.swiftClosure(part), Span: span(part)})
+		case "annotated_lambda":
+			if lam := firstNamed(part, "lambda_literal"); lam != nil {
+				args = append(args, &model.Arg{Value: l.swiftClosure(lam), Span: span(part)})
+			}
+		}
+	}
+	if subscript {
+		var idx model.Expr = &model.Unknown{Span: sp}
+		if len(args) == 1 {
+			idx = args[0].Value
+		}
+		return &model.Index{X: callee, Index: idx, Span: sp}
+	}
+	return recognizeCall(&model.Call{Fun: callee, Args: args, Span: sp}, model.Swift)
+}
+
+func (l *lowerer) swiftClosure(n *sitter.Node) model.Expr {
+	fn := &model.Func{Kind: model.FuncClosure, Owner: l.owner, Span: span(n), NameSpan: span(n)}
+	fn.File = l.file
+	if t := n.ChildByFieldName("type"); t != nil {
+		for _, p := range namedChildren(t) {
+			if p.Type() == "lambda_function_type_parameters" {
+				for _, lp := range namedChildren(p) {
+					if name := lp.ChildByFieldName("name"); name != nil {
+						fn.Params = append(fn.Params, &model.Param{Name: l.text(name), Label: "_", Span: span(lp)})
+					}
+				}
+			}
+		}
+	}
+	fn.Body = l.swiftBlock(n, true)
+	return &model.Closure{Fn: fn, Span: span(n)}
+}
