@@ -1,0 +1,501 @@
+package flow_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/swiftparse"
+)
+
+// analyze lowers the files and returns the call facts of every file,
+// ordered by file and position.
+func analyze(t *testing.T, plat model.Platform, files map[string]string) []*flow.CallFact {
+	t.Helper()
+	var models []*model.File
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f, err := swiftparse.ParseFile(name, []byte(files[name]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Errors) > 0 {
+			t.Fatalf("%s: syntax errors at %v", name, f.Errors)
+		}
+		models = append(models, f)
+	}
+	prog := flow.NewProgram(models, plat)
+	var out []*flow.CallFact
+	for _, f := range models {
+		out = append(out, prog.FileResult(f).Calls...)
+	}
+	return out
+}
+
+// call returns the only fact of the operation whose call site text
+// contains marker (use distinct variable names to tell calls apart).
+func call(t *testing.T, facts []*flow.CallFact, op model.Op, marker string) *flow.CallFact {
+	t.Helper()
+	var found []*flow.CallFact
+	for _, f := range facts {
+		src := f.Site.File.Src[f.Site.Span.Start:f.Site.Span.End]
+		if f.Op == op && strings.Contains(string(src), marker) {
+			found = append(found, f)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("want one %s call containing %q, found %d", op, marker, len(found))
+	}
+	return found[0]
+}
+
+func has(d *flow.DictState, key string) bool {
+	_, ok := d.Lookup(key)
+	return ok
+}
+
+func must(t *testing.T, d *flow.DictState, key string) *flow.Entry {
+	t.Helper()
+	e, ok := d.Lookup(key)
+	if !ok {
+		t.Fatalf("%s absent; keys: %v", key, keys(d))
+	}
+	return e
+}
+
+func keys(d *flow.DictState) []string {
+	var out []string
+	for _, e := range d.Keys() {
+		out = append(out, e.Name)
+	}
+	return out
+}
+
+func TestSwiftDictionariesCopyObjCAlias(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"a.swift": `
+func swiftCopy(x: String) {
+    var a = [String: Any]()
+    a[kSecClass as String] = kSecClassGenericPassword
+    var b = a
+    b[kSecAttrAccount as String] = x
+    SecItemAdd(a as CFDictionary, nil)
+    SecItemAdd(b as CFDictionary, nil)
+}
+func swiftNSMutable(x: String) {
+    let m = NSMutableDictionary()
+    let n = m
+    n.setObject(x, forKey: kSecAttrAccount as NSString)
+    SecItemDelete(m)
+}`,
+		"b.m": `
+void objcAlias(NSString *x) {
+    NSMutableDictionary *p = [NSMutableDictionary dictionary];
+    NSMutableDictionary *r = p;
+    r[(__bridge id)kSecAttrAccount] = x;
+    SecItemDelete((__bridge CFDictionaryRef)p);
+}`,
+	})
+	a := call(t, facts, model.OpAdd, "a as")
+	if has(a.Dict, "kSecAttrAccount") {
+		t.Error("a Swift dictionary copied to b must not see b's writes")
+	}
+	b := call(t, facts, model.OpAdd, "b as")
+	must(t, b.Dict, "kSecAttrAccount")
+	must(t, b.Dict, "kSecClass")
+	if len(b.PriorUses) != 0 {
+		t.Error("a copy is a new object: no prior use")
+	}
+	must(t, call(t, facts, model.OpDelete, "(m)").Dict, "kSecAttrAccount")
+	must(t, call(t, facts, model.OpDelete, ")p)").Dict, "kSecAttrAccount")
+}
+
+func TestReuseAndChanges(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"a.swift": `
+func reuse(data: Data) {
+    var query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "a"]
+    SecItemCopyMatching(query as CFDictionary, nil)
+    query[kSecValueData as String] = data
+    SecItemAdd(query as CFDictionary, nil)
+}`,
+	})
+	add := call(t, facts, model.OpAdd, "query")
+	if len(add.PriorUses) != 1 || add.PriorUses[0].Fact.Op != model.OpRead {
+		t.Fatalf("want the read as prior use, got %+v", add.PriorUses)
+	}
+	ch := add.WritesAfter(add.PriorUses[0])
+	if len(ch) != 1 || ch[0].Name != "kSecValueData" {
+		t.Errorf("want one change (kSecValueData) after the read, got %+v", ch)
+	}
+	if has(add.PriorUses[0].Snapshot, "kSecValueData") {
+		t.Error("the read's snapshot must not contain the later write")
+	}
+}
+
+func TestCompleteness(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"a.swift": `
+func literal() {
+    SecItemDelete([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "s"] as CFDictionary)
+}
+func merged(extra: [String: Any]) {
+    var q1: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+    q1.merge(extra) { $1 }
+    SecItemDelete(q1 as CFDictionary)
+}
+func unknownKey(k: String) {
+    var q2: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+    q2[k] = "v"
+    SecItemDelete(q2 as CFDictionary)
+}
+func passedByValue() {
+    let q3: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+    log(q3)
+    SecItemDelete(q3 as CFDictionary)
+}
+func passedByReference() {
+    let q4 = NSMutableDictionary()
+    q4.setObject(kSecClassGenericPassword, forKey: kSecClass as NSString)
+    decorate(q4)
+    SecItemDelete(q4)
+}
+func parameter(q5: [String: Any]) {
+    SecItemDelete(q5 as CFDictionary)
+}`,
+	})
+	for marker, want := range map[string]bool{"[kSecClass": true, "q1": false, "q2": false, "q3": true, "q4": false, "q5": false} {
+		f := call(t, facts, model.OpDelete, marker)
+		if f.Dict == nil {
+			t.Fatalf("%s: no dictionary", marker)
+		}
+		if f.Dict.Complete != want {
+			t.Errorf("%s: Complete = %v, want %v", marker, f.Dict.Complete, want)
+		}
+	}
+}
+
+func TestStatusNarrowing(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"a.swift": `
+func ifReturn(q: [String: Any]) {
+    let s1 = SecItemCopyMatching(q as CFDictionary, nil)
+    if s1 == errSecSuccess { return }
+    SecItemDelete(q1 as CFDictionary)
+}
+func guardElse(q: [String: Any]) -> Data? {
+    let s2 = SecItemCopyMatching(q as CFDictionary, nil)
+    guard s2 != errSecInteractionNotAllowed else { return nil }
+    guard s2 == errSecSuccess else {
+        SecItemDelete(q2 as CFDictionary)
+        return nil
+    }
+    return nil
+}
+func switchDefault(q: [String: Any]) {
+    let s3 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s3 {
+    case errSecItemNotFound, errSecInteractionNotAllowed:
+        return
+    default:
+        SecItemDelete(q3 as CFDictionary)
+    }
+}
+func directCall(q: [String: Any]) {
+    var r: AnyObject?
+    if SecItemCopyMatching(q as CFDictionary, &r) != noErr {
+        SecItemDelete(q4 as CFDictionary)
+    }
+}
+func numeric(q: [String: Any]) {
+    let s5 = SecItemCopyMatching(q as CFDictionary, nil)
+    if s5 == -25300 {
+        SecItemDelete(q5 as CFDictionary)
+    }
+}
+func unrelatedComparison(q: [String: Any], n: Int) {
+    let s6 = SecItemCopyMatching(q as CFDictionary, nil)
+    if n == 0 { return }
+    SecItemDelete(q6 as CFDictionary)
+}`,
+		"b.m": `
+void objcIf(NSDictionary *q) {
+    OSStatus st = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL);
+    if (st != errSecSuccess) {
+        SecItemDelete((__bridge CFDictionaryRef)o1);
+    }
+}
+void objcSwitch(NSDictionary *q) {
+    OSStatus st = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL);
+    switch (st) {
+    case errSecInteractionNotAllowed:
+        return;
+    case errSecItemNotFound:
+    default:
+        SecItemDelete((__bridge CFDictionaryRef)o2);
+    }
+}
+void objcAssignInCondition(NSDictionary *q) {
+    OSStatus st;
+    if ((st = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL)) == errSecSuccess) {
+        return;
+    }
+    SecItemDelete((__bridge CFDictionaryRef)o3);
+}`,
+	})
+	cases := []struct {
+		marker string
+		want   flow.StatusSet
+	}{
+		{"q1", flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+		{"q2", flow.NotFound | flow.OtherFailure},
+		{"q3", flow.Success | flow.OtherFailure},
+		{"q4", flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+		{"q5", flow.NotFound},
+		{"q6", flow.AnyStatus},
+		{"o1", flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+		{"o2", flow.Success | flow.NotFound | flow.OtherFailure},
+		{"o3", flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+	}
+	for _, c := range cases {
+		del := call(t, facts, model.OpDelete, c.marker)
+		var got flow.StatusSet
+		n := 0
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: want one earlier read, got %d", c.marker, n)
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%s: read status at the delete = {%s}, want {%s}", c.marker, got, c.want)
+		}
+	}
+}
+
+func TestPlatformRegions(t *testing.T) {
+	src := map[string]string{
+		"a.swift": `
+func crossPlatformDelete(q0: [String: Any]) {
+    var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "s"]
+    #if os(macOS)
+    q[kSecMatchLimit as String] = kSecMatchLimitAll
+    #endif
+    SecItemDelete(q as CFDictionary)
+}
+func iosOnly() {
+    #if os(iOS)
+    SecItemDelete([kSecClass as String: kSecClassGenericPassword] as CFDictionary)
+    #endif
+}`,
+		"b.m": `
+void objc(void) {
+    NSMutableDictionary *m = [NSMutableDictionary dictionary];
+#if TARGET_OS_OSX
+    m[(id)kSecMatchLimit] = (id)kSecMatchLimitAll;
+#else
+    m[(id)kSecAttrSynchronizable] = @YES;
+#endif
+    SecItemDelete((CFDictionaryRef)m);
+}`,
+	}
+	facts := analyze(t, 0, src)
+	del := call(t, facts, model.OpDelete, "q as")
+	e := must(t, del.Dict, "kSecMatchLimit")
+	if e.Must || e.Platforms != model.MacOS {
+		t.Errorf("kSecMatchLimit: Must=%v Platforms=%s, want may-present on macos only", e.Must, e.Platforms)
+	}
+	if del.Platforms != model.AllPlatforms {
+		t.Errorf("call scope = %s, want all", del.Platforms)
+	}
+	if p := call(t, facts, model.OpDelete, "[kSecClass").Platforms; p != model.IOS|model.MacCatalyst {
+		t.Errorf("call under #if os(iOS): scope %s, want ios,maccatalyst", p)
+	}
+	m := call(t, facts, model.OpDelete, ")m)")
+	if e := must(t, m.Dict, "kSecMatchLimit"); e.Platforms != model.MacOS {
+		t.Errorf("ObjC #if TARGET_OS_OSX: %s", e.Platforms)
+	}
+	if e := must(t, m.Dict, "kSecAttrSynchronizable"); e.Platforms != model.AllPlatforms&^model.MacOS {
+		t.Errorf("ObjC #else: %s", e.Platforms)
+	}
+	// The configured scope narrows every call.
+	facts = analyze(t, model.MacOS, src)
+	if p := call(t, facts, model.OpDelete, "q as").Platforms; p != model.MacOS {
+		t.Errorf("--platforms macos: scope %s", p)
+	}
+	for _, f := range facts {
+		if strings.Contains(string(f.Site.File.Src[f.Site.Span.Start:f.Site.Span.End]), "[kSecClass") {
+			t.Error("a call under #if os(iOS) must not be analysed in a macOS-only scan")
+		}
+	}
+}
+
+func TestHelperSummariesAcrossFiles(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"helpers.swift": `
+struct Store {
+    static let base: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc"]
+    var computed: [String: Any] { [kSecClass as String: kSecClassInternetPassword] }
+    func baseQuery(account: String) -> [String: Any] {
+        var q = Store.base
+        q[kSecAttrAccount as String] = account
+        return q
+    }
+}`,
+		"use.swift": `
+extension Store {
+    func read() {
+        var r1 = baseQuery(account: "me")
+        r1[kSecReturnData as String] = true
+        SecItemCopyMatching(r1 as CFDictionary, nil)
+    }
+    func viaStatic() {
+        SecItemDelete(Store.base as CFDictionary)
+    }
+    func viaComputed() {
+        let r3 = self.computed
+        SecItemDelete(r3 as CFDictionary)
+    }
+    func freshEachTime() {
+        SecItemCopyMatching(baseQuery(account: "a") as CFDictionary, nil)
+        SecItemCopyMatching(baseQuery(account: "b") as CFDictionary, nil)
+    }
+}`,
+		"helpers.m": `
+@implementation KC
+- (NSMutableDictionary *)queryForAccount:(NSString *)account {
+    NSMutableDictionary *q = [NSMutableDictionary dictionary];
+    [q setObject:(__bridge id)kSecClassGenericPassword forKey:(__bridge id)kSecClass];
+    [q setObject:account forKey:(__bridge id)kSecAttrAccount];
+    return q;
+}
+@end`,
+		"use.m": `
+@implementation KC (Use)
+- (void)remove {
+    NSMutableDictionary *o1 = [self queryForAccount:@"me"];
+    SecItemDelete((__bridge CFDictionaryRef)o1);
+}
+@end`,
+	})
+	r := call(t, facts, model.OpRead, "r1")
+	if c, ok := r.Dict.Class(); !ok || c.Short != "genp" {
+		t.Fatalf("class from the helper's static let: %v %v", c, ok)
+	}
+	for _, k := range []string{"kSecAttrService", "kSecAttrAccount", "kSecReturnData"} {
+		must(t, r.Dict, k)
+	}
+	if !r.Dict.Complete {
+		t.Error("a dictionary built from known helpers is complete")
+	}
+	if svc := must(t, r.Dict, "kSecAttrService"); svc.Sites[0].File.Path != "helpers.swift" {
+		t.Errorf("the key's site is in the helper: %s", svc.Sites[0].File.Path)
+	}
+	must(t, call(t, facts, model.OpDelete, "Store.base").Dict, "kSecAttrService")
+	if c, _ := call(t, facts, model.OpDelete, "r3").Dict.Class(); c == nil || c.Short != "inet" {
+		t.Error("computed property not followed")
+	}
+	o1 := call(t, facts, model.OpDelete, "o1")
+	must(t, o1.Dict, "kSecAttrAccount")
+	if c, _ := o1.Dict.Class(); c == nil || c.Short != "genp" {
+		t.Error("[self queryForAccount:] not followed")
+	}
+	n := 0
+	for _, f := range facts {
+		if f.Op == model.OpRead && f.Func.Name == "freshEachTime" {
+			n++
+			if len(f.PriorUses) != 0 {
+				t.Error("a helper returns a fresh dictionary per call: no reuse")
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("want 2 reads in freshEachTime, got %d", n)
+	}
+}
+
+func TestWrapperForwardsParameter(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"wrap.swift": `
+func addItem(_ attributes: [String: Any]) -> OSStatus {
+    var m = attributes
+    m[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlock
+    return SecItemAdd(m as CFDictionary, nil)
+}
+func caller() {
+    let mine: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "s"]
+    _ = addItem(mine)
+}`,
+		"wrap.m": `
+@implementation W
+- (OSStatus)deleteWithQuery:(NSDictionary *)query {
+    return SecItemDelete((__bridge CFDictionaryRef)query);
+}
+- (void)addCommon:(NSMutableDictionary *)q {
+    q[(__bridge id)kSecAttrService] = @"svc";
+}
+- (void)use {
+    NSMutableDictionary *d = [NSMutableDictionary dictionary];
+    d[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
+    [self addCommon:d];
+    [self deleteWithQuery:d];
+}
+@end`,
+	})
+	var viaAdd, viaDel *flow.CallFact
+	for _, f := range facts {
+		if f.Via != nil && f.Via.Name == "addItem" {
+			viaAdd = f
+		}
+		if f.Via != nil && f.Via.Name == "deleteWithQuery:" {
+			viaDel = f
+		}
+	}
+	if viaAdd == nil || viaDel == nil {
+		t.Fatalf("wrapper calls not turned into call facts: add %v delete %v", viaAdd, viaDel)
+	}
+	if viaAdd.Func.Name != "caller" || viaAdd.Op != model.OpAdd {
+		t.Errorf("forwarded add: in %s, op %s", viaAdd.Func.Name, viaAdd.Op)
+	}
+	for _, k := range []string{"kSecClass", "kSecAttrService", "kSecAttrAccessible"} {
+		must(t, viaAdd.Dict, k)
+	}
+	if !viaAdd.Dict.Complete {
+		t.Error("caller's literal plus the wrapper's known key is complete")
+	}
+	// The mutating helper's key reaches the forwarded delete.
+	must(t, viaDel.Dict, "kSecAttrService")
+	if !viaDel.Dict.Complete {
+		t.Error("known helper and wrapper: complete")
+	}
+	// Inside the wrapper itself the parameter is unknown: incomplete.
+	in := call(t, facts, model.OpAdd, "m as")
+	if in.Via != nil || in.Dict.Complete {
+		t.Error("the wrapper's own call sees an incomplete parameter")
+	}
+}
+
+func TestRecursionTerminates(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"r.swift": `
+func a(_ q: [String: Any]) -> [String: Any] { return b(q) }
+func b(_ q: [String: Any]) -> [String: Any] { return a(q) }
+func use() {
+    SecItemDelete(a([kSecClass as String: kSecClassGenericPassword]) as CFDictionary)
+}`,
+	})
+	f := call(t, facts, model.OpDelete, "a(")
+	if f.Dict != nil && f.Dict.Complete {
+		t.Error("a recursive helper's result is not known")
+	}
+}
