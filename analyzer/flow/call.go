@@ -148,6 +148,12 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		return unknown
 	}
 	sum := r.summary
+	if sum.RetArg >= 0 {
+		if sum.RetArg < len(args) {
+			return args[sum.RetArg]
+		}
+		return unknown
+	}
 	argObjs := func(i int) []*Obj {
 		if i < 0 || i >= len(args) {
 			return nil

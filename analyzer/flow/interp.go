@@ -44,7 +44,7 @@ type target struct {
 
 func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[Site]*CallFact{},
-		callFor: map[callID]*CallFact{}, summary: &Summary{ParamDeltas: map[int]*Obj{}}, params: map[objID]int{}}
+		callFor: map[callID]*CallFact{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{}}
 }
 
 func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
@@ -85,6 +85,10 @@ func (a *interp) run() *funcResult {
 // finishSummary records what the function returns and what it does to
 // its parameters.
 func (a *interp) finishSummary(fr *frame, exits []*state) {
+	if arg, ok := a.returnsParam(fr); ok {
+		a.summary.RetArg = arg
+		return
+	}
 	var ret *Obj
 	retUnknown := false
 	for i, v := range fr.values {
@@ -127,6 +131,26 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 			a.summary.ParamDeltas[i] = d
 		}
 	}
+}
+
+// returnsParam reports whether every return returns the same parameter,
+// unchanged.
+func (a *interp) returnsParam(fr *frame) (int, bool) {
+	arg := -1
+	for i, v := range fr.values {
+		if v.Kind != VDict || len(v.Objs) != 1 {
+			return -1, false
+		}
+		p, isParam := a.params[v.Objs[0]]
+		if !isParam || (arg >= 0 && p != arg) {
+			return -1, false
+		}
+		if o := fr.returns[i].heap[v.Objs[0]]; o == nil || len(o.Writes) > 0 || !o.Complete {
+			return -1, false
+		}
+		arg = p
+	}
+	return arg, arg >= 0
 }
 
 func (a *interp) execStmts(list []model.Stmt, st *state) *state {

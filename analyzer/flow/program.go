@@ -55,6 +55,9 @@ type Summary struct {
 	Ret *Obj
 	// RetConst holds the constants it returns (a key constant, a string).
 	RetConst []Const
+	// RetArg is the parameter the function returns unchanged (a
+	// conversion helper such as toString(kSecClass)), or -1.
+	RetArg int
 	// Forwards are SecItem calls that receive a parameter.
 	Forwards []*Forward
 	// ParamDeltas are the changes the function makes to its dictionary
@@ -197,7 +200,9 @@ func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func)
 			return same[0]
 		}
 		if len(same) > 1 {
-			return nil
+			// Duplicated sources (a generated single-file copy of a
+			// library): prefer the definition in the caller's own file.
+			return inFile(same, caller.File)
 		}
 		if recv == nil || isSelf(recv) {
 			// Unqualified: a global function or constant.
@@ -215,7 +220,21 @@ func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func)
 	if len(cands) == 1 {
 		return cands[0]
 	}
-	return nil
+	return inFile(cands, caller.File)
+}
+
+// inFile returns the only candidate defined in file f, or nil.
+func inFile(cands []*model.Func, f *model.File) *model.Func {
+	var found *model.Func
+	for _, c := range cands {
+		if c.File == f {
+			if found != nil {
+				return nil
+			}
+			found = c
+		}
+	}
+	return found
 }
 
 func isSelf(e model.Expr) bool {
