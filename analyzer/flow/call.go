@@ -160,8 +160,22 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		}
 		return st.objs(args[i])
 	}
+	var readFact *CallFact
 	for _, fw := range sum.Forwards {
-		a.forward(fn, fw, call, sp, st, argObjs)
+		f := a.forward(fn, fw, call, sp, st, argObjs)
+		if f != nil && f.Op == model.OpRead && readFact == nil {
+			readFact = f
+		}
+	}
+	var helperStatus Value
+	if readFact != nil && sum.ReadFail != 0 {
+		// The helper reads and reports failure: its result carries the
+		// read's status (nil or false on failure, a value on success).
+		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
+		st.status[id] = sum.ReadOK | sum.ReadFail
+		a.callFor[id] = readFact
+		a.helperRead[id] = [2]StatusSet{sum.ReadOK, sum.ReadFail}
+		helperStatus = Value{Kind: VStatus, Status: []callID{id}}
 	}
 	for i, delta := range sum.ParamDeltas {
 		inout := call != nil && i < len(call.Args) && isAddrOf(call.Args[i].Value)
@@ -190,6 +204,9 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 	}
 	if len(sum.RetConst) > 0 {
 		return Value{Kind: VConst, Consts: sum.RetConst}
+	}
+	if helperStatus.Kind == VStatus {
+		return helperStatus
 	}
 	return unknown
 }
@@ -243,7 +260,7 @@ func applyDelta(a *interp, o, delta *Obj, st *state) {
 
 // forward turns a SecItem call inside a callee that receives a parameter
 // into a call fact at this call site.
-func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model.Span, st *state, argObjs func(int) []*Obj) {
+func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model.Span, st *state, argObjs func(int) []*Obj) *CallFact {
 	build := func(param int, d *Obj) ([]*Obj, bool) {
 		if d == nil {
 			return nil, false
@@ -269,8 +286,12 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	if via == nil {
 		via = fn
 	}
-	a.recordFact(inner.Call, via, a.site(sp), a.site(callNameSpan(call, sp)), dict, upd, uses, updUses, inner.Result, st,
+	f := a.recordFact(inner.Call, via, a.site(sp), a.site(callNameSpan(call, sp)), dict, upd, uses, updUses, inner.Result, st,
 		inner.Platforms)
+	if fw.Indirect {
+		f.Indirect = true
+	}
+	return f
 }
 
 func callNameSpan(c *model.Call, sp model.Span) model.Span {
@@ -313,10 +334,11 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 // when they came from its parameters.
 func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, nameSite Site, dict, upd, useDict, useUpd []*Obj,
 	res Presence, st *state, innerPlat model.Platform) *CallFact {
-	f, seen := a.factAt[site]
+	key := factKey{site, call}
+	f, seen := a.factAt[key]
 	if !seen {
 		f = &CallFact{Op: call.Op, Call: call, Via: via, Site: site, NameSite: nameSite, Func: a.fn, Earlier: map[*CallFact]StatusSet{}}
-		a.factAt[site] = f
+		a.factAt[key] = f
 		a.facts = append(a.facts, f)
 	}
 	ds, us := snapshot(dict), snapshot(upd)
@@ -361,18 +383,18 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 	for _, o := range useUpd {
 		o.Uses = append(o.Uses, Use{Fact: f, Role: model.RoleUpdate, Seq: seq, Snapshot: us})
 	}
-	// A call that receives a parameter makes this function a wrapper.
+	// Every call becomes part of the summary: a call that receives a
+	// parameter makes this function a wrapper; a call with the function's
+	// own dictionary is an indirect call at each call site.
 	dp, up := paramOf(dict, useDict), paramOf(upd, useUpd)
-	if dp >= 0 || up >= 0 {
-		fw := &Forward{Fact: f, DictParam: dp, UpdateParam: up}
-		if len(dict) > 0 {
-			fw.Dict = snapshotObj(dict)
-		}
-		if len(upd) > 0 {
-			fw.Update = snapshotObj(upd)
-		}
-		a.addForward(fw)
+	fw := &Forward{Fact: f, DictParam: dp, UpdateParam: up, Indirect: dp < 0 && up < 0}
+	if len(dict) > 0 {
+		fw.Dict = snapshotObj(dict)
 	}
+	if len(upd) > 0 {
+		fw.Update = snapshotObj(upd)
+	}
+	a.addForward(fw)
 	return f
 }
 

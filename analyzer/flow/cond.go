@@ -41,12 +41,54 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		return st.copy(), st
 	case *model.OptionalBind:
 		v := a.eval(x.Value, st)
-		t := st.copy()
+		t, f := a.helperCond(v, st)
 		t.vars[x.Name] = v
-		return t, st
+		return t, f
 	}
-	a.eval(e, st)
-	return st.copy(), st
+	if b, ok := e.(*model.Binary); ok && (b.Op == "==" || b.Op == "!=") {
+		// helper() == nil / != nil
+		var other model.Expr
+		if _, isNil := model.StripCasts(b.R).(*model.NilLit); isNil {
+			other = b.L
+		} else if _, isNil := model.StripCasts(b.L).(*model.NilLit); isNil {
+			other = b.R
+		}
+		if other != nil {
+			t, f := a.helperCond(a.eval(other, st), st)
+			if b.Op == "==" {
+				return f, t
+			}
+			return t, f
+		}
+	}
+	return a.helperCond(a.eval(e, st), st)
+}
+
+// helperCond splits st on the truth of a value: when the value is the
+// result of a helper that reads (non-nil or true on success, nil or false
+// on failure), the read's outcomes are narrowed accordingly.
+func (a *interp) helperCond(v Value, st *state) (*state, *state) {
+	t, f := st.copy(), st
+	if v.Kind != VStatus || len(v.Status) != 1 {
+		return t, f
+	}
+	id := v.Status[0]
+	sets, ok := a.helperRead[id]
+	if !ok {
+		return t, f
+	}
+	if _, tracked := st.status[id]; !tracked || st.dead {
+		return t, f
+	}
+	t.status[id] &= sets[0]
+	f.status[id] &= sets[1]
+	if t.status[id] == 0 {
+		t = deadState()
+	}
+	if f.status[id] == 0 {
+		f = deadState()
+	}
+	return t, f
 }
 
 // narrow splits st on `status(id) == code` (equal) or `!= code`.

@@ -18,8 +18,11 @@ type interp struct {
 	ids     map[Site]int // allocation and call sites → ids
 	seq     int          // write sequence
 	facts   []*CallFact
-	factAt  map[Site]*CallFact
+	factAt  map[factKey]*CallFact
 	callFor map[callID]*CallFact
+	// helperRead holds, for the status of a call to a helper that reads,
+	// the outcomes on its success and failure returns.
+	helperRead map[callID][2]StatusSet
 
 	frames  []*frame
 	targets []*target
@@ -32,6 +35,17 @@ type interp struct {
 type frame struct {
 	returns []*state
 	values  []Value
+	// okRead and failRead collect the read outcomes at success and
+	// failure exits.
+	okRead, failRead StatusSet
+}
+
+// factKey identifies a call fact: where the call happens in this
+// function and which SecItem call it is (a wrapper call can stand for
+// several).
+type factKey struct {
+	site  Site
+	inner *model.SecItemCall
 }
 
 // target collects the states that leave a loop or switch early.
@@ -43,8 +57,8 @@ type target struct {
 }
 
 func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
-	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[Site]*CallFact{},
-		callFor: map[callID]*CallFact{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{}}
+	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
+		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{}}
 }
 
 func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
@@ -78,6 +92,8 @@ func (a *interp) run() *funcResult {
 	end := a.execStmts(a.fn.Body, st)
 	fr := a.frames[len(a.frames)-1]
 	exits := append([]*state{end}, fr.returns...)
+	fr.okRead |= a.readStatus(end)
+	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
 	a.finishSummary(fr, exits)
 	return &funcResult{facts: a.facts, summary: a.summary}
 }
@@ -199,18 +215,21 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		return a.execLoop(x, st)
 	case *model.Return:
 		var v Value
+		fr := a.frames[len(a.frames)-1]
+		if failure(x.Value) {
+			fr.failRead |= a.readStatus(st)
+		} else {
+			fr.okRead |= a.readStatus(st)
+		}
 		if x.Value != nil {
 			v = a.eval(x.Value, st)
 			if _, isNil := model.StripCasts(x.Value).(*model.NilLit); isNil {
 				// `return nil` contributes nothing to what is returned.
-				st.dead = true
-				fr := a.frames[len(a.frames)-1]
 				fr.returns = append(fr.returns, st)
 				fr.values = append(fr.values, Value{Kind: VConst})
 				return deadState()
 			}
 		}
-		fr := a.frames[len(a.frames)-1]
 		fr.returns = append(fr.returns, st)
 		fr.values = append(fr.values, v)
 		return deadState()
@@ -218,6 +237,7 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		if x.Value != nil {
 			a.eval(x.Value, st)
 		}
+		a.frames[len(a.frames)-1].failRead |= a.readStatus(st)
 		return deadState()
 	case *model.Break:
 		if t := a.innermost(false); t != nil {
@@ -269,6 +289,33 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		return joinAll(outs...)
 	}
 	return st
+}
+
+// failure reports whether a returned expression signals failure: nil,
+// NULL or false.
+func failure(e model.Expr) bool {
+	switch x := model.StripCasts(e).(type) {
+	case *model.NilLit:
+		return true
+	case *model.BoolLit:
+		return !x.Value
+	}
+	return false
+}
+
+// readStatus is the union of the outcomes the function's reads may have
+// in st.
+func (a *interp) readStatus(st *state) StatusSet {
+	if st.dead {
+		return 0
+	}
+	var out StatusSet
+	for id, set := range st.status {
+		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+			out |= set
+		}
+	}
+	return out
 }
 
 func (a *interp) innermost(loop bool) *target {

@@ -60,6 +60,11 @@ type Summary struct {
 	RetArg int
 	// Forwards are SecItem calls that receive a parameter.
 	Forwards []*Forward
+	// ReadOK and ReadFail are the outcomes of the function's reads on the
+	// paths where it reports success (returns a value, true) and failure
+	// (returns nil or false, throws). ReadFail == 0 when the function
+	// makes no read or never fails after one.
+	ReadOK, ReadFail StatusSet
 	// ParamDeltas are the changes the function makes to its dictionary
 	// parameters (visible to callers for reference types and inout).
 	ParamDeltas map[int]*Obj
@@ -75,6 +80,8 @@ type Forward struct {
 	Dict        *Obj
 	UpdateParam int
 	Update      *Obj
+	// Indirect: neither dictionary comes from a parameter.
+	Indirect bool
 }
 
 // analyze returns the analysis of fn. stack holds the functions being

@@ -26,6 +26,12 @@ type CallFact struct {
 	// call inside the wrapper, and Via is the wrapper.
 	Call *model.SecItemCall
 	Via  *model.Func
+	// Indirect marks a call a helper makes with a dictionary of its own
+	// (not one the caller passed): the call happens at the helper's call
+	// site, which matters for the order of calls and statuses, but its
+	// dictionary is the helper's, already checked at the helper's own
+	// call fact. Rules about dictionary contents skip indirect facts.
+	Indirect bool
 	// Site is where the call happens in Func: the SecItem call itself, or
 	// the call of the wrapper. NameSite is the called function's name.
 	Site     Site

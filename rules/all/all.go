@@ -5,7 +5,11 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/deletelimit"
+	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
+	"github.com/keychainlint/keychainlint/rules/reuseddict"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
+	"github.com/keychainlint/keychainlint/rules/updateaddonly"
 )
 
 // Rule describes a rule for the command line and the documentation.
@@ -19,6 +23,10 @@ type Rule struct {
 // Rules are all rules.
 var Rules = []Rule{
 	{unsupportedattr.Analyzer, "error"},
+	{reuseddict.Analyzer, "warning"},
+	{deleteonreadfailure.Analyzer, "error"},
+	{deletelimit.Analyzer, "error"},
+	{updateaddonly.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

@@ -37,6 +37,9 @@ var likelyMeant = map[[2]string]string{
 func run(pass *analysis.Pass) (any, error) {
 	p := rulekit.Get(pass)
 	for _, call := range p.Flow.Calls {
+		if call.Indirect {
+			continue // the helper's own call fact covers its dictionary
+		}
 		class, known := call.Dict.Class()
 		check(p, call, call.Dict, false, class, known)
 		if call.Op == model.OpUpdate {

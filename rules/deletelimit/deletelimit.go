@@ -1,0 +1,118 @@
+package deletelimit
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports kSecMatch* keys in deletes and deletes that match more
+// than one item differently across keychains.
+var Analyzer = &analysis.Analyzer{
+	Name:     "deletelimit",
+	Doc:      rulekit.ExtractDoc(doc, "deletelimit"),
+	URL:      rulekit.URL("deletelimit"),
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run:      run,
+}
+
+// scopeKeys do not narrow which items a delete matches.
+var scopeKeys = map[string]bool{"kSecClass": true, "kSecUseDataProtectionKeychain": true, "kSecAttrSynchronizable": true}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := rulekit.Get(pass)
+	for _, call := range p.Flow.Calls {
+		if call.Op != model.OpDelete || call.Dict == nil || call.Indirect {
+			continue
+		}
+		matchKeys(p, call)
+		partialQuery(p, call)
+	}
+	return nil, nil
+}
+
+// matchKeys reports kSecMatch* keys of a delete that can run on iOS.
+func matchKeys(p *rulekit.Pass, call *flow.CallFact) {
+	for _, e := range call.Dict.Keys() {
+		if e.Key == nil || e.Key.Kind != keychain.KindMatch || !rulekit.PlatformScopeIOS(e.Platforms, call.Platforms) {
+			continue
+		}
+		msg := fmt.Sprintf("%s in a SecItemDelete query makes the delete fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (SecItemDelete takes no kSecMatch* keys there and deletes every match); remove it, or put it under #if os(macOS) if the macOS file keychain needs it",
+			e.Name, rulekit.Status(keychain.ErrSecParam))
+		for _, s := range e.Sites {
+			f := rulekit.Finding{Severity: rulekit.Error, Site: s, Message: msg}
+			if rulekit.InOtherPlace(s, call.Site) {
+				f.Related = append(f.Related, rulekit.Related{Site: call.NameSite, Message: "the query reaches SecItemDelete here"})
+			}
+			p.Report(f)
+		}
+	}
+}
+
+// partialQuery reports a complete delete query that does not name one
+// item and has no match limit.
+func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
+	d := call.Dict
+	if !d.Complete {
+		return
+	}
+	class, ok := d.Class()
+	if !ok {
+		return
+	}
+	narrowing := false
+	for _, e := range d.Keys() {
+		if e.Key != nil && e.Key.Kind == keychain.KindMatch && e.Key.Name == "kSecMatchLimit" {
+			return // a limit on some path: the author thought about it
+		}
+		if !scopeKeys[keyName(e)] {
+			narrowing = true
+		}
+	}
+	if !narrowing {
+		return // only the class: broaddelete
+	}
+	for _, name := range keychain.IdentifyingAnyClass {
+		if e, ok := d.Lookup(name); ok && e.Must {
+			return
+		}
+	}
+	var best []string
+	for _, alt := range class.Identifying {
+		var missing []string
+		for _, name := range alt {
+			if e, ok := d.Lookup(name); !ok || !e.Must {
+				missing = append(missing, name)
+			}
+		}
+		if len(missing) == 0 {
+			return
+		}
+		if best == nil || len(missing) < len(best) {
+			best = missing
+		}
+	}
+	if best == nil {
+		return
+	}
+	msg := fmt.Sprintf("this SecItemDelete query for %s does not name one item (no %s) and has no kSecMatchLimit: it deletes every matching item on iOS and the data-protection keychain but only the first on the macOS file keychain; add %s to delete one item",
+		rulekit.ClassNoun(class), strings.Join(best, " or "), strings.Join(best, " and "))
+	p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg})
+}
+
+func keyName(e *flow.Entry) string {
+	if e.Key != nil {
+		return e.Key.Name
+	}
+	return e.Name
+}

@@ -1,0 +1,121 @@
+package reuseddict
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports dictionaries reused across SecItem calls.
+var Analyzer = &analysis.Analyzer{
+	Name:     "reuseddict",
+	Doc:      rulekit.ExtractDoc(doc, "reuseddict"),
+	URL:      rulekit.URL("reuseddict"),
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := rulekit.Get(pass)
+	for _, call := range p.Flow.Calls {
+		if call.Indirect || call.Dict == nil {
+			continue
+		}
+		check(p, call)
+	}
+	return nil, nil
+}
+
+func check(p *rulekit.Pass, call *flow.CallFact) {
+	for _, u := range call.PriorUses {
+		if u.Fact == call {
+			continue // the same call again, in a loop
+		}
+		changes := call.WritesAfter(u)
+		leaked := leakedKeys(call)
+		if len(changes) == 0 && len(leaked) == 0 {
+			continue
+		}
+		var why []string
+		if len(changes) > 0 {
+			why = append(why, "changed since ("+describe(changes)+")")
+		}
+		if len(leaked) > 0 {
+			why = append(why, "still holds "+strings.Join(leaked, ", ")+consequence(call.Op))
+		}
+		msg := fmt.Sprintf("%s receives the dictionary already used by %s on line %d, %s: build a fresh dictionary for each SecItem call (a helper that returns a new one)",
+			call.Op.Func(), u.Fact.Op.Func(), line(u.Fact.Site), strings.Join(why, ", and "))
+		f := rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg,
+			Related: []rulekit.Related{{Site: u.Fact.NameSite, Message: "first used by " + u.Fact.Op.Func() + " here"}}}
+		for _, w := range changes {
+			f.Related = append(f.Related, rulekit.Related{Site: w.Site, Message: "changed here"})
+		}
+		p.Report(f)
+		return
+	}
+}
+
+// leakedKeys are the keys the call's dictionary may hold that its
+// operation rejects or ignores.
+func leakedKeys(call *flow.CallFact) []string {
+	var out []string
+	for _, e := range call.Dict.Keys() {
+		if e.Key == nil {
+			continue
+		}
+		switch call.Op {
+		case model.OpAdd, model.OpUpdate, model.OpDelete:
+			if e.Key.Kind == keychain.KindReturn || e.Key.Kind == keychain.KindMatch {
+				out = append(out, e.Name)
+			}
+		case model.OpRead:
+			if e.Key.Name == "kSecValueData" {
+				out = append(out, e.Name)
+			}
+		}
+	}
+	return out
+}
+
+func consequence(op model.Op) string {
+	switch op {
+	case model.OpUpdate, model.OpDelete:
+		return fmt.Sprintf(" (%s fails with %s on iOS)", op.Func(), rulekit.Status(keychain.ErrSecParam))
+	case model.OpRead:
+		return " (the read then filters on the item's data)"
+	}
+	return ""
+}
+
+func describe(ws []flow.Write) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, w := range ws {
+		n := w.Name
+		if n == "" {
+			n = "entries merged or removed"
+		}
+		if !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func line(s flow.Site) int {
+	if s.File == nil {
+		return 0
+	}
+	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
+}
