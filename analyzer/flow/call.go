@@ -168,7 +168,17 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		}
 	}
 	var helperStatus Value
-	if readFact != nil && sum.ReadFail != 0 {
+	if readFact != nil && sum.RetReadStatus != 0 {
+		// The helper returns its read's status (an OSStatus): narrow it
+		// like the read's own status.
+		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
+		st.status[id] = sum.RetReadStatus
+		a.callFor[id] = readFact
+		return Value{Kind: VStatus, Status: []callID{id}}
+	}
+	if readFact != nil && sum.ReadFail != 0 && !hasOutArg(call) {
+		// An out-parameter (NSError **, inout) may tell the failures
+		// apart; without it the result alone signals the read's failure.
 		// The helper reads and reports failure: its result carries the
 		// read's status (nil or false on failure, a value on success).
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
@@ -209,6 +219,20 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		return helperStatus
 	}
 	return unknown
+}
+
+// hasOutArg reports whether a call passes an argument by address
+// (&error, &value).
+func hasOutArg(c *model.Call) bool {
+	if c == nil {
+		return false
+	}
+	for _, a := range c.Args {
+		if isAddrOf(a.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAddrOf(e model.Expr) bool {

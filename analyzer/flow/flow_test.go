@@ -499,3 +499,72 @@ func use() {
 		t.Error("a recursive helper's result is not known")
 	}
 }
+
+func earlierRead(t *testing.T, f *flow.CallFact) (flow.StatusSet, int) {
+	t.Helper()
+	var got flow.StatusSet
+	n := 0
+	for prev, set := range f.Earlier {
+		if prev.Op == model.OpRead {
+			got |= set
+			n++
+		}
+	}
+	return got, n
+}
+
+func TestHelperReadSummaries(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"h.swift": `
+func readToken() -> Data? {
+    var r: AnyObject?
+    let s = SecItemCopyMatching(q as CFDictionary, &r)
+    guard s == errSecSuccess else { return nil }
+    return r as? Data
+}
+func readStatus() -> OSStatus {
+    return SecItemCopyMatching(q as CFDictionary, nil)
+}
+func optionalResult() {
+    guard let t = readToken() else {
+        SecItemDelete(d1 as CFDictionary)
+        return
+    }
+    SecItemDelete(d2 as CFDictionary)
+}
+func statusResult() {
+    let s = readStatus()
+    if s == errSecInteractionNotAllowed { return }
+    SecItemDelete(d3 as CFDictionary)
+}`,
+		"h.m": `
+@implementation H
+- (NSData *)readWithError:(NSError **)error {
+    OSStatus s = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL);
+    if (s != errSecSuccess) { return nil; }
+    return [NSData data];
+}
+- (void)outParameter {
+    NSError *e = nil;
+    NSData *d = [self readWithError:&e];
+    if (!d && !e) {
+        SecItemDelete((__bridge CFDictionaryRef)o1);
+    }
+}
+@end`,
+	})
+	if set, n := earlierRead(t, call(t, facts, model.OpDelete, "d1")); n != 1 || set != flow.NotFound|flow.InteractionNotAllowed|flow.OtherFailure {
+		t.Errorf("nil branch of a helper read: {%s} (%d reads)", set, n)
+	}
+	if set, _ := earlierRead(t, call(t, facts, model.OpDelete, "d2")); set != flow.Success {
+		t.Errorf("value branch of a helper read: {%s}", set)
+	}
+	if set, _ := earlierRead(t, call(t, facts, model.OpDelete, "d3")); set != flow.Success|flow.NotFound|flow.OtherFailure {
+		t.Errorf("helper returning its read's status: {%s}", set)
+	}
+	// With an out-parameter the failures may be told apart: the helper's
+	// result says nothing certain, so no read status is tracked.
+	if _, n := earlierRead(t, call(t, facts, model.OpDelete, "o1")); n != 0 {
+		t.Errorf("helper with an out-parameter: read status tracked")
+	}
+}

@@ -101,6 +101,10 @@ func (a *interp) run() *funcResult {
 // finishSummary records what the function returns and what it does to
 // its parameters.
 func (a *interp) finishSummary(fr *frame, exits []*state) {
+	if set, ok := a.returnsReadStatus(fr); ok {
+		a.summary.RetReadStatus = set
+		return
+	}
 	if arg, ok := a.returnsParam(fr); ok {
 		a.summary.RetArg = arg
 		return
@@ -147,6 +151,25 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 			a.summary.ParamDeltas[i] = d
 		}
 	}
+}
+
+// returnsReadStatus reports whether every return returns the status of
+// a read, and with which outcomes.
+func (a *interp) returnsReadStatus(fr *frame) (StatusSet, bool) {
+	var out StatusSet
+	for i, v := range fr.values {
+		if v.Kind != VStatus {
+			return 0, false
+		}
+		for _, id := range v.Status {
+			f := a.callFor[id]
+			if f == nil || f.Op != model.OpRead {
+				return 0, false
+			}
+			out |= fr.returns[i].status[id]
+		}
+	}
+	return out, len(fr.values) > 0 && out != 0
 }
 
 // returnsParam reports whether every return returns the same parameter,

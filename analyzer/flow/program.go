@@ -65,6 +65,9 @@ type Summary struct {
 	// (returns nil or false, throws). ReadFail == 0 when the function
 	// makes no read or never fails after one.
 	ReadOK, ReadFail StatusSet
+	// RetReadStatus is set when the function returns the status of its
+	// read (an OSStatus): the outcomes it may return.
+	RetReadStatus StatusSet
 	// ParamDeltas are the changes the function makes to its dictionary
 	// parameters (visible to callers for reference types and inout).
 	ParamDeltas map[int]*Obj
