@@ -162,7 +162,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 	}
 	var readFact *CallFact
 	for _, fw := range sum.Forwards {
-		f := a.forward(fn, fw, call, sp, st, argObjs)
+		f := a.forward(fn, fw, call, sp, st, argObjs, args)
 		if f != nil && f.Op == model.OpRead && readFact == nil {
 			readFact = f
 		}
@@ -209,6 +209,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		for _, e := range o.Entries {
 			e.Platforms &= st.plat
 		}
+		a.bindParams(o, call, args)
 		st.heap[o.ID] = o
 		return dictValue(o.ID)
 	}
@@ -238,6 +239,36 @@ func hasOutArg(c *model.Call) bool {
 func isAddrOf(e model.Expr) bool {
 	u, ok := e.(*model.Unary)
 	return ok && u.Op == "&"
+}
+
+// bindParams replaces, in an object built by a callee, the values that
+// came from the callee's parameters with the caller's arguments: a
+// constant, or the argument's source text (so that rules can tell that
+// baseQuery(account: id) twice names the same item).
+func (a *interp) bindParams(o *Obj, call *model.Call, args []Value) {
+	for k, e := range o.Entries {
+		i := e.ValueParam
+		if i < 0 {
+			continue
+		}
+		c := e.clone()
+		c.ValueParam, c.ValueText, c.ValueSite = -1, "", Site{}
+		if i < len(args) {
+			switch v := args[i]; {
+			case v.Kind == VConst:
+				c.Values, c.UnknownValue = append([]Const(nil), v.Consts...), false
+			default:
+				c.ValueParam = a.paramOfValue(v)
+				if call != nil && i < len(call.Args) {
+					sp := model.StripCasts(call.Args[i].Value).Pos()
+					if sp.Start >= 0 && sp.End <= len(a.file.Src) && sp.Start < sp.End {
+						c.ValueText, c.ValueSite = string(a.file.Src[sp.Start:sp.End]), a.site(sp)
+					}
+				}
+			}
+		}
+		o.Entries[k] = c
+	}
 }
 
 // derive builds the dictionary a callee produced from a parameter: the
@@ -284,7 +315,7 @@ func applyDelta(a *interp, o, delta *Obj, st *state) {
 
 // forward turns a SecItem call inside a callee that receives a parameter
 // into a call fact at this call site.
-func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model.Span, st *state, argObjs func(int) []*Obj) *CallFact {
+func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model.Span, st *state, argObjs func(int) []*Obj, args []Value) *CallFact {
 	build := func(param int, d *Obj) ([]*Obj, bool) {
 		if d == nil {
 			return nil, false
@@ -294,6 +325,7 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		}
 		base := argObjs(param)
 		derived := a.derive(base, d, st)
+		a.bindParams(derived, call, args)
 		return []*Obj{derived}, len(base) > 0
 	}
 	dict, dictIsArg := build(fw.DictParam, fw.Dict)

@@ -33,6 +33,19 @@ type Entry struct {
 	UnknownValue bool
 	// Sites are where the key was written (the key expression).
 	Sites []Site
+	// ValueText is the source text of the value expression when the value
+	// is not a known constant ("account", "self.service"), "" when the
+	// paths disagree or the value came from elsewhere; with ValueSite it
+	// lets rules tell whether two dictionaries name the same item.
+	ValueText string
+	ValueSite Site
+	// ValueParam is the parameter of the analysed function the value came
+	// from (-1 when none): callers substitute their argument.
+	ValueParam int
+	// Literal is set when the key was written by a dictionary literal
+	// entry: the whole entry (key: value) and the key expression as
+	// written (casts included), for suggested fixes.
+	Literal, KeyExpr Site
 }
 
 // Value returns the entry's value when it is one known constant.
@@ -140,6 +153,15 @@ func joinObj(a, b *Obj) *Obj {
 			ae.Values, ae.UnknownValue = nil, true
 		}
 		ae.Sites = unionSites(ae.Sites, be.Sites)
+		if ae.ValueText != be.ValueText || ae.ValueSite != be.ValueSite {
+			ae.ValueText, ae.ValueSite = "", Site{}
+		}
+		if ae.ValueParam != be.ValueParam {
+			ae.ValueParam = -1
+		}
+		if ae.Literal != be.Literal {
+			ae.Literal, ae.KeyExpr = Site{}, Site{}
+		}
 	}
 	for _, u := range b.Uses {
 		found := false

@@ -663,7 +663,7 @@ func (a *interp) evalDictLit(x *model.DictLit, st *state) Value {
 	for _, en := range x.Entries {
 		kv := a.eval(en.Key, st)
 		vv := a.eval(en.Value, st)
-		a.write(st, []*Obj{o}, kv, vv, a.site(model.StripCasts(en.Key).Pos()))
+		a.write(st, []*Obj{o}, kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos()})
 	}
 	return dictValue(o.ID)
 }
@@ -696,7 +696,7 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 			o.Complete = false
 		} else {
 			for i := range keys.Elems {
-				a.write(st, []*Obj{o}, keys.Elems[i], vals.Elems[i], keys.Sites[i])
+				a.write(st, []*Obj{o}, keys.Elems[i], vals.Elems[i], keys.Sites[i], writeInfo{})
 			}
 		}
 	}
@@ -706,14 +706,43 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 
 // write sets a key. One target object is a strong update; several (the
 // variable may be one of several dictionaries) a weak one.
-func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site) {
+// paramOfValue returns the parameter a value is, or -1.
+func (a *interp) paramOfValue(v Value) int {
+	if v.Kind == VDict && len(v.Objs) == 1 {
+		if i, ok := a.params[v.Objs[0]]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// writeInfo is what a write knows of its source: the value expression,
+// and for literal entries the entry and key expression spans.
+type writeInfo struct {
+	value            model.Expr
+	literal, keyExpr model.Span
+}
+
+func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info writeInfo) {
 	id, name, key, ok := keyOf(kv)
+	var valueText string
+	var valueSite Site
+	if info.value != nil && vv.Kind != VConst {
+		v := model.StripCasts(info.value)
+		if sp := v.Pos(); a.file != nil && sp.Start >= 0 && sp.End <= len(a.file.Src) && sp.Start < sp.End {
+			valueText, valueSite = string(a.file.Src[sp.Start:sp.End]), a.site(sp)
+		}
+	}
 	for _, o := range objs {
 		if !ok {
 			o.Complete = false
 			continue
 		}
-		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}}
+		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, ValueText: valueText, ValueSite: valueSite,
+			ValueParam: a.paramOfValue(vv)}
+		if info.literal.End > 0 {
+			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
+		}
 		if vv.Kind == VConst {
 			e.Values = append([]Const(nil), vv.Consts...)
 		} else {
@@ -756,7 +785,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 				objs = fresh
 			}
 		}
-		a.write(st, objs, kv, vv, ksite)
+		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value})
 	case model.DictRemove:
 		kv := a.eval(x.Key, st)
 		id, name, _, ok := keyOf(kv)

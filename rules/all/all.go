@@ -5,9 +5,14 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
+	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/misplacedkey"
+	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
+	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
 )
@@ -27,6 +32,11 @@ var Rules = []Rule{
 	{deleteonreadfailure.Analyzer, "error"},
 	{deletelimit.Analyzer, "error"},
 	{updateaddonly.Analyzer, "warning"},
+	{misplacedkey.Analyzer, "error"},
+	{uniqueness.Analyzer, "warning"},
+	{preferupdate.Analyzer, "warning"},
+	{broaddelete.Analyzer, "warning"},
+	{deprecatedkey.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

@@ -1,0 +1,44 @@
+// Package misplacedkey defines an Analyzer that reports keys the SecItem
+// operation rejects or ignores.
+//
+// # Analyzer misplacedkey
+//
+// misplacedkey: key the operation rejects or ignores
+//
+// Each SecItem function accepts only some kinds of keys, and securityd
+// sorts every key by its kind before it looks at the values:
+//
+//   - attributesToUpdate (the second argument of SecItemUpdate) may only
+//     hold attributes and kSecValueData. kSecClass, any kSecMatch*,
+//     kSecReturn* or kSecUse* key, and kSecValuePersistentRef make the
+//     update fail with errSecNoSuchAttr (-25303) on every platform.
+//   - The query of SecItemUpdate takes no kSecMatch* or kSecReturn* keys:
+//     errSecParam (-50) on iOS, tvOS, watchOS, visionOS and Mac Catalyst
+//     (macOS drops them).
+//   - SecItemAdd takes no kSecMatch* keys (rejected, or on iOS-family
+//     platforms possibly accepted without storing the item) and no
+//     kSecValuePersistentRef (errSecParam, -50); a kSecReturn* key with a
+//     nil result argument does nothing and is usually a leftover of a
+//     reused query (warning).
+//   - kSecUseAuthenticationUISkip is allowed only in SecItemCopyMatching;
+//     anywhere else the call fails with errSecParam (-50).
+//
+// The analyzer reports the key (or the kSecUseAuthenticationUISkip value).
+// kSecMatch* keys of a SecItemDelete belong to deletelimit, and a key that
+// is only there because the dictionary was used for an earlier call is
+// reuseddict's finding: one bug, one finding. kSecUseDataProtectionKeychain
+// is ignored in attributesToUpdate and not reported.
+//
+// Example:
+//
+//	let attributes: [String: Any] = [
+//	    kSecClass as String: kSecClassGenericPassword,   // reported: -25303
+//	    kSecValueData as String: newData,
+//	]
+//	SecItemUpdate(query as CFDictionary, attributes as CFDictionary)
+//
+// Use instead:
+//
+//	let attributes: [String: Any] = [kSecValueData as String: newData]
+//	SecItemUpdate(query as CFDictionary, attributes as CFDictionary)
+package misplacedkey

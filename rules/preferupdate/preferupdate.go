@@ -1,0 +1,73 @@
+package preferupdate
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports delete-then-add saves.
+var Analyzer = &analysis.Analyzer{
+	Name:     "preferupdate",
+	Doc:      rulekit.ExtractDoc(doc, "preferupdate"),
+	URL:      rulekit.URL("preferupdate"),
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := rulekit.Get(pass)
+	reported := map[*flow.CallFact]bool{}
+	for _, add := range p.Flow.Calls {
+		if add.Op != model.OpAdd || add.Dict == nil {
+			continue
+		}
+		class, ok := add.Dict.Class()
+		if !ok {
+			continue
+		}
+		var dels []*flow.CallFact
+		for prev := range add.Earlier {
+			if prev.Op == model.OpDelete && !reported[prev] && rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
+				dels = append(dels, prev)
+			}
+		}
+		sort.Slice(dels, func(i, j int) bool { return dels[i].Site.Span.Start < dels[j].Site.Span.Start })
+		for _, del := range dels {
+			reported[del] = true
+			msg := fmt.Sprintf("SecItemDelete followed by SecItemAdd of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
+				singular(class.Short), line(add.Site), rulekit.Status(-25308))
+			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg,
+				Related: []rulekit.Related{{Site: add.NameSite, Message: "the item is added again here"}}})
+		}
+	}
+	return nil, nil
+}
+
+func singular(class string) string {
+	switch class {
+	case "genp":
+		return "generic password"
+	case "inet":
+		return "internet password"
+	case "cert":
+		return "certificate"
+	case "keys":
+		return "key"
+	}
+	return "item"
+}
+
+func line(s flow.Site) int {
+	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
+}

@@ -1,0 +1,92 @@
+package rulekit
+
+import (
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// SameItem reports whether two dictionaries certainly name the same item
+// of class: for one of the class's sets of identifying attributes, both
+// hold every attribute on every path, with the same value. Values are the
+// same when they are the same constant, when they are the same entry of
+// one dictionary object, or when both are written from the same
+// expression text (a variable such as `account`) inside fn. Anything less
+// certain is "not the same": rules built on this stay silent.
+func SameItem(a, b *flow.DictState, class *keychain.Class, fn *model.Func) bool {
+	if a == nil || b == nil || class == nil {
+		return false
+	}
+	if ac, ok := a.Class(); !ok || ac.Short != class.Short {
+		return false
+	}
+	if bc, ok := b.Class(); !ok || bc.Short != class.Short {
+		return false
+	}
+	shared := sharesObject(a, b)
+	for _, alt := range class.Identifying {
+		all := true
+		for _, name := range alt {
+			ea, oka := a.Lookup(name)
+			eb, okb := b.Lookup(name)
+			if !oka || !okb || !ea.Must || !eb.Must || !sameValue(ea, eb, shared, fn) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func sharesObject(a, b *flow.DictState) bool {
+	for _, x := range a.Objs {
+		for _, y := range b.Objs {
+			if x == y && x != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameValue(a, b *flow.Entry, shared bool, fn *model.Func) bool {
+	ca, oka := a.Value()
+	cb, okb := b.Value()
+	if oka && okb {
+		return ca.Text() != "" && ca.Text() == cb.Text()
+	}
+	if oka != okb || !stable(a.ValueText) || a.ValueText != b.ValueText {
+		return false
+	}
+	// The same expression in a helper (self.service in baseQuery) reads
+	// the same value each time, unless it comes from a parameter.
+	if a.ValueSite == b.ValueSite && (shared || (a.ValueParam < 0 && b.ValueParam < 0)) {
+		return true
+	}
+	return within(a.ValueSite, fn) && within(b.ValueSite, fn)
+}
+
+// stable reports whether an expression reads a value rather than computing
+// a new one: a name or a chain of member accesses (account, self.service,
+// Config.shared.group), not a call such as UUID().uuidString.
+func stable(text string) bool {
+	if text == "" {
+		return false
+	}
+	for i, r := range text {
+		switch {
+		case r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'):
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func within(s flow.Site, fn *model.Func) bool {
+	return fn != nil && s.File == fn.File && s.Span.Start >= fn.Span.Start && s.Span.End <= fn.Span.End
+}

@@ -1,0 +1,37 @@
+// Package uniqueness defines an Analyzer that reports existence checks
+// that filter on attributes that do not make an item unique.
+//
+// # Analyzer uniqueness
+//
+// uniqueness: read-then-add with a non-unique filter
+//
+// The keychain enforces uniqueness only over each class's primary key:
+// for passwords the account, the service (or server, port, protocol, path
+// and so on), the access group and the synchronizable flag. Attributes
+// such as kSecAttrGeneric, kSecAttrLabel, kSecAttrDescription,
+// kSecAttrComment, kSecAttrType, kSecAttrCreator, kSecAttrAccessible and
+// kSecAttrAccessControl are not part of it. When an existence check
+// filters on one of them, it reports errSecItemNotFound for an item that
+// exists with a different value, and the SecItemAdd that follows fails
+// with errSecDuplicateItem (-25299): the classic "not found, then
+// duplicate" loop that several well-known SDKs shipped.
+//
+// The analyzer reports, at the non-unique key in the read query, a
+// SecItemCopyMatching followed on its item-not-found path by a SecItemAdd
+// of an item with the same identifying attributes. It stays silent when
+// the read filters only on primary attributes, or when the add does not
+// happen on a not-found path.
+//
+// Example:
+//
+//	let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword,
+//	                            kSecAttrService as String: service,
+//	                            kSecAttrAccount as String: account,
+//	                            kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlock] // reported
+//	if SecItemCopyMatching(query as CFDictionary, nil) == errSecItemNotFound {
+//	    SecItemAdd(item as CFDictionary, nil)   // errSecDuplicateItem if the item exists with another accessibility
+//	}
+//
+// Use instead: look the item up by its primary key only, and set the other
+// attributes when adding or updating it.
+package uniqueness

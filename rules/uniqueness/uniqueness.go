@@ -1,0 +1,102 @@
+package uniqueness
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports existence checks that filter on non-unique attributes.
+var Analyzer = &analysis.Analyzer{
+	Name:     "uniqueness",
+	Doc:      rulekit.ExtractDoc(doc, "uniqueness"),
+	URL:      rulekit.URL("uniqueness"),
+	Requires: []*analysis.Analyzer{flow.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	p := rulekit.Get(pass)
+	for _, add := range p.Flow.Calls {
+		if add.Op != model.OpAdd || add.Dict == nil {
+			continue
+		}
+		class, ok := add.Dict.Class()
+		if !ok {
+			continue
+		}
+		var reads []*flow.CallFact
+		for prev, set := range add.Earlier {
+			// The add runs where the read found nothing, and never where it
+			// succeeded.
+			if prev.Op != model.OpRead || prev.Indirect || !set.Has(flow.NotFound) || set.Has(flow.Success) {
+				continue
+			}
+			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
+				reads = append(reads, prev)
+			}
+		}
+		sort.Slice(reads, func(i, j int) bool { return reads[i].Site.Span.Start < reads[j].Site.Span.Start })
+		for _, read := range reads {
+			for _, e := range read.Dict.Keys() {
+				if !nonUnique(class, e) {
+					continue
+				}
+				msg := fmt.Sprintf("%s is not part of what makes a %s unique: this read reports errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
+					e.Name, singular(class.Short), e.Name, line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
+				for _, s := range e.Sites {
+					p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: s, Message: msg,
+						Related: []rulekit.Related{{Site: add.NameSite, Message: "the add that fails with errSecDuplicateItem"}}})
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// nonUnique reports whether an entry of a read query is an attribute of
+// the class outside its primary key.
+func nonUnique(class *keychain.Class, e *flow.Entry) bool {
+	if e.Key == nil || e.Key.Kind != keychain.KindAttr {
+		return false
+	}
+	a, ok := class.Attr(e.Key.Short)
+	return ok && !a.Primary && a.Platform != "macos-file-keychain"
+}
+
+func primary(class *keychain.Class) []string {
+	var out []string
+	for _, alt := range class.Identifying {
+		out = append(out, alt...)
+	}
+	return out
+}
+
+func singular(class string) string {
+	switch class {
+	case "genp":
+		return "generic password"
+	case "inet":
+		return "internet password"
+	case "cert":
+		return "certificate"
+	case "keys":
+		return "key"
+	}
+	return "item"
+}
+
+func line(s flow.Site) int {
+	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
+}
