@@ -10,8 +10,9 @@
 // for SecItemAdd (with kSecValueData), a query and the attributes to
 // change for SecItemUpdate. Reusing one mutable dictionary for several
 // calls leaks keys from one call into the next: a kSecReturnData or
-// kSecMatchLimit left in a query makes SecItemUpdate and SecItemDelete fail
-// with errSecParam (-50) on iOS, a kSecValueData left in a read query
+// kSecMatchLimit left in a query makes SecItemUpdate fail with errSecParam
+// (-50) on iOS (SecItemDelete fails the same way on a kSecMatch* key, and
+// ignores kSecReturn* keys), a kSecValueData left in a read query
 // filters on the data, and every change made for the second call silently
 // changes what the first dictionary meant. This is one of the mistakes
 // Apple's DTS engineers see most often.

@@ -42,21 +42,21 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 			continue // the same call again, in a loop
 		}
 		changes := call.WritesAfter(u)
-		leaked := leakedKeys(call)
+		leaked, kinds := leakedKeys(call)
 		if len(changes) == 0 && len(leaked) == 0 {
 			continue
 		}
 		var why []string
 		if len(changes) > 0 {
-			why = append(why, "changed since ("+describe(changes)+")")
+			why = append(why, "changed since ("+describe(call.Dict, changes)+")")
 		}
 		if len(leaked) > 0 {
-			why = append(why, "still holds "+strings.Join(leaked, ", ")+consequence(call.Op))
+			why = append(why, "still holds "+strings.Join(leaked, ", ")+consequence(call.Op, kinds))
 		}
 		msg := fmt.Sprintf("%s receives the dictionary already used by %s on line %d, %s: build a fresh dictionary for each SecItem call (a helper that returns a new one)",
-			call.Op.Func(), u.Fact.Op.Func(), line(u.Fact.Site), strings.Join(why, ", and "))
+			callName(call), callName(u.Fact), line(u.Fact.Site), strings.Join(why, ", and "))
 		f := rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg,
-			Related: []rulekit.Related{{Site: u.Fact.NameSite, Message: "first used by " + u.Fact.Op.Func() + " here"}}}
+			Related: []rulekit.Related{{Site: u.Fact.NameSite, Message: "first used by " + callName(u.Fact) + " here"}}}
 		for _, w := range changes {
 			f.Related = append(f.Related, rulekit.Related{Site: w.Site, Message: "changed here"})
 		}
@@ -66,9 +66,11 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 }
 
 // leakedKeys are the keys the call's dictionary may hold that its
-// operation rejects or ignores.
-func leakedKeys(call *flow.CallFact) []string {
+// operation rejects or ignores, and the kinds of key among them
+// (keychain.KindReturn, keychain.KindMatch, keychain.KindValue).
+func leakedKeys(call *flow.CallFact) ([]string, map[keychain.KeyKind]bool) {
 	var out []string
+	kinds := map[keychain.KeyKind]bool{}
 	for _, e := range call.Dict.Keys() {
 		if e.Key == nil {
 			continue
@@ -77,33 +79,57 @@ func leakedKeys(call *flow.CallFact) []string {
 		case model.OpAdd, model.OpUpdate, model.OpDelete:
 			if e.Key.Kind == keychain.KindReturn || e.Key.Kind == keychain.KindMatch {
 				out = append(out, e.Name)
+				kinds[e.Key.Kind] = true
 			}
 		case model.OpRead:
 			if e.Key.Name == "kSecValueData" {
 				out = append(out, e.Name)
+				kinds[e.Key.Kind] = true
 			}
 		}
 	}
-	return out
+	return out, kinds
 }
 
-func consequence(op model.Op) string {
+// consequence says what the leaked keys do to the call. SecItemUpdate
+// rejects kSecReturn* and kSecMatch* keys in its query; SecItemDelete
+// rejects kSecMatch* keys but ignores kSecReturn* keys; SecItemAdd with
+// a NULL result ignores kSecReturn* keys.
+func consequence(op model.Op, kinds map[keychain.KeyKind]bool) string {
 	switch op {
-	case model.OpUpdate, model.OpDelete:
+	case model.OpUpdate:
 		return fmt.Sprintf(" (%s fails with %s on iOS)", op.Func(), rulekit.Status(keychain.ErrSecParam))
+	case model.OpDelete:
+		if kinds[keychain.KindMatch] {
+			return fmt.Sprintf(" (%s fails with %s on iOS)", op.Func(), rulekit.Status(keychain.ErrSecParam))
+		}
+		return " (ignored by " + op.Func() + ")"
 	case model.OpRead:
 		return " (the read then filters on the item's data)"
 	}
 	return ""
 }
 
-func describe(ws []flow.Write) string {
+// callName names the SecItem function of a call fact, and the wrapper it
+// was called through.
+func callName(f *flow.CallFact) string {
+	if f.Via != nil && f.Via.Name != "" {
+		return f.Op.Func() + " (through " + f.Via.Name + ")"
+	}
+	return f.Op.Func()
+}
+
+// describe lists the changes: the keys written, "X removed" for a key the
+// call's dictionary no longer holds.
+func describe(dict *flow.DictState, ws []flow.Write) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, w := range ws {
 		n := w.Name
 		if n == "" {
 			n = "entries merged or removed"
+		} else if _, ok := dict.Lookup(w.Name); !ok {
+			n += " removed"
 		}
 		if !seen[n] {
 			seen[n] = true

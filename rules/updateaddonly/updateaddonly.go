@@ -41,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 					e.Name, rulekit.Status(-25308))
 			case "kSecAttrTokenID":
 				sev = rulekit.Error
-				msg = fmt.Sprintf("%s cannot be changed after the item is created: remove it from the attributes to update; to move an item to or from a token, read its data, delete it and add it again with %s", e.Name, e.Name)
+				msg = fmt.Sprintf("%s cannot be changed after the item is created: remove it from the attributes to update; to put an item on a token or take it off, create a new item with (or without) %s and delete the old one", e.Name, e.Name)
 			default:
 				continue
 			}

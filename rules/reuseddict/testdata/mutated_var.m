@@ -1,0 +1,16 @@
+#import <Security/Security.h>
+
+// An Objective-C mutable dictionary read, mutated and added.
+void mutatedVarAddObjC(NSString *account, NSData *password) {
+    NSMutableDictionary *query = [@{
+        (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"com.example.login",
+        (__bridge id)kSecAttrAccount: account,
+    } mutableCopy];
+    OSStatus status = SecItemCopyMatching((__bridge CFDictionaryRef)query, NULL);
+    if (status == errSecItemNotFound) {
+        query[(__bridge id)kSecValueData] = password;
+        query[(__bridge id)kSecAttrLabel] = @"Login";
+        SecItemAdd((__bridge CFDictionaryRef)query, NULL); // want `^SecItemAdd receives the dictionary already used by SecItemCopyMatching on line 10, changed since \(kSecValueData, kSecAttrLabel\): build a fresh dictionary`
+    }
+}

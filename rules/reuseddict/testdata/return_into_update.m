@@ -1,0 +1,17 @@
+#import <Security/Security.h>
+
+// The read's query still holds kSecReturnData when it becomes the query of
+// SecItemUpdate, which rejects it with errSecParam on iOS.
+void updateAfterReadObjC(NSData *newData) {
+    NSDictionary *query = @{
+        (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"com.example.token",
+        (__bridge id)kSecAttrAccount: @"token",
+        (__bridge id)kSecReturnData: @YES,
+    };
+    CFTypeRef result = NULL;
+    if (SecItemCopyMatching((__bridge CFDictionaryRef)query, &result) == errSecSuccess) {
+        NSDictionary *changes = @{ (__bridge id)kSecValueData: newData };
+        SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)changes); // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnData \(SecItemUpdate fails with errSecParam \(-50\) on iOS\)`
+    }
+}

@@ -1,0 +1,17 @@
+import Security
+
+// The read's query still holds kSecReturnData when it becomes the query of
+// SecItemUpdate, which rejects it with errSecParam on iOS.
+func updateAfterRead(newData: Data) {
+    let query: [String: Any] = [
+        kSecClass as String: kSecClassGenericPassword,
+        kSecAttrService as String: "com.example.token",
+        kSecAttrAccount as String: "token",
+        kSecReturnData as String: true,
+    ]
+    var result: CFTypeRef?
+    if SecItemCopyMatching(query as CFDictionary, &result) == errSecSuccess {
+        let changes: [String: Any] = [kSecValueData as String: newData]
+        SecItemUpdate(query as CFDictionary, changes as CFDictionary) // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnData \(SecItemUpdate fails with errSecParam \(-50\) on iOS\)`
+    }
+}

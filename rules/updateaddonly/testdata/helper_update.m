@@ -1,0 +1,16 @@
+#import <Security/Security.h>
+
+// Uses the helpers in helper_changes.m: the findings are at the keys in the
+// helpers.
+@implementation ProtectionClient
+
+- (void)applyStrict:(NSDictionary *)query data:(NSData *)data {
+    NSDictionary *changes = [ProtectionChangesObjC strictChangesWithData:data];
+    SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)changes);
+}
+
+- (void)applyToken:(NSDictionary *)query {
+    SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)[ProtectionChangesObjC tokenChanges]);
+}
+
+@end

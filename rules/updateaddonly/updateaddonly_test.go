@@ -1,0 +1,86 @@
+package updateaddonly_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/rules/ruletest"
+	"github.com/keychainlint/keychainlint/rules/updateaddonly"
+)
+
+func TestUpdateAddOnly(t *testing.T) {
+	ruletest.Run(t, "testdata", updateaddonly.Analyzer)
+}
+
+// kSecAttrAccessControl and kSecAttrAccessible are warnings, kSecAttrTokenID
+// is an error; every finding sits on the key itself.
+func TestSeverities(t *testing.T) {
+	diags := ruletest.RunQuiet(t, "testdata", updateaddonly.Analyzer)
+	if len(diags) == 0 {
+		t.Fatal("no findings")
+	}
+	count := map[string]int{}
+	for _, d := range diags {
+		src, err := os.ReadFile(d.Pos.Filename)
+		if err != nil {
+			t.Fatal(err)
+		}
+		line := strings.Split(string(src), "\n")[d.Pos.Line-1]
+		at := line[d.Pos.Column-1:]
+		var key, want string
+		switch {
+		case strings.HasPrefix(at, "kSecAttrAccessControl"):
+			key, want = "kSecAttrAccessControl", "warning"
+		case strings.HasPrefix(at, "kSecAttrAccessible"):
+			key, want = "kSecAttrAccessible", "warning"
+		case strings.HasPrefix(at, "kSecAttrTokenID"):
+			key, want = "kSecAttrTokenID", "error"
+		default:
+			t.Errorf("%s:%d:%d: finding not at an add-only key: %q", d.Pos.Filename, d.Pos.Line, d.Pos.Column, at)
+			continue
+		}
+		count[key]++
+		if got := d.Severity.String(); got != want {
+			t.Errorf("%s:%d: %s reported as %s, want %s", d.Pos.Filename, d.Pos.Line, key, got, want)
+		}
+		if !strings.HasPrefix(d.Message, key+" ") {
+			t.Errorf("%s:%d: message does not start with the key %s: %s", d.Pos.Filename, d.Pos.Line, key, d.Message)
+		}
+		if d.End.Line != d.Pos.Line || d.End.Column-d.Pos.Column != len(key) {
+			t.Errorf("%s:%d: finding spans %d:%d-%d:%d, want exactly %s", d.Pos.Filename, d.Pos.Line, d.Pos.Line, d.Pos.Column, d.End.Line, d.End.Column, key)
+		}
+	}
+	for _, k := range []string{"kSecAttrAccessControl", "kSecAttrAccessible", "kSecAttrTokenID"} {
+		if count[k] == 0 {
+			t.Errorf("no finding for %s", k)
+		}
+	}
+}
+
+// A key written in a helper in another file is reported at the key, with
+// the SecItemUpdate call as a related location.
+func TestHelperInOtherFile(t *testing.T) {
+	diags := ruletest.RunQuiet(t, "testdata", updateaddonly.Analyzer)
+	for _, file := range []string{"helper_changes.swift", "helper_changes.m"} {
+		n := 0
+		for _, d := range diags {
+			if !strings.HasSuffix(d.Pos.Filename, "/"+file) {
+				continue
+			}
+			n++
+			ok := false
+			for _, r := range d.Related {
+				if strings.HasSuffix(r.Pos.Filename, strings.Replace(file, "changes", "update", 1)) && strings.Contains(r.Message, "SecItemUpdate") {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s:%d: no related location at the SecItemUpdate in the other file: %+v", d.Pos.Filename, d.Pos.Line, d.Related)
+			}
+		}
+		if n != 2 {
+			t.Errorf("%s: want 2 findings (accessible, token ID), got %d", file, n)
+		}
+	}
+}
