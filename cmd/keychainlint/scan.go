@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/driver"
@@ -14,7 +15,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE | version
+       keychainlint rules | explain RULE | version | dump FILE...
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -33,7 +34,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keychainlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	platforms := fs.String("platforms", "all", "platforms the code runs on: all, or a comma-separated list of ios, macos, tvos, watchos, visionos, maccatalyst")
-	maxSize := fs.Int64("max-file-size", 5<<20, "skip files larger than this many bytes")
+	maxSize := fs.Int64("max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	failOn := fs.String("fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -68,6 +69,17 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keychainlint: --fail-on %q: use error, warning or note\n", *failOn)
 		return 2
 	}
+	if *maxSize < 0 {
+		fmt.Fprintf(stderr, "keychainlint: --max-file-size %d: use a number of bytes, or 0 for no limit\n", *maxSize)
+		return 2
+	}
+	// source.Options takes 0 as "no limit", driver.Config as "the default
+	// (5 MB)": give the driver a limit no file reaches (MaxInt64 itself
+	// would overflow source.Read's limit+1).
+	driverMaxSize := *maxSize
+	if driverMaxSize == 0 {
+		driverMaxSize = math.MaxInt64 - 1
+	}
 	roots := fs.Args()
 	if len(roots) == 0 {
 		roots = []string{"."}
@@ -82,7 +94,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	for i, f := range files {
 		inputs[i] = driver.Input{File: f}
 	}
-	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: *maxSize})
+	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize})
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %v\n", err)
 		return 2
