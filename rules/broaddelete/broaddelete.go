@@ -45,12 +45,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if !only {
 			continue
 		}
-		dp := false
-		if e, ok := call.Dict.Lookup("kSecUseDataProtectionKeychain"); ok && e.Must {
-			if c, ok := e.Value(); ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue") {
-				dp = true
-			}
-		}
+		// kSecAttrSynchronizable: true sends a macOS query to the
+		// data-protection keychain only, like kSecUseDataProtectionKeychain
+		// (secitem-facts.md §1.7, SecItem.cpp:4187-4190).
+		dp := isTrue(call.Dict, "kSecUseDataProtectionKeychain") || isTrue(call.Dict, "kSecAttrSynchronizable")
 		f := rulekit.Finding{Site: call.NameSite}
 		if call.Platforms.Has(model.MacOS) && !dp {
 			f.Severity = rulekit.Error
@@ -69,6 +67,16 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// isTrue reports whether key is true on every path.
+func isTrue(d *flow.DictState, key string) bool {
+	e, ok := d.Lookup(key)
+	if !ok || !e.Must {
+		return false
+	}
+	c, ok := e.Value()
+	return ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue")
+}
+
 func name(e *flow.Entry) string {
 	if e.Key != nil {
 		return e.Key.Name
@@ -78,9 +86,16 @@ func name(e *flow.Entry) string {
 
 // addDataProtection inserts kSecUseDataProtectionKeychain: true after the
 // kSecClass entry of a dictionary literal, spelled like that entry's key.
+// When the dictionary already holds kSecUseDataProtectionKeychain it
+// turns a literal false into true instead, and offers no fix for any
+// other value: a second entry for the key would make a Swift dictionary
+// literal trap at run time.
 func addDataProtection(call *flow.CallFact) (rulekit.Fix, bool) {
+	if dp, ok := call.Dict.Lookup("kSecUseDataProtectionKeychain"); ok {
+		return setDataProtection(dp)
+	}
 	e, ok := call.Dict.Lookup("kSecClass")
-	if !ok || e.Literal.File == nil || len(e.Sites) != 1 {
+	if !ok || !keyFirst(e) || len(e.Sites) != 1 {
 		return rulekit.Fix{}, false
 	}
 	keyText := rulekit.Text(e.KeyExpr)
@@ -98,4 +113,35 @@ func addDataProtection(call *flow.CallFact) (rulekit.Fix, bool) {
 	end := flow.Site{File: e.Literal.File, Span: model.Span{Start: e.Literal.Span.End, End: e.Literal.Span.End}}
 	return rulekit.Fix{Message: "Add kSecUseDataProtectionKeychain: true",
 		Edits: []rulekit.Edit{{Site: end, New: ", " + key + ": " + value}}}, true
+}
+
+// keyFirst reports whether the entry was written as "key: value" in a
+// dictionary literal, so that text inserted after it is a new entry. The
+// front end also lowers +dictionaryWithObjectsAndKeys: (value, key, …)
+// into literal entries whose span is the value alone; those get no fix.
+func keyFirst(e *flow.Entry) bool {
+	l, k := e.Literal, e.KeyExpr
+	return l.File != nil && k.File == l.File && k.Span.Start == l.Span.Start && k.Span.End < l.Span.End
+}
+
+// setDataProtection replaces a literal false value of
+// kSecUseDataProtectionKeychain, written in a dictionary literal, by true.
+func setDataProtection(e *flow.Entry) (rulekit.Fix, bool) {
+	c, ok := e.Value()
+	// The false must be written in the entry itself, not in a variable
+	// the entry reads (changing that would change its other uses).
+	if !ok || !e.Must || !keyFirst(e) || len(e.Sites) != 1 || c.Site.File != e.Literal.File ||
+		c.Site.Span.Start < e.KeyExpr.Span.End || c.Site.Span.End > e.Literal.Span.End {
+		return rulekit.Fix{}, false
+	}
+	repl := map[string]string{"false": "true", "NO": "YES", "@NO": "@YES", "kCFBooleanFalse": "kCFBooleanTrue"}
+	if e.Literal.File.Lang == model.C {
+		return rulekit.Fix{}, false
+	}
+	v, ok := repl[rulekit.Text(c.Site)]
+	if !ok {
+		return rulekit.Fix{}, false
+	}
+	return rulekit.Fix{Message: "Set kSecUseDataProtectionKeychain to true",
+		Edits: []rulekit.Edit{{Site: c.Site, New: v}}}, true
 }

@@ -16,10 +16,13 @@
 // The analyzer reports a SecItemDelete whose only key, besides
 // kSecUseDataProtectionKeychain and kSecAttrSynchronizable, is kSecClass:
 // an error when the call can run on macOS without
-// kSecUseDataProtectionKeychain: true, a warning otherwise (a deliberate
+// kSecUseDataProtectionKeychain: true (kSecAttrSynchronizable: true also
+// keeps a macOS query on the data-protection keychain and counts the
+// same), a warning otherwise (a deliberate
 // "sign out: wipe everything" is possible, but should name the items it
 // owns, for example by kSecAttrService). The suggested fix for the macOS
-// case adds kSecUseDataProtectionKeychain: true to the dictionary literal.
+// case adds kSecUseDataProtectionKeychain: true to the dictionary literal
+// (or turns a literal false value of that key into true).
 //
 // Example:
 //

@@ -15,8 +15,9 @@
 //   - The query of SecItemUpdate takes no kSecMatch* or kSecReturn* keys:
 //     errSecParam (-50) on iOS, tvOS, watchOS, visionOS and Mac Catalyst
 //     (macOS drops them).
-//   - SecItemAdd takes no kSecMatch* keys (rejected, or on iOS-family
-//     platforms possibly accepted without storing the item) and no
+//   - SecItemAdd takes no kSecMatch* keys (on iOS-family platforms
+//     securityd may return success without storing the item; macOS drops
+//     them) and no
 //     kSecValuePersistentRef (errSecParam, -50); a kSecReturn* key with a
 //     nil result argument does nothing and is usually a leftover of a
 //     reused query (warning).

@@ -118,7 +118,7 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 		case model.OpAdd:
 			switch {
 			case k.Kind == keychain.KindMatch && ios && !k.MacOSOnly:
-				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd: iOS-family platforms reject match keys in an add (the item may not be stored); remove it", e.Name))
+				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd: on iOS, tvOS, watchOS, visionOS and Mac Catalyst securityd does not accept match keys in an add, and SecItemAdd may return errSecSuccess without storing the item; remove it", e.Name))
 			case k.Name == "kSecValuePersistentRef":
 				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd makes the add fail with %s: a persistent reference names an existing item; add kSecValueData or kSecValueRef instead",
 					e.Name, rulekit.Status(keychain.ErrSecParam)))

@@ -1,0 +1,75 @@
+package misplacedkey_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/driver"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/misplacedkey"
+	"github.com/keychainlint/keychainlint/rules/ruletest"
+)
+
+func TestMisplacedKey(t *testing.T) {
+	diags := ruletest.Run(t, "testdata", misplacedkey.Analyzer)
+	returns := 0
+	for _, d := range diags {
+		want := driver.Error
+		if strings.Contains(d.Message, "has no effect because the result argument is nil") {
+			want = driver.Warning
+			returns++
+		}
+		if d.Severity != want {
+			t.Errorf("%s:%d: severity %s, want %s: %s", d.Pos.Filename, d.Pos.Line, d.Severity, want, d.Message)
+		}
+	}
+	if returns != 2 {
+		t.Errorf("got %d return-key-in-add findings, want 2 (Swift and Objective-C)", returns)
+	}
+	checkLocations(t, diags)
+}
+
+// checkLocations asserts that each finding is at the key it names (its
+// first word), so a kSecUseAuthenticationUISkip finding is at the value,
+// not at the kSecUseAuthenticationUI key.
+func checkLocations(t *testing.T, diags []driver.Diagnostic) {
+	t.Helper()
+	lines := map[string][]string{}
+	for _, d := range diags {
+		if _, ok := lines[d.Pos.Filename]; !ok {
+			src, err := os.ReadFile(d.Pos.Filename)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines[d.Pos.Filename] = strings.Split(string(src), "\n")
+		}
+		text := lines[d.Pos.Filename][d.Pos.Line-1][d.Pos.Column-1:]
+		want := strings.Fields(d.Message)[0]
+		if !strings.HasPrefix(text, want) || strings.HasPrefix(text[len(want):], "Skip") {
+			t.Errorf("%s:%d:%d: finding starts at %.30q, want %q", d.Pos.Filename, d.Pos.Line, d.Pos.Column, text, want)
+		}
+	}
+}
+
+// With --platforms macos the macOS shim drops match and return keys from
+// the query of SecItemUpdate, so they are not reported; attributesToUpdate
+// goes unchanged to the data-protection keychain on macOS too, so
+// kSecClass there still is.
+func TestMacOSOnlyScope(t *testing.T) {
+	diags := ruletest.RunQuiet(t, "testdata", misplacedkey.Analyzer, ruletest.Options{Platforms: model.MacOS})
+	attrs := 0
+	for _, d := range diags {
+		switch {
+		case strings.Contains(d.Message, "in the query of SecItemUpdate"):
+			t.Errorf("%s:%d: update-query key reported in a macOS-only scan: %s", d.Pos.Filename, d.Pos.Line, d.Message)
+		case strings.Contains(d.Message, "in the attributes of SecItemAdd:"):
+			t.Errorf("%s:%d: match key in an add reported in a macOS-only scan: %s", d.Pos.Filename, d.Pos.Line, d.Message)
+		case strings.HasPrefix(d.Message, "kSecClass does not belong in the attributes to update"):
+			attrs++
+		}
+	}
+	if attrs != 4 {
+		t.Errorf("got %d kSecClass-in-attributesToUpdate findings in a macOS-only scan, want 4 (as in the default scan)", attrs)
+	}
+}
