@@ -207,7 +207,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 			o = derived
 		}
 		for _, e := range o.Entries {
-			e.Platforms &= st.plat
+			e.narrow(st.plat)
 		}
 		a.bindParams(o, call, args)
 		st.heap[o.ID] = o
@@ -302,7 +302,7 @@ func applyDelta(a *interp, o, delta *Obj, st *state) {
 	}
 	for k, e := range delta.Entries {
 		c := e.clone()
-		c.Platforms &= st.plat
+		c.narrow(st.plat)
 		o.Entries[k] = c
 		for _, s := range e.Sites {
 			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: s, Key: k, Name: e.Name})

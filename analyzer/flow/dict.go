@@ -31,8 +31,12 @@ type Entry struct {
 	// it may also hold something else.
 	Values       []Const
 	UnknownValue bool
-	// Sites are where the key was written (the key expression).
-	Sites []Site
+	// Sites are where the key was written (the key expression), and
+	// SitePlatforms the platforms on which each of those writes reaches
+	// here (a key written in both branches of #if os(macOS) / #else has
+	// one site per branch).
+	Sites         []Site
+	SitePlatforms []model.Platform
 	// ValueText is the source text of the value expression when the value
 	// is not a known constant ("account", "self.service"), "" when the
 	// paths disagree or the value came from elsewhere; with ValueSite it
@@ -60,6 +64,7 @@ func (e *Entry) clone() *Entry {
 	c := *e
 	c.Values = append([]Const(nil), e.Values...)
 	c.Sites = append([]Site(nil), e.Sites...)
+	c.SitePlatforms = append([]model.Platform(nil), e.SitePlatforms...)
 	return &c
 }
 
@@ -152,7 +157,7 @@ func joinObj(a, b *Obj) *Obj {
 		if len(ae.Values) > maxConsts {
 			ae.Values, ae.UnknownValue = nil, true
 		}
-		ae.Sites = unionSites(ae.Sites, be.Sites)
+		ae.Sites, ae.SitePlatforms = unionSites(ae.Sites, ae.SitePlatforms, be.Sites, be.SitePlatforms)
 		if ae.ValueText != be.ValueText || ae.ValueSite != be.ValueSite {
 			ae.ValueText, ae.ValueSite = "", Site{}
 		}
@@ -215,21 +220,52 @@ func joinConsts(a, b []Const) []Const {
 	return out
 }
 
-func unionSites(a, b []Site) []Site {
+// unionSites merges two site lists with their platforms.
+func unionSites(a []Site, ap []model.Platform, b []Site, bp []model.Platform) ([]Site, []model.Platform) {
 	out := append([]Site(nil), a...)
-	for _, s := range b {
+	plats := make([]model.Platform, len(a))
+	for i := range a {
+		plats[i] = platAt(ap, i)
+	}
+	for j, s := range b {
 		found := false
-		for _, t := range out {
+		for i, t := range out {
 			if s == t {
+				plats[i] |= platAt(bp, j)
 				found = true
 				break
 			}
 		}
 		if !found {
 			out = append(out, s)
+			plats = append(plats, platAt(bp, j))
 		}
 	}
-	return out
+	return out, plats
+}
+
+func platAt(p []model.Platform, i int) model.Platform {
+	if i < len(p) {
+		return p[i]
+	}
+	return model.AllPlatforms
+}
+
+// SitePlatform returns the platforms on which the i-th site's write
+// reaches the call.
+func (e *Entry) SitePlatform(i int) model.Platform {
+	if i < len(e.SitePlatforms) {
+		return e.SitePlatforms[i] & e.Platforms
+	}
+	return e.Platforms
+}
+
+// narrow restricts the entry to the platforms p (a path whose scope is p).
+func (e *Entry) narrow(p model.Platform) {
+	e.Platforms &= p
+	for i := range e.SitePlatforms {
+		e.SitePlatforms[i] &= p
+	}
 }
 
 // DictState is what a SecItem call received: an immutable snapshot of an

@@ -738,7 +738,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			o.Complete = false
 			continue
 		}
-		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, ValueText: valueText, ValueSite: valueSite,
+		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
 			ValueParam: a.paramOfValue(vv)}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
@@ -753,7 +753,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			old.Platforms |= e.Platforms
 			old.Values = joinConsts(old.Values, e.Values)
 			old.UnknownValue = old.UnknownValue || e.UnknownValue
-			old.Sites = unionSites(old.Sites, e.Sites)
+			old.Sites, old.SitePlatforms = unionSites(old.Sites, old.SitePlatforms, e.Sites, e.SitePlatforms)
 			e = old
 		} else if len(objs) > 1 {
 			e.Must = false
@@ -847,7 +847,7 @@ func (a *interp) merge(st *state, objs []*Obj, other Value, site Site) {
 			} else if old, ok := o.Entries[k]; ok && old.Must && !c.Must {
 				c.Must = true
 			}
-			c.Platforms &= st.plat
+			c.narrow(st.plat)
 			o.Entries[k] = c
 			delete(o.Removed, k)
 		}

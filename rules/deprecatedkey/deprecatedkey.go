@@ -42,7 +42,11 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, d := range []*flow.DictState{call.Dict, call.Update} {
 			for _, e := range d.Keys() {
 				if e.Key != nil {
-					check(p, call, e.Key.Name, e.Name, e.Sites, e.Platforms)
+					sites := e.Sites
+					if dep, ok := keychain.LookupDeprecated(e.Key.Name); ok && dep.IOSFamilyOnly {
+						sites = rulekit.IOSSites(e, call)
+					}
+					check(p, call, e.Key.Name, e.Name, sites, e.Platforms)
 				}
 				for _, v := range e.Values {
 					if v.Ident != "" {

@@ -108,17 +108,18 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 		if k == nil || reused(call, e, false) {
 			continue
 		}
-		ios := rulekit.PlatformScopeIOS(e.Platforms, call.Platforms)
+		iosSites := rulekit.IOSSites(e, call)
+		ios := len(iosSites) > 0
 		switch call.Op {
 		case model.OpUpdate:
 			if (k.Kind == keychain.KindMatch || k.Kind == keychain.KindReturn) && ios {
-				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the query of SecItemUpdate makes the update fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (macOS drops it); SecItemUpdate changes every matching item and returns nothing: remove it",
+				report(p, call, iosSites, rulekit.Error, fmt.Sprintf("%s in the query of SecItemUpdate makes the update fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (macOS drops it); SecItemUpdate changes every matching item and returns nothing: remove it",
 					e.Name, rulekit.Status(keychain.ErrSecParam)))
 			}
 		case model.OpAdd:
 			switch {
 			case k.Kind == keychain.KindMatch && ios && !k.MacOSOnly:
-				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd: on iOS, tvOS, watchOS, visionOS and Mac Catalyst securityd does not accept match keys in an add, and SecItemAdd may return errSecSuccess without storing the item; remove it", e.Name))
+				report(p, call, iosSites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd: on iOS, tvOS, watchOS, visionOS and Mac Catalyst securityd does not accept match keys in an add, and SecItemAdd may return errSecSuccess without storing the item; remove it", e.Name))
 			case k.Name == "kSecValuePersistentRef":
 				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd makes the add fail with %s: a persistent reference names an existing item; add kSecValueData or kSecValueRef instead",
 					e.Name, rulekit.Status(keychain.ErrSecParam)))

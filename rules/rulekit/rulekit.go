@@ -189,3 +189,15 @@ func InOtherPlace(s flow.Site, call flow.Site) bool {
 	d := s.Span.Start - call.Span.Start
 	return d < -2000 || d > 2000
 }
+
+// IOSSites returns the sites of an entry whose write can reach the call on
+// an iOS-family platform (a key written under #if os(macOS) does not).
+func IOSSites(e *flow.Entry, call *flow.CallFact) []flow.Site {
+	var out []flow.Site
+	for i, s := range e.Sites {
+		if PlatformScopeIOS(e.SitePlatform(i), call.Platforms) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -62,9 +62,7 @@ func check(p *rulekit.Pass, call *flow.CallFact, d *flow.DictState, update bool,
 			if k.Name == "kSecUseItemList" {
 				continue // deprecatedkey reports it
 			}
-			if rulekit.PlatformScopeIOS(e.Platforms, call.Platforms) {
-				report(p, call, e, macOSOnlyMessage(call, e, update))
-			}
+			reportSites(p, call, rulekit.IOSSites(e, call), macOSOnlyMessage(call, e, update))
 			continue
 		}
 		if !classKnown || k.Kind != keychain.KindAttr || len(k.Short) != 4 || class.HasAttr(k.Short) {
@@ -75,7 +73,11 @@ func check(p *rulekit.Pass, call *flow.CallFact, d *flow.DictState, update bool,
 }
 
 func report(p *rulekit.Pass, call *flow.CallFact, e *flow.Entry, msg string) {
-	for _, s := range e.Sites {
+	reportSites(p, call, e.Sites, msg)
+}
+
+func reportSites(p *rulekit.Pass, call *flow.CallFact, sites []flow.Site, msg string) {
+	for _, s := range sites {
 		f := rulekit.Finding{Severity: rulekit.Error, Site: s, Message: msg}
 		if rulekit.InOtherPlace(s, call.Site) {
 			f.Related = append(f.Related, rulekit.Related{Site: call.NameSite, Message: "the dictionary reaches " + call.Op.Func() + " here"})
