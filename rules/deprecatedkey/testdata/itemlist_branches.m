@@ -1,8 +1,7 @@
 #import <Security/Security.h>
 
-// PENDING (flow engine): see pending_itemlist_branches.swift.txt.
-// Reproducer: /tmp/engine-bugs/deprecatedkey-1.m. Expected: only the #else
-// site.
+// kSecUseItemList is written in both branches of #if os(macOS) / #else (TARGET_OS_OSX
+// in Objective-C): only the site in the #else branch reaches iOS-family platforms.
 OSStatus readFromListBranchesObjC(NSArray *macItems, NSArray *items) {
     NSMutableDictionary *query = [NSMutableDictionary dictionary];
     query[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;

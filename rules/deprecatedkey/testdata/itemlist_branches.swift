@@ -1,10 +1,7 @@
 import Security
 
-// PENDING (flow engine): kSecUseItemList is written in both branches of
-// #if os(macOS) / #else. After the join the entry has one platform set
-// (all platforms) for both sites, so the rule also reports the site in the
-// macOS branch. Reproducer: /tmp/engine-bugs/deprecatedkey-1.swift.
-// Expected: only the #else site.
+// kSecUseItemList is written in both branches of #if os(macOS) / #else (TARGET_OS_OSX
+// in Objective-C): only the site in the #else branch reaches iOS-family platforms.
 func readFromListBranches(macItems: [SecKeychainItem], items: [Any]) -> OSStatus {
     #if os(macOS)
     let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecUseItemList as String: macItems]

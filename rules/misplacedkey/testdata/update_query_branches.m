@@ -1,8 +1,7 @@
 #import <Security/Security.h>
 
-// PENDING (flow engine): see pending_update_query_branches.swift.txt.
-// Reproducer: /tmp/engine-bugs/misplacedkey-1.m. Expected: only the #else
-// site.
+// kSecMatchLimit is written in both branches of #if os(macOS) / #else (TARGET_OS_OSX
+// in Objective-C): only the site in the #else branch reaches iOS-family platforms.
 void updateWithLimitBranchesObjC(NSData *newData) {
     NSMutableDictionary *query = [NSMutableDictionary dictionary];
     query[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;

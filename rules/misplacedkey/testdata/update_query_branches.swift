@@ -1,10 +1,7 @@
 import Security
 
-// PENDING (flow engine): kSecMatchLimit is written in both branches of
-// #if os(macOS) / #else. After the join the entry has one platform set
-// (all platforms) for both sites, so the rule also reports the site in the
-// macOS branch, where the shim drops the key. Reproducer:
-// /tmp/engine-bugs/misplacedkey-1.swift. Expected: only the #else site.
+// kSecMatchLimit is written in both branches of #if os(macOS) / #else (TARGET_OS_OSX
+// in Objective-C): only the site in the #else branch reaches iOS-family platforms.
 func updateWithLimitBranches(newData: Data) {
     var query: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
