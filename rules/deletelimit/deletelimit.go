@@ -63,7 +63,7 @@ func matchKeys(p *rulekit.Pass, call *flow.CallFact) {
 // item and has no match limit.
 func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	d := call.Dict
-	if !d.Complete {
+	if !d.Complete || !reachesFileKeychain(call) {
 		return
 	}
 	class, ok := d.Class()
@@ -108,6 +108,26 @@ func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	msg := fmt.Sprintf("this SecItemDelete query for %s does not name one item (no %s) and has no kSecMatchLimit: it deletes every matching item on iOS and the data-protection keychain but only the first on the macOS file keychain; add %s to delete one item",
 		rulekit.ClassNoun(class), strings.Join(best, " or "), strings.Join(best, " and "))
 	p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg})
+}
+
+// reachesFileKeychain reports whether a delete can run against the macOS
+// file keychain, where it removes only the first match: its scope includes
+// macOS and the query does not certainly target the data-protection
+// keychain (kSecUseDataProtectionKeychain or kSecAttrSynchronizable true
+// on every path). Elsewhere every match is deleted, on every platform
+// alike, and there is nothing to reconcile.
+func reachesFileKeychain(call *flow.CallFact) bool {
+	if !call.Platforms.Has(model.MacOS) {
+		return false
+	}
+	for _, name := range []string{"kSecUseDataProtectionKeychain", "kSecAttrSynchronizable"} {
+		if e, ok := call.Dict.Lookup(name); ok && e.Must && e.Platforms.Has(model.MacOS) {
+			if c, ok := e.Value(); ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func keyName(e *flow.Entry) string {

@@ -26,10 +26,13 @@
 //     generic password, account and server for an internet password,
 //     issuer and serial number or label for a certificate, application tag
 //     or application label for a key, or a kSecValueRef /
-//     kSecValuePersistentRef) and has no kSecMatchLimit on any path. It
-//     deletes every match on the data-protection keychain but only the
-//     first on the macOS file keychain. Name the item completely. A query
-//     that names only the class is reported by broaddelete instead.
+//     kSecValuePersistentRef), has no kSecMatchLimit on any path, and can
+//     reach the macOS file keychain (macOS is in its platform scope and it
+//     does not set kSecUseDataProtectionKeychain or kSecAttrSynchronizable
+//     to true). It deletes every match on the data-protection keychain but
+//     only the first on the macOS file keychain. Name the item completely.
+//     A query that names only the class is reported by broaddelete
+//     instead.
 //
 // Example:
 //

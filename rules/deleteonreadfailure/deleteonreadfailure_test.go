@@ -1,0 +1,65 @@
+package deleteonreadfailure_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
+	"github.com/keychainlint/keychainlint/rules/ruletest"
+)
+
+func TestDeleteOnReadFailure(t *testing.T) {
+	ruletest.Run(t, "testdata", deleteonreadfailure.Analyzer)
+}
+
+var onLine = regexp.MustCompile(`on line (\d+) may have failed`)
+
+// Every finding points at the read whose failure leads to the delete: a
+// related location in the same file, on the line the message names.
+func TestRelatedRead(t *testing.T) {
+	diags := ruletest.RunQuiet(t, "testdata", deleteonreadfailure.Analyzer)
+	if len(diags) == 0 {
+		t.Fatal("no findings")
+	}
+	for _, d := range diags {
+		m := onLine.FindStringSubmatch(d.Message)
+		if m == nil {
+			t.Errorf("%s:%d: message names no read line: %s", d.Pos.Filename, d.Pos.Line, d.Message)
+			continue
+		}
+		line, _ := strconv.Atoi(m[1])
+		if len(d.Related) != 1 {
+			t.Errorf("%s:%d: got %d related locations, want 1 (the read)", d.Pos.Filename, d.Pos.Line, len(d.Related))
+			continue
+		}
+		r := d.Related[0]
+		if r.Pos.Filename != d.Pos.Filename || r.Pos.Line != line || r.Message != "the read whose failure leads to the delete" {
+			t.Errorf("%s:%d: related %s:%d %q, want the read at line %d", d.Pos.Filename, d.Pos.Line, r.Pos.Filename, r.Pos.Line, r.Message, line)
+		}
+	}
+
+	// The related location is the name of the read call: SecItemCopyMatching
+	// itself, or the helper that reads.
+	want := map[string]string{
+		"direct.swift:23":    "direct.swift:21:22",
+		"helpers_a.swift:61": "helpers_a.swift:60:27",
+		"helpers_b.swift:10": "helpers_b.swift:8:22",
+		"direct.m:30":        "direct.m:28:23",
+	}
+	got := map[string]string{}
+	for _, d := range diags {
+		if len(d.Related) == 0 {
+			continue
+		}
+		r := d.Related[0]
+		got[fmt.Sprintf("%s:%d", filepath.Base(d.Pos.Filename), d.Pos.Line)] = fmt.Sprintf("%s:%d:%d", filepath.Base(r.Pos.Filename), r.Pos.Line, r.Pos.Column)
+	}
+	for at, rel := range want {
+		if got[at] != rel {
+			t.Errorf("finding at %s: related location %q, want %q", at, got[at], rel)
+		}
+	}
+}
