@@ -213,11 +213,13 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		st.heap[o.ID] = o
 		return dictValue(o.ID)
 	}
+	if helperStatus.Kind == VStatus {
+		// A helper that reads and returns true/false (or a value/nil): its
+		// result stands for the read's outcome.
+		return helperStatus
+	}
 	if len(sum.RetConst) > 0 {
 		return Value{Kind: VConst, Consts: sum.RetConst}
-	}
-	if helperStatus.Kind == VStatus {
-		return helperStatus
 	}
 	return unknown
 }

@@ -1,9 +1,5 @@
-// Pending: engine bug /tmp/engine-bugs/deleteonreadfailure-1.swift.
-// A read helper that returns false on failure: its Bool result should
-// narrow the read's outcomes like an Optional result does. Today the
-// summary's constant return values (true/false) win over the read status,
-// so nothing narrows: the success branch is reported too (false positive
-// in tokenIsUsable below). Rename to .swift once the engine is fixed.
+// A read helper that returns false (NO) on failure: its Bool result narrows
+// the read's outcomes like an Optional result does.
 import Foundation
 import Security
 
@@ -44,14 +40,14 @@ final class FlagStore {
 
     func resetIfMissing() {
         guard hasToken() else {
-            deleteToken() // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 46 may have failed`
+            deleteToken() // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 42 may have failed`
             return
         }
     }
 
     func resetIfMissingNegated() {
         if hasToken() == false {
-            deleteToken() // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 53 may have failed`
+            deleteToken() // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 49 may have failed`
         }
     }
 

@@ -1,7 +1,5 @@
-// Pending: engine bug /tmp/engine-bugs/deleteonreadfailure-1.m.
-// A read helper that returns NO on failure: the success branch of
-// `if ([self hasToken])` is reported today (false positive). Rename to .m
-// once the engine is fixed.
+// A read helper that returns false (NO) on failure: its Bool result narrows
+// the read's outcomes like an Optional result does.
 #import <Foundation/Foundation.h>
 #import <Security/Security.h>
 
@@ -27,7 +25,7 @@
 
 - (void)resetIfMissing {
     if (![self hasToken]) {
-        [self deleteToken]; // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 29 may have failed`
+        [self deleteToken]; // want `deleteToken \(which calls SecItemDelete\) runs after hasToken \(which reads with SecItemCopyMatching\) on line 27 may have failed`
     }
 }
 
