@@ -323,7 +323,9 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 			return nil, false
 		}
 		if param < 0 {
-			return []*Obj{d}, false
+			c := d.clone()
+			a.bindParams(c, call, args)
+			return []*Obj{c}, false
 		}
 		base := argObjs(param)
 		derived := a.derive(base, d, st)
@@ -348,6 +350,16 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		inner.Platforms)
 	if fw.Indirect {
 		f.Indirect = true
+	}
+	if f.Op != model.OpRead {
+		// Later calls see it as an earlier call (a delete in a helper
+		// before an add here). Reads count only through the helper's
+		// result, which tells whether they failed (see instantiate).
+		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: -int(f.Call.Span.Start) - 1}}))
+		if _, ok := st.status[id]; !ok {
+			st.status[id] = AnyStatus
+		}
+		a.callFor[id] = f
 	}
 	return f
 }

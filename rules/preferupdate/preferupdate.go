@@ -45,8 +45,12 @@ func run(pass *analysis.Pass) (any, error) {
 		sort.Slice(dels, func(i, j int) bool { return dels[i].Site.Span.Start < dels[j].Site.Span.Start })
 		for _, del := range dels {
 			reported[del] = true
-			msg := fmt.Sprintf("SecItemDelete followed by SecItemAdd of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
-				singular(class.Short), line(add.Site), rulekit.Status(-25308))
+			what := "SecItemDelete"
+			if del.Via != nil {
+				what = del.Via.Name + " (which calls SecItemDelete)"
+			}
+			msg := fmt.Sprintf("%s followed by SecItemAdd of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
+				what, singular(class.Short), line(add.Site), rulekit.Status(-25308))
 			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg,
 				Related: []rulekit.Related{{Site: add.NameSite, Message: "the item is added again here"}}})
 		}

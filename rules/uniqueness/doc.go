@@ -18,9 +18,13 @@
 //
 // The analyzer reports, at the non-unique key in the read query, a
 // SecItemCopyMatching followed on its item-not-found path by a SecItemAdd
-// of an item with the same identifying attributes. It stays silent when
-// the read filters only on primary attributes, or when the add does not
-// happen on a not-found path.
+// of an item with the same identifying attributes. The read may be made
+// by a helper that returns its status or returns nil when it fails
+// (`if tokenStatus() == errSecItemNotFound { add }`); the key is then
+// reported in the helper. It stays silent when the read filters only on
+// primary attributes, when the add does not happen on a not-found path or
+// may also happen after the read succeeded, and when it cannot tell that
+// the add names the same item.
 //
 // Example:
 //

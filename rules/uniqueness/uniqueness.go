@@ -33,14 +33,19 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		class, ok := add.Dict.Class()
-		if !ok {
+		// An identity is not stored: it has no primary key of its own (its
+		// certificate and key each have one), so nothing here is "outside
+		// the primary key".
+		if !ok || !class.Stored {
 			continue
 		}
 		var reads []*flow.CallFact
 		for prev, set := range add.Earlier {
 			// The add runs where the read found nothing, and never where it
-			// succeeded.
-			if prev.Op != model.OpRead || prev.Indirect || !set.Has(flow.NotFound) || set.Has(flow.Success) {
+			// succeeded. A read made by a helper with its own query (an
+			// existence check such as `if tokenStatus() == errSecItemNotFound`)
+			// counts too: the finding is at the key in the helper.
+			if prev.Op != model.OpRead || !set.Has(flow.NotFound) || set.Has(flow.Success) {
 				continue
 			}
 			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
@@ -53,8 +58,8 @@ func run(pass *analysis.Pass) (any, error) {
 				if !nonUnique(class, e) {
 					continue
 				}
-				msg := fmt.Sprintf("%s is not part of what makes a %s unique: this read reports errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
-					e.Name, singular(class.Short), e.Name, line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
+				msg := fmt.Sprintf("%s is not part of what makes %s unique: this read reports errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
+					e.Name, article(singular(class.Short)), e.Name, line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
 				for _, s := range e.Sites {
 					p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: s, Message: msg,
 						Related: []rulekit.Related{{Site: add.NameSite, Message: "the add that fails with errSecDuplicateItem"}}})
@@ -75,12 +80,33 @@ func nonUnique(class *keychain.Class, e *flow.Entry) bool {
 	return ok && !a.Primary && a.Platform != "macos-file-keychain"
 }
 
+// primary returns the identifying attributes of the class that belong to
+// its primary key (a certificate's label identifies it in practice but is
+// not part of its primary key, so it is left out).
 func primary(class *keychain.Class) []string {
 	var out []string
+	seen := map[string]bool{}
 	for _, alt := range class.Identifying {
-		out = append(out, alt...)
+		for _, name := range alt {
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			for _, a := range class.Attrs {
+				if a.Name == name && a.Primary {
+					out = append(out, name)
+				}
+			}
+		}
 	}
 	return out
+}
+
+func article(noun string) string {
+	if strings.IndexByte("aeiou", noun[0]) >= 0 {
+		return "an " + noun
+	}
+	return "a " + noun
 }
 
 func singular(class string) string {
