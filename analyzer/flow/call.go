@@ -351,7 +351,7 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	if fw.Indirect {
 		f.Indirect = true
 	}
-	if f.Op != model.OpRead {
+	if f.Op == model.OpDelete {
 		// Later calls see it as an earlier call (a delete in a helper
 		// before an add here). Reads count only through the helper's
 		// result, which tells whether they failed (see instantiate).
@@ -441,9 +441,15 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 			f.PriorUpdateUses = appendUse(f.PriorUpdateUses, u)
 		}
 	}
-	for id, set := range st.status {
-		if prev := a.callFor[id]; prev != nil && prev != f {
-			f.Earlier[prev] |= set
+	if f.Op == model.OpDelete || f.Op == model.OpAdd {
+		// Only deletes and adds need to know the calls before them (a
+		// delete after a failed read, a delete or read before an add);
+		// recording it for every call would grow with the square of the
+		// calls in a function.
+		for id, set := range st.status {
+			if prev := a.callFor[id]; prev != nil && prev != f {
+				f.Earlier[prev] |= set
+			}
 		}
 	}
 	seq := a.seq

@@ -60,6 +60,20 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			}
 			return t, f
 		}
+		// helper() == true / == false / != false
+		var lit *model.BoolLit
+		if l, ok := model.StripCasts(b.R).(*model.BoolLit); ok {
+			lit, other = l, b.L
+		} else if l, ok := model.StripCasts(b.L).(*model.BoolLit); ok {
+			lit, other = l, b.R
+		}
+		if lit != nil {
+			t, f := a.cond(other, st)
+			if lit.Value == (b.Op == "==") {
+				return t, f
+			}
+			return f, t
+		}
 	}
 	return a.helperCond(a.eval(e, st), st)
 }
@@ -80,12 +94,12 @@ func (a *interp) helperCond(v Value, st *state) (*state, *state) {
 	if _, tracked := st.status[id]; !tracked || st.dead {
 		return t, f
 	}
-	t.status[id] &= sets[0]
-	f.status[id] &= sets[1]
-	if t.status[id] == 0 {
+	t.status[id] = (t.status[id] & sets[0]) | Tested
+	f.status[id] = (f.status[id] & sets[1]) | Tested
+	if t.status[id].Outcomes() == 0 {
 		t = deadState()
 	}
-	if f.status[id] == 0 {
+	if f.status[id].Outcomes() == 0 {
 		f = deadState()
 	}
 	return t, f
@@ -96,14 +110,15 @@ func (a *interp) narrow(id callID, code int, equal bool, st *state) (*state, *st
 	out, precise := outcome(code)
 	t, f := st.copy(), st
 	if _, tracked := st.status[id]; tracked {
-		t.status[id] &= out
+		t.status[id] = (t.status[id] & out) | Tested
 		if precise {
 			f.status[id] &^= out
 		}
-		if t.status[id] == 0 {
+		f.status[id] |= Tested
+		if t.status[id].Outcomes() == 0 {
 			t = deadState()
 		}
-		if f.status[id] == 0 {
+		if f.status[id].Outcomes() == 0 {
 			f = deadState()
 		}
 	}

@@ -269,7 +269,7 @@ void objcAssignInCondition(NSDictionary *q) {
 		n := 0
 		for prev, set := range del.Earlier {
 			if prev.Op == model.OpRead {
-				got |= set
+				got |= set.Outcomes()
 				n++
 			}
 		}
@@ -506,7 +506,7 @@ func earlierRead(t *testing.T, f *flow.CallFact) (flow.StatusSet, int) {
 	n := 0
 	for prev, set := range f.Earlier {
 		if prev.Op == model.OpRead {
-			got |= set
+			got |= set.Outcomes()
 			n++
 		}
 	}

@@ -166,7 +166,7 @@ func (a *interp) returnsReadStatus(fr *frame) (StatusSet, bool) {
 			if f == nil || f.Op != model.OpRead {
 				return 0, false
 			}
-			out |= fr.returns[i].status[id]
+			out |= fr.returns[i].status[id].Outcomes()
 		}
 	}
 	return out, len(fr.values) > 0 && out != 0
@@ -224,16 +224,19 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 	case *model.ExprStmt:
 		a.eval(x.X, st)
 	case *model.If:
+		pre := testedMarks(st)
 		t, f := a.cond(x.Cond, st)
 		t = a.execStmts(x.Then, t)
 		f = a.execStmts(x.Else, f)
-		return join(t, f)
+		return restoreTested(join(t, f), pre)
 	case *model.Guard:
+		pre := testedMarks(st)
 		t, f := a.cond(x.Cond, st)
 		f = a.execStmts(x.Else, f)
-		return join(t, f)
+		return restoreTested(join(t, f), pre)
 	case *model.Switch:
-		return a.execSwitch(x, st)
+		pre := testedMarks(st)
+		return restoreTested(a.execSwitch(x, st), pre)
 	case *model.Loop:
 		return a.execLoop(x, st)
 	case *model.Return:
@@ -314,6 +317,37 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 	return st
 }
 
+// testedMarks records which statuses are marked Tested before a branching
+// statement, so that the mark can be restored where its branches merge.
+func testedMarks(st *state) map[callID]bool {
+	if st.dead {
+		return nil
+	}
+	m := make(map[callID]bool, len(st.status))
+	for id, s := range st.status {
+		if s.IsTested() {
+			m[id] = true
+		}
+	}
+	return m
+}
+
+// restoreTested puts back the Tested marks of before a branching
+// statement: after it, code is no longer inside its branches.
+func restoreTested(st *state, pre map[callID]bool) *state {
+	if st.dead {
+		return st
+	}
+	for id, s := range st.status {
+		if pre[id] {
+			st.status[id] = s | Tested
+		} else {
+			st.status[id] = s &^ Tested
+		}
+	}
+	return st
+}
+
 // failure reports whether a returned expression signals failure: nil,
 // NULL or false.
 func failure(e model.Expr) bool {
@@ -335,7 +369,7 @@ func (a *interp) readStatus(st *state) StatusSet {
 	var out StatusSet
 	for id, set := range st.status {
 		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
-			out |= set
+			out |= set.Outcomes()
 		}
 	}
 	return out

@@ -55,7 +55,9 @@ type CallFact struct {
 	// Writes are the changes made to the Dict object before this call.
 	Writes []Write
 	// Earlier maps the earlier SecItem calls of the function (on some path
-	// to this one) to the outcomes their status may still have here.
+	// to this one) to the outcomes their status may still have here: reads
+	// (direct, or through a helper whose result tells whether its read
+	// failed) and deletes. Recorded for deletes and adds only.
 	Earlier map[*CallFact]StatusSet
 
 	visited bool

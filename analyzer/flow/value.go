@@ -142,7 +142,19 @@ const (
 	OtherFailure
 
 	AnyStatus = Success | NotFound | InteractionNotAllowed | OtherFailure
+
+	// Tested is not an outcome: it marks a program point inside a branch
+	// whose condition tested the status (the else of `guard status ==
+	// errSecSuccess`), as opposed to code after the branches merged again.
+	Tested StatusSet = 1 << 7
 )
+
+// Outcomes returns the outcomes of s without the Tested mark.
+func (s StatusSet) Outcomes() StatusSet { return s & AnyStatus }
+
+// IsTested reports whether the point is inside a branch that tested the
+// status.
+func (s StatusSet) IsTested() bool { return s&Tested != 0 }
 
 // outcome maps a status code to its outcome class. precise reports
 // whether the class holds just that code (so that `!= code` excludes it).
@@ -162,6 +174,7 @@ func outcome(code int) (s StatusSet, precise bool) {
 func (s StatusSet) Has(t StatusSet) bool { return s&t != 0 }
 
 func (s StatusSet) String() string {
+	s &= AnyStatus
 	if s == 0 {
 		return "none"
 	}

@@ -34,7 +34,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		var reads []*flow.CallFact
 		for prev, set := range call.Earlier {
-			if prev.Op == model.OpRead && set.Has(flow.InteractionNotAllowed) {
+			// On a path where errSecInteractionNotAllowed was not ruled out,
+			// and either success was (the delete runs because the read
+			// failed) or the delete sits in a branch that tested the status
+			// (`guard status == errSecSuccess, let data … else { delete }`).
+			// A delete that runs after the branches merged, whatever the
+			// read returned, is not caused by its failure.
+			if prev.Op == model.OpRead && set.Has(flow.InteractionNotAllowed) && (!set.Has(flow.Success) || set.IsTested()) {
 				reads = append(reads, prev)
 			}
 		}

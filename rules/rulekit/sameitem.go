@@ -90,3 +90,10 @@ func stable(text string) bool {
 func within(s flow.Site, fn *model.Func) bool {
 	return fn != nil && s.File == fn.File && s.Span.Start >= fn.Span.Start && s.Span.End <= fn.Span.End
 }
+
+// InsideOneHelperCall reports whether two call facts are both calls a
+// helper makes with its own dictionaries at the same call of that helper:
+// the helper's own analysis reports their relation, once, where it is.
+func InsideOneHelperCall(a, b *flow.CallFact) bool {
+	return a.Indirect && b.Indirect && a.Site == b.Site
+}

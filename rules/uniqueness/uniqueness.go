@@ -45,7 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// succeeded. A read made by a helper with its own query (an
 			// existence check such as `if tokenStatus() == errSecItemNotFound`)
 			// counts too: the finding is at the key in the helper.
-			if prev.Op != model.OpRead || !set.Has(flow.NotFound) || set.Has(flow.Success) {
+			if prev.Op != model.OpRead || !set.Has(flow.NotFound) || set.Has(flow.Success) || rulekit.InsideOneHelperCall(prev, add) {
 				continue
 			}
 			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
