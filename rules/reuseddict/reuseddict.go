@@ -41,8 +41,13 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 		if u.Fact == call {
 			continue // the same call again, in a loop
 		}
+		if rulekit.InsideOneHelperCall(u.Fact, call) {
+			// Two calls inside one call of a helper that copies the
+			// dictionary it is given: the helper's own analysis decides.
+			continue
+		}
 		changes := call.WritesAfter(u)
-		leaked, kinds := leakedKeys(call)
+		leaked, kinds := leakedKeys(call, u)
 		if len(changes) == 0 && len(leaked) == 0 {
 			continue
 		}
@@ -68,11 +73,13 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 // leakedKeys are the keys the call's dictionary may hold that its
 // operation rejects or ignores, and the kinds of key among them
 // (keychain.KindReturn, keychain.KindMatch, keychain.KindValue).
-func leakedKeys(call *flow.CallFact) ([]string, map[keychain.KeyKind]bool) {
+// Only keys carried over from the earlier call's dictionary count: a key
+// the later call's wrapper adds to its own copy is not a leftover.
+func leakedKeys(call *flow.CallFact, u flow.Use) ([]string, map[keychain.KeyKind]bool) {
 	var out []string
 	kinds := map[keychain.KeyKind]bool{}
 	for _, e := range call.Dict.Keys() {
-		if e.Key == nil {
+		if e.Key == nil || !carried(e, u.Snapshot) {
 			continue
 		}
 		switch call.Op {
@@ -89,6 +96,23 @@ func leakedKeys(call *flow.CallFact) ([]string, map[keychain.KeyKind]bool) {
 		}
 	}
 	return out, kinds
+}
+
+// carried reports whether entry e was already in the earlier call's
+// dictionary (written at the same place).
+func carried(e *flow.Entry, before *flow.DictState) bool {
+	old, ok := before.Lookup(e.Key.Name)
+	if !ok {
+		return false
+	}
+	for _, s := range old.Sites {
+		for _, t := range e.Sites {
+			if s == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // consequence says what the leaked keys do to the call. SecItemUpdate

@@ -92,8 +92,8 @@ func within(s flow.Site, fn *model.Func) bool {
 }
 
 // InsideOneHelperCall reports whether two call facts are both calls a
-// helper makes with its own dictionaries at the same call of that helper:
-// the helper's own analysis reports their relation, once, where it is.
+// helper makes inside the same call of that helper: the helper's own
+// analysis reports their relation, once, where it is.
 func InsideOneHelperCall(a, b *flow.CallFact) bool {
-	return a.Indirect && b.Indirect && a.Site == b.Site
+	return a.Via != nil && b.Via != nil && a.Site == b.Site
 }
