@@ -79,7 +79,7 @@ func leakedKeys(call *flow.CallFact, u flow.Use) ([]string, map[keychain.KeyKind
 	var out []string
 	kinds := map[keychain.KeyKind]bool{}
 	for _, e := range call.Dict.Keys() {
-		if e.Key == nil || !carried(e, u.Snapshot) {
+		if e.Key == nil || !carried(e, u.Snapshot) || rulekit.WrittenBy(e, call.Via) {
 			continue
 		}
 		switch call.Op {

@@ -97,3 +97,17 @@ func within(s flow.Site, fn *model.Func) bool {
 func InsideOneHelperCall(a, b *flow.CallFact) bool {
 	return a.Via != nil && b.Via != nil && a.Site == b.Site
 }
+
+// WrittenBy reports whether every write of entry e happened inside fn (a
+// wrapper that adds the key to its own copy of the dictionary).
+func WrittenBy(e *flow.Entry, fn *model.Func) bool {
+	if fn == nil || len(e.Sites) == 0 {
+		return false
+	}
+	for _, s := range e.Sites {
+		if !within(s, fn) {
+			return false
+		}
+	}
+	return true
+}
