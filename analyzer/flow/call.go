@@ -351,6 +351,10 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	if fw.Indirect {
 		f.Indirect = true
 	}
+	if f.Op == model.OpDelete && (inner.Via == nil || inner.Always) && fw.Always {
+		f.Always = true
+		st.deleted = append(st.deleted, f)
+	}
 	if f.Op == model.OpDelete {
 		// Later calls see it as an earlier call (a delete in a helper
 		// before an add here). Reads count only through the helper's
@@ -395,6 +399,9 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 	fact := a.recordFact(x, nil, a.site(x.Span), a.site(x.NameSpan), dictObjs, updObjs, dictObjs, updObjs, res, st, model.AllPlatforms)
 	id := callID(a.id(Site{File: a.file, Span: model.Span{Start: x.Span.Start, End: -x.Span.End}}))
 	st.status[id] = AnyStatus
+	if x.Op == model.OpDelete {
+		st.deleted = append(st.deleted, fact)
+	}
 	a.callFor[id] = fact
 	return Value{Kind: VStatus, Status: []callID{id}}
 }

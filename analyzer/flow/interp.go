@@ -91,7 +91,16 @@ func (a *interp) run() *funcResult {
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
 	fr := a.frames[len(a.frames)-1]
-	exits := append([]*state{end}, fr.returns...)
+	exits := append([]*state{end.copy()}, copies(fr.returns)...)
+	// Deletes made on every path through the function.
+	all := joinAll(exits...)
+	for _, fw := range a.summary.Forwards {
+		for _, d := range all.deleted {
+			if fw.Fact == d {
+				fw.Always = true
+			}
+		}
+	}
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
 	a.finishSummary(fr, exits)
@@ -315,6 +324,14 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		return joinAll(outs...)
 	}
 	return st
+}
+
+func copies(sts []*state) []*state {
+	out := make([]*state, len(sts))
+	for i, s := range sts {
+		out[i] = s.copy()
+	}
+	return out
 }
 
 // testedMarks records which statuses are marked Tested before a branching

@@ -85,6 +85,8 @@ type Forward struct {
 	Update      *Obj
 	// Indirect: neither dictionary comes from a parameter.
 	Indirect bool
+	// Always: the function makes the call on every path (deletes only).
+	Always bool
 }
 
 // analyze returns the analysis of fn. stack holds the functions being

@@ -32,6 +32,10 @@ type CallFact struct {
 	// dictionary is the helper's, already checked at the helper's own
 	// call fact. Rules about dictionary contents skip indirect facts.
 	Indirect bool
+	// Always (for a call made through a helper) reports that the helper
+	// makes the call on every path through it, not only sometimes (a
+	// getter that deletes an expired item).
+	Always bool
 	// Site is where the call happens in Func: the SecItem call itself, or
 	// the call of the wrapper. NameSite is the called function's name.
 	Site     Site

@@ -12,6 +12,9 @@ type state struct {
 	status map[callID]StatusSet
 	// plat is the platform scope of the path.
 	plat model.Platform
+	// deleted are the deletes made on every path to here (for the
+	// summary: a helper that always deletes).
+	deleted []*CallFact
 }
 
 func newState(plat model.Platform) *state {
@@ -25,7 +28,7 @@ func (s *state) copy() *state {
 		return deadState()
 	}
 	c := &state{vars: make(map[string]Value, len(s.vars)), heap: make(map[objID]*Obj, len(s.heap)),
-		status: make(map[callID]StatusSet, len(s.status)), plat: s.plat}
+		status: make(map[callID]StatusSet, len(s.status)), plat: s.plat, deleted: append([]*CallFact(nil), s.deleted...)}
 	for k, v := range s.vars {
 		c.vars[k] = v
 	}
@@ -50,6 +53,14 @@ func join(a, b *state) *state {
 		return a
 	}
 	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: a.plat | b.plat}
+	for _, d := range a.deleted {
+		for _, e := range b.deleted {
+			if d == e {
+				out.deleted = append(out.deleted, d)
+				break
+			}
+		}
+	}
 	for k, v := range a.vars {
 		if w, ok := b.vars[k]; ok {
 			out.vars[k] = joinValues(v, w)

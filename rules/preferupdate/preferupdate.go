@@ -38,7 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		var dels []*flow.CallFact
 		for prev := range add.Earlier {
-			if prev.Op == model.OpDelete && !reported[prev] && !rulekit.InsideOneHelperCall(prev, add) &&
+			if prev.Op == model.OpDelete && !reported[prev] && !rulekit.InsideOneHelperCall(prev, add) && rulekit.DirectCall(prev) &&
 				rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
 				dels = append(dels, prev)
 			}

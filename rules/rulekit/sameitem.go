@@ -111,3 +111,11 @@ func WrittenBy(e *flow.Entry, fn *model.Func) bool {
 	}
 	return true
 }
+
+// DirectCall reports whether the SecItem call of a fact certainly happens
+// at its site: made there directly, or by a helper called there that
+// makes it on every path (deleteItem(account:)), not by a helper that only
+// sometimes does (a getter that deletes an expired item).
+func DirectCall(f *flow.CallFact) bool {
+	return f.Via == nil || f.Always
+}
