@@ -23,6 +23,9 @@ type lowerer struct {
 	// platforms is the platform scope of the declarations being lowered
 	// (narrowed by #if around whole functions).
 	platforms model.Platform
+	// dirs are the Swift #if/#elseif/#else/#endif lines, blanked out of
+	// the parsed source (see directives.go).
+	dirs []swiftDirective
 }
 
 func span(n *sitter.Node) model.Span {
@@ -100,10 +103,14 @@ func firstNamed(n *sitter.Node, kinds ...string) *sitter.Node {
 }
 
 // scanComments records comments and syntax errors with an iterative walk
-// over the whole tree (no recursion, whatever the nesting).
+// over the whole tree (no recursion, whatever the nesting). It descends
+// into ERROR nodes too, for the comments inside them (when the whole file
+// fails to parse, the root itself is an ERROR), but records only the
+// outermost error of a region.
 func (l *lowerer) scanComments(root *sitter.Node) {
 	cur := sitter.NewTreeCursor(root)
 	defer cur.Close()
+	errEnd := -1 // end of the error region being walked
 	for {
 		n := cur.CurrentNode()
 		descend := true
@@ -112,8 +119,10 @@ func (l *lowerer) scanComments(root *sitter.Node) {
 			l.file.Comments = append(l.file.Comments, model.Comment{Text: l.text(n), Span: span(n)})
 			descend = false
 		case n.IsError() || n.IsMissing():
-			l.file.Errors = append(l.file.Errors, span(n))
-			descend = false
+			if int(n.StartByte()) >= errEnd {
+				l.file.Errors = append(l.file.Errors, span(n))
+				errEnd = int(n.EndByte())
+			}
 		case !n.HasError() && n.ChildCount() == 0:
 			descend = false
 		}
@@ -196,7 +205,7 @@ func (s *configStack) close(end int) {
 	}
 	f := s.frames[len(s.frames)-1]
 	s.frames = s.frames[:len(s.frames)-1]
-	f.cfg.Span.End = end
+	f.cfg.Span.End = max(end, f.cfg.Span.End) // never before the #if itself
 	plats := clausePlatforms(f.conds)
 	for i, c := range f.conds {
 		f.cfg.Clauses = append(f.cfg.Clauses, &model.ConfigClause{Cond: c, Platforms: plats[i], Body: f.bodies[i]})

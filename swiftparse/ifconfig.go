@@ -47,7 +47,7 @@ var targetMacros = map[string]model.Platform{
 // Platforms on which canImport(X) is true, for the frameworks that tell
 // platforms apart.
 var canImport = map[string]model.Platform{
-	"uikit":    model.IOS | model.TVOS | model.VisionOS | model.MacCatalyst,
+	"uikit":    model.IOS | model.TVOS | model.VisionOS | model.MacCatalyst | model.WatchOS, // UIKit exists on watchOS too
 	"appkit":   model.MacOS,
 	"cocoa":    model.MacOS,
 	"watchkit": model.WatchOS,
@@ -104,6 +104,10 @@ func (p *condParser) cmp() cond {
 	if op := p.peek(); op == "==" || op == "!=" {
 		p.next()
 		v := p.next()
+		if !isNumber(v) {
+			// `0 == TARGET_OS_IPHONE`, `A == B`: not understood.
+			return unknownCond
+		}
 		truth := v != "0"
 		if op == "!=" {
 			truth = !truth
@@ -113,6 +117,18 @@ func (p *condParser) cmp() cond {
 		}
 	}
 	return c
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (p *condParser) unary() cond {

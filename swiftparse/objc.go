@@ -23,7 +23,12 @@ func (l *lowerer) objcTop(n *sitter.Node) {
 		return
 	}
 	defer l.leave()
-	for _, c := range namedChildren(n) {
+	for i, c := range children(n) {
+		if !c.IsNamed() || n.FieldNameForChild(i) == "alternative" {
+			// The #else / #elif of a conditional is lowered by
+			// objcTopConditional with its own platforms.
+			continue
+		}
 		switch c.Type() {
 		case "function_definition":
 			l.objcFunction(c)
@@ -103,13 +108,16 @@ func (l *lowerer) objcGlobal(n *sitter.Node) {
 		if d.Type() != "init_declarator" {
 			continue
 		}
-		name := l.declName(d.ChildByFieldName("declarator"))
+		id := l.declIdent(d.ChildByFieldName("declarator"))
 		v := d.ChildByFieldName("value")
-		if name == "" || v == nil {
+		if id == nil || v == nil {
 			continue
 		}
-		f := &model.Func{Kind: model.FuncProperty, Name: name, Static: true, Span: span(n), NameSpan: span(d)}
+		f := &model.Func{Kind: model.FuncProperty, Name: l.text(id), Static: true, Span: span(n), NameSpan: span(id)}
 		f.ResultType = l.text(n.ChildByFieldName("type"))
+		if dd := d.ChildByFieldName("declarator"); dd != nil && strings.Contains(dd.Type(), "pointer") {
+			f.ResultType += " *"
+		}
 		f.Body = []model.Stmt{&model.Return{Value: l.objcExpr(v), Span: span(v)}}
 		l.addFunc(f)
 	}
@@ -118,10 +126,15 @@ func (l *lowerer) objcGlobal(n *sitter.Node) {
 // declName digs the identifier out of a (pointer, array, function)
 // declarator.
 func (l *lowerer) declName(d *sitter.Node) string {
+	return l.text(l.declIdent(d))
+}
+
+// declIdent is declName's identifier node, nil when there is none.
+func (l *lowerer) declIdent(d *sitter.Node) *sitter.Node {
 	for i := 0; d != nil && i < 16; i++ {
 		switch d.Type() {
 		case "identifier", "field_identifier":
-			return l.text(d)
+			return d
 		}
 		next := d.ChildByFieldName("declarator")
 		if next == nil {
@@ -130,7 +143,7 @@ func (l *lowerer) declName(d *sitter.Node) string {
 		}
 		d = next
 	}
-	return ""
+	return nil
 }
 
 func (l *lowerer) objcFunction(n *sitter.Node) {

@@ -2,7 +2,9 @@ package swiftparse
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
 	"github.com/alexaandru/go-sitter-forest/objc"
 	"github.com/alexaandru/go-sitter-forest/swift"
@@ -15,6 +17,13 @@ var (
 	swiftLang = sitter.NewLanguage(swift.GetLanguage())
 	objcLang  = sitter.NewLanguage(objc.GetLanguage())
 )
+
+// parseTimeLimit bounds the time tree-sitter may spend on a file of n
+// bytes. Well-formed code parses at megabytes per second; the limit only
+// stops pathological error recovery.
+var parseTimeLimit = func(n int) time.Duration {
+	return 5*time.Second + time.Duration(n)*time.Second/(50<<10)
+}
 
 // Parser parses source files. It holds one tree-sitter parser per grammar
 // and is not safe for concurrent use: give each worker its own.
@@ -51,7 +60,27 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	default:
 		return nil, fmt.Errorf("%s: not a Swift, Objective-C or C file", path)
 	}
-	tree, err := parser.ParseCtx(ctx, nil, src)
+	parseSrc := src
+	var dirs []swiftDirective
+	if lang == model.Swift {
+		parseSrc, dirs = blankSwiftDirectives(src)
+	}
+	f := &model.File{Path: path, Lang: lang, Src: src}
+	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
+	tree, err := parser.ParseCtx(ctx, nil, parseSrc)
+	if err != nil || tree == nil {
+		// A cancelled or timed-out parse is resumed by the next call
+		// unless the parser is reset: the next file would get this
+		// file's tree (and its cost).
+		parser.Reset()
+	}
+	if errors.Is(err, sitter.ErrOperationLimit) && ctx.Err() == nil {
+		// tree-sitter's error recovery can take minutes on a few bytes of
+		// broken code (the Swift grammar on `func (){var q=[g:y]{t`):
+		// give up on this file and report it as unparsable.
+		f.Errors = []model.Span{{Start: 0, End: len(src)}}
+		return f, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse: %w", path, err)
 	}
@@ -59,8 +88,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
 	}
 	defer tree.Close()
-	f := &model.File{Path: path, Lang: lang, Src: src}
-	l := &lowerer{src: src, file: f}
+	l := &lowerer{src: src, file: f, dirs: dirs}
 	if lang == model.Swift {
 		l.swiftFile(tree.RootNode())
 	} else {

@@ -12,13 +12,16 @@ import (
 // swiftFile lowers a Swift source_file.
 func (l *lowerer) swiftFile(root *sitter.Node) {
 	l.scanComments(root)
+	l.dropCommentedDirectives()
 	l.platforms = model.AllPlatforms
 	top := &model.Func{Kind: model.FuncTopLevel, Static: true, Span: span(root)}
 	var cfg configStack
-	for _, n := range namedChildren(root) {
-		if l.swiftDirective(n, &cfg, &top.Body) {
+	for _, it := range l.withDirectives(namedChildren(root), 0, len(l.src)) {
+		if d := l.directive(it); d != nil {
+			l.swiftDirective(d, &cfg, &top.Body)
 			continue
 		}
+		n := it.n
 		l.platforms = model.AllPlatforms & cfg.platforms()
 		switch n.Type() {
 		case "import_declaration", "comment", "multiline_comment", "protocol_declaration", "typealias_declaration",
@@ -38,7 +41,13 @@ func (l *lowerer) swiftFile(root *sitter.Node) {
 		l.platforms = model.AllPlatforms
 		l.appendStmts(&top.Body, &cfg, l.swiftStmt(n))
 	}
+	// An #if without #endif at file scope is a syntax error the grammar
+	// does not report (directives are not part of its tree).
+	for _, f := range cfg.frames {
+		l.file.Errors = append(l.file.Errors, f.cfg.Span)
+	}
 	cfg.closeAll(len(l.src))
+	l.platforms = model.AllPlatforms
 	if len(top.Body) > 0 {
 		l.addFunc(top)
 	}
@@ -57,32 +66,23 @@ func (l *lowerer) appendStmts(list *[]model.Stmt, cfg *configStack, s ...model.S
 	}
 }
 
-// swiftDirective handles #if/#elseif/#else/#endif nodes among statements
-// or declarations; it reports whether n was a directive.
-func (l *lowerer) swiftDirective(n *sitter.Node, cfg *configStack, list *[]model.Stmt) bool {
-	if n.Type() != "directive" {
-		return false
-	}
-	text := strings.TrimSpace(l.text(n))
-	kw, rest := text, ""
-	if i := strings.IndexAny(text, " \t("); i >= 0 {
-		kw, rest = text[:i], strings.TrimSpace(text[i:])
-	}
-	switch kw {
+// swiftDirective applies an #if/#elseif/#else/#endif found among
+// statements or declarations.
+func (l *lowerer) swiftDirective(d *swiftDirective, cfg *configStack, list *[]model.Stmt) {
+	switch d.kw {
 	case "#if":
 		outer := cfg.target()
 		if outer == nil {
 			outer = list
 		}
-		cfg.open(rest, span(n), outer)
+		cfg.open(d.cond, d.span, outer)
 	case "#elseif":
-		cfg.branch(rest)
+		cfg.branch(d.cond)
 	case "#else":
 		cfg.branch("")
 	case "#endif":
-		cfg.close(int(n.EndByte()))
+		cfg.close(d.span.End)
 	}
-	return true
 }
 
 // swiftType lowers the members of a class, struct, enum, actor or
@@ -111,22 +111,15 @@ func (l *lowerer) swiftType(n *sitter.Node) {
 func (l *lowerer) swiftMembers(body *sitter.Node) {
 	var stack []model.Platform
 	var conds [][]string
-	for _, m := range namedChildren(body) {
-		if m.Type() == "directive" {
-			text := strings.TrimSpace(l.text(m))
-			kw, rest := text, ""
-			if i := strings.IndexAny(text, " \t("); i >= 0 {
-				kw, rest = text[:i], strings.TrimSpace(text[i:])
-			}
+	for _, it := range l.withDirectives(namedChildren(body), int(body.StartByte()), int(body.EndByte())) {
+		if d := l.directive(it); d != nil {
+			kw, rest := d.kw, d.cond
 			switch kw {
 			case "#if":
 				stack = append(stack, l.platforms)
 				conds = append(conds, []string{rest})
 			case "#elseif", "#else":
 				if len(conds) > 0 {
-					if kw == "#else" {
-						rest = ""
-					}
 					conds[len(conds)-1] = append(conds[len(conds)-1], rest)
 				}
 			case "#endif":
@@ -143,7 +136,7 @@ func (l *lowerer) swiftMembers(body *sitter.Node) {
 			}
 			continue
 		}
-		l.swiftMember(m)
+		l.swiftMember(it.n)
 	}
 }
 
@@ -172,14 +165,24 @@ func (l *lowerer) swiftMember(m *sitter.Node) {
 }
 
 func (l *lowerer) hasModifier(n *sitter.Node, mods ...string) bool {
-	m := firstNamed(n, "modifiers")
-	if m == nil {
-		return false
-	}
-	text := " " + l.text(m) + " "
-	for _, mod := range mods {
-		if strings.Contains(text, " "+mod+" ") {
-			return true
+	for _, c := range children(n) {
+		var words []string
+		switch {
+		case c.Type() == "modifiers":
+			words = strings.Fields(l.text(c))
+		case !c.IsNamed():
+			// `class func f()` has its `class` as a token of the
+			// declaration, not among the modifiers.
+			words = []string{c.Type()}
+		default:
+			continue
+		}
+		for _, w := range words {
+			for _, mod := range mods {
+				if w == mod {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -207,7 +210,7 @@ func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool) {
 			if n.FieldNameForChild(i) == "default_value" && lastParam != nil {
 				lastParam.HasDefault = true
 			}
-			if n.FieldNameForChild(i) == "return_type" || (n.FieldNameForChild(i) == "name" && c.Type() != "simple_identifier") {
+			if n.FieldNameForChild(i) == "return_type" || (n.FieldNameForChild(i) == "name" && c.IsNamed() && c.Type() != "simple_identifier") {
 				f.ResultType = l.text(c)
 			}
 		}
@@ -309,12 +312,13 @@ func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.S
 	defer l.leave()
 	var out []model.Stmt
 	var cfg configStack
-	kids := namedChildren(n)
-	for _, c := range kids {
-		if l.swiftDirective(c, &cfg, &out) {
+	lo, hi := statementsRange(n)
+	for _, it := range l.withDirectives(namedChildren(n), lo, hi) {
+		if d := l.directive(it); d != nil {
+			l.swiftDirective(d, &cfg, &out)
 			continue
 		}
-		l.appendStmts(&out, &cfg, l.swiftStmt(c))
+		l.appendStmts(&out, &cfg, l.swiftStmt(it.n))
 	}
 	cfg.closeAll(int(n.EndByte()))
 	if implicitReturn && len(out) == 1 {
@@ -709,18 +713,24 @@ func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
 	case "equality_expression", "comparison_expression", "conjunction_expression", "disjunction_expression",
 		"infix_expression", "additive_expression", "multiplicative_expression", "nil_coalescing_expression",
 		"bitwise_operation":
-		lhs, rhs := n.ChildByFieldName("lhs"), n.ChildByFieldName("rhs")
-		op := ""
-		if o := n.ChildByFieldName("op"); o != nil {
-			op = l.text(o)
+		if e := l.swiftBinary(n); e != nil {
+			return e
 		}
-		if lhs == nil || rhs == nil {
-			break
+		// A chain too long to rebuild: lower it as the grammar nests it.
+		if lhs, op, rhs := l.infixParts(n); lhs != nil {
+			return recognizeCompare(op, l.swiftExpr(lhs), l.swiftExpr(rhs), sp)
 		}
-		if n.Type() == "nil_coalescing_expression" {
-			op = "??"
+	case "constructor_expression":
+		// Dictionary<String, Any>(): a generic type's initialiser.
+		if t, suf := n.ChildByFieldName("constructed_type"), firstNamed(n, "constructor_suffix"); t != nil && suf != nil {
+			name := l.text(t)
+			if i := strings.IndexByte(name, '<'); i >= 0 {
+				name = name[:i]
+			}
+			args, _, _, _ := l.swiftCallSuffix(suf)
+			fun := &model.Ident{Name: strings.TrimSpace(name), Span: span(t)}
+			return recognizeCall(&model.Call{Fun: fun, Args: args, Span: sp}, model.Swift)
 		}
-		return recognizeCompare(op, l.swiftExpr(lhs), l.swiftExpr(rhs), sp)
 	case "ternary_expression":
 		return &model.Ternary{Cond: l.swiftExpr(n.ChildByFieldName("condition")), Then: l.swiftExpr(n.ChildByFieldName("if_true")),
 			Else: l.swiftExpr(n.ChildByFieldName("if_false")), Span: sp}
@@ -805,7 +815,23 @@ func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
 	if t == nil {
 		return &model.Unknown{Span: sp}
 	}
-	x := l.swiftExpr(t)
+	if swiftInfixKinds[t.Type()] {
+		// The grammar puts a prefix operator above an infix chain
+		// (`-a + b` as -(a + b)); prefix operators bind tighter than any
+		// infix operator, so it applies to the chain's first operand.
+		if e := l.swiftBinary(n); e != nil {
+			return e
+		}
+		// A chain too long to rebuild: lower it as the grammar nests it.
+		if lhs, op, rhs := l.infixParts(n); lhs != nil {
+			return recognizeCompare(op, l.swiftExpr(lhs), l.swiftExpr(rhs), sp)
+		}
+	}
+	return swiftPrefixExpr(op, l.swiftExpr(t), sp)
+}
+
+// swiftPrefixExpr applies the prefix operator op to x.
+func swiftPrefixExpr(op string, x model.Expr, sp model.Span) model.Expr {
 	switch op {
 	case "-":
 		if num, ok := x.(*model.NumberLit); ok && num.IsInt {
@@ -824,22 +850,145 @@ func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
 // with trailing closures.
 func (l *lowerer) swiftCall(n *sitter.Node) model.Expr {
 	sp := span(n)
+	if e := l.swiftPrefixCall(n); e != nil {
+		return e
+	}
+	callee, args, subscript, ok := l.swiftCallParts(n)
+	if !ok {
+		return &model.Unknown{Span: sp}
+	}
+	if subscript {
+		var idx model.Expr = &model.Unknown{Span: sp}
+		if len(args) == 1 {
+			idx = args[0].Value
+		}
+		return &model.Index{X: callee, Index: idx, Span: sp}
+	}
+	return recognizeCall(&model.Call{Fun: callee, Args: args, Span: sp}, model.Swift)
+}
+
+// swiftCallParts lowers the callee and the arguments of a call_expression
+// and tells whether it is a subscript.
+func (l *lowerer) swiftCallParts(n *sitter.Node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
 	kids := namedChildren(n)
 	if len(kids) < 2 {
-		return &model.Unknown{Span: sp}
+		return nil, nil, false, false
 	}
 	fn, suffix := kids[0], kids[len(kids)-1]
 	if suffix.Type() != "call_suffix" {
-		return &model.Unknown{Span: sp}
+		return nil, nil, false, false
 	}
-	callee := l.swiftExpr(fn)
-	var args []*model.Arg
-	subscript := false
+	return l.swiftCallOf(fn, suffix)
+}
+
+// swiftPrefixCall lowers two shapes the grammar gives a prefix operator in
+// front of a call or a parenthesised expression: `!f(x)` parses as a call
+// of `!f`, and `!(a || b)` as a call of the operator `!`. Prefix
+// operators bind looser than calls and subscripts, so both are the
+// operator applied to the rest. It returns nil for other calls.
+func (l *lowerer) swiftPrefixCall(n *sitter.Node) model.Expr {
+	all := children(n)
+	if len(all) < 2 {
+		return nil
+	}
+	first, suffix := all[0], all[len(all)-1]
+	if suffix.Type() != "call_suffix" {
+		return nil
+	}
+	isOp := func(op string) bool { return op == "!" || op == "-" || op == "+" || op == "~" }
+	switch {
+	case len(all) == 2 && (first.Type() == "bang" || (!first.IsNamed() && isOp(first.Type()))):
+		op := first.Type()
+		if op == "bang" {
+			op = "!"
+		}
+		if sub, parens, closures := swiftCallSuffixShape(suffix); sub || !parens || closures > 0 {
+			return nil
+		}
+		args, _, _, _ := l.swiftCallSuffix(suffix)
+		if len(args) != 1 || args[0].Label != "" {
+			return nil
+		}
+		return swiftPrefixExpr(op, args[0].Value, span(n))
+	case first.Type() == "prefix_expression":
+		op := ""
+		if o := first.ChildByFieldName("operation"); o != nil {
+			op = l.text(o)
+		}
+		target := first.ChildByFieldName("target")
+		if !isOp(op) || target == nil {
+			return nil
+		}
+		callee, args, subscript, ok := l.swiftCallOf(target, suffix)
+		if !ok {
+			return nil
+		}
+		inner := model.Span{Start: int(target.StartByte()), End: int(n.EndByte())}
+		var x model.Expr
+		if subscript {
+			var idx model.Expr = &model.Unknown{Span: inner}
+			if len(args) == 1 {
+				idx = args[0].Value
+			}
+			x = &model.Index{X: callee, Index: idx, Span: inner}
+		} else {
+			x = recognizeCall(&model.Call{Fun: callee, Args: args, Span: inner}, model.Swift)
+		}
+		return swiftPrefixExpr(op, x, span(n))
+	}
+	return nil
+}
+
+// swiftCallOf lowers the call of fn with the arguments of suffix.
+func (l *lowerer) swiftCallOf(fn, suffix *sitter.Node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
+	args, subscript, parens, closures := l.swiftCallSuffix(suffix)
+	// In an initialiser (`let s = f(x) { … }`) the grammar nests a call
+	// with a trailing closure as a call of `f(x)` whose only argument is
+	// the closure: it is one call, f(x, { … }).
+	if !parens && !subscript && closures > 0 && fn.Type() == "call_expression" {
+		if ik := namedChildren(fn); len(ik) >= 2 && ik[len(ik)-1].Type() == "call_suffix" && l.enter() {
+			defer l.leave()
+			inner := ik[len(ik)-1]
+			if sub, p, c := swiftCallSuffixShape(inner); !sub && p && c == 0 {
+				innerCallee, innerArgs, innerSub, innerOK := l.swiftCallParts(fn)
+				if innerOK && !innerSub {
+					return innerCallee, append(innerArgs, args...), false, true
+				}
+			}
+		}
+	}
+	return l.swiftExpr(fn), args, subscript, true
+}
+
+// swiftCallSuffixShape reports, without lowering anything, whether a
+// call_suffix is a subscript, has parenthesised arguments, and how many
+// trailing closures it has.
+func swiftCallSuffixShape(suffix *sitter.Node) (subscript, parens bool, closures int) {
 	for _, part := range namedChildren(suffix) {
 		switch part.Type() {
 		case "value_arguments":
 			if c := part.Child(0); c != nil && c.Type() == "[" {
 				subscript = true
+			} else {
+				parens = true
+			}
+		case "lambda_literal", "annotated_lambda":
+			closures++
+		}
+	}
+	return subscript, parens, closures
+}
+
+// swiftCallSuffix lowers the arguments of a call_suffix: parenthesised or
+// bracketed arguments, then trailing closures.
+func (l *lowerer) swiftCallSuffix(suffix *sitter.Node) (args []*model.Arg, subscript, parens bool, closures int) {
+	for _, part := range namedChildren(suffix) {
+		switch part.Type() {
+		case "value_arguments":
+			if c := part.Child(0); c != nil && c.Type() == "[" {
+				subscript = true
+			} else {
+				parens = true
 			}
 			for _, va := range namedChildren(part) {
 				if va.Type() != "value_argument" {
@@ -860,21 +1009,16 @@ func (l *lowerer) swiftCall(n *sitter.Node) model.Expr {
 				args = append(args, a)
 			}
 		case "lambda_literal":
+			closures++
 			args = append(args, &model.Arg{Value: l.swiftClosure(part), Span: span(part)})
 		case "annotated_lambda":
+			closures++
 			if lam := firstNamed(part, "lambda_literal"); lam != nil {
 				args = append(args, &model.Arg{Value: l.swiftClosure(lam), Span: span(part)})
 			}
 		}
 	}
-	if subscript {
-		var idx model.Expr = &model.Unknown{Span: sp}
-		if len(args) == 1 {
-			idx = args[0].Value
-		}
-		return &model.Index{X: callee, Index: idx, Span: sp}
-	}
-	return recognizeCall(&model.Call{Fun: callee, Args: args, Span: sp}, model.Swift)
+	return args, subscript, parens, closures
 }
 
 func (l *lowerer) swiftClosure(n *sitter.Node) model.Expr {

@@ -1,0 +1,366 @@
+package swiftparse_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+const (
+	all      = model.AllPlatforms
+	mac      = model.MacOS
+	iosCat   = model.IOS | model.MacCatalyst
+	notMac   = model.AllPlatforms &^ model.MacOS
+	iosOther = model.TVOS | model.WatchOS | model.VisionOS // neither macOS nor os(iOS)
+)
+
+// clauses describes the IfConfigs of a file: "cond=platforms" per clause,
+// "|" between clauses, ";" between IfConfigs.
+func clauses(f *model.File) string {
+	var cfgs []string
+	for _, c := range nodes[*model.IfConfig](f) {
+		var cs []string
+		for _, cl := range c.Clauses {
+			cs = append(cs, fmt.Sprintf("%s=%s", cl.Cond, cl.Platforms))
+		}
+		cfgs = append(cfgs, strings.Join(cs, "|"))
+	}
+	return strings.Join(cfgs, ";")
+}
+
+// funcPlatforms lists "name=platforms" for every body but top-level code.
+func funcPlatforms(f *model.File) string {
+	var ps []string
+	for _, fn := range f.Funcs {
+		if fn.Kind == model.FuncTopLevel {
+			continue
+		}
+		name := fn.Name
+		if fn.Owner != "" {
+			name = fn.Owner + "." + name
+		}
+		ps = append(ps, fmt.Sprintf("%s=%s", name, fn.Platforms))
+	}
+	return strings.Join(ps, " ")
+}
+
+// Conditional compilation inside functions: IfConfig statements whose
+// clauses carry the platforms they compile on.
+func TestIfConfigStatements(t *testing.T) {
+	wantClauses := func(want string) func(t *testing.T, f *model.File) {
+		return func(t *testing.T, f *model.File) {
+			t.Helper()
+			if got := clauses(f); got != want {
+				t.Errorf("clauses\n got %s\nwant %s\n%s", got, want, dumpFile(f))
+			}
+		}
+	}
+	runIdioms(t, []idiomCase{
+		{
+			name: "Swift: #if os(macOS) / #elseif os(iOS) / #else",
+			ext:  "swift",
+			src: `func f(q: inout [String: Any]) {
+    q[kSecClass as String] = kSecClassGenericPassword
+    #if os(macOS)
+    q[kSecUseKeychain as String] = keychain
+    #elseif os(iOS)
+    q[kSecAttrAccessGroup as String] = "group"
+    #else
+    q[kSecAttrSynchronizable as String] = true
+    #endif
+    SecItemAdd(q as CFDictionary, nil)
+}`,
+			dump: []string{"set(q, (kSecClass as String), kSecClassGenericPassword)", "#if os(macOS) [macos]", "set(q, (kSecUseKeychain as String), keychain)",
+				"#elseif os(iOS) [ios,maccatalyst]", "set(q, (kSecAttrAccessGroup as String)", "#else  [tvos,watchos,visionos]", "kSecAttrSynchronizable", "#endif", "SecItemAdd"},
+			check: func(t *testing.T, f *model.File) {
+				wantClauses("os(macOS)=macos|os(iOS)=ios,maccatalyst|=tvos,watchos,visionos")(t, f)
+				fn := funcNamed(t, f, "f")
+				if len(fn.Body) != 3 {
+					t.Fatalf("body has %d statements", len(fn.Body))
+				}
+				cfg, ok := fn.Body[1].(*model.IfConfig)
+				if !ok {
+					t.Fatalf("second statement %T", fn.Body[1])
+				}
+				for i, cl := range cfg.Clauses {
+					if len(cl.Body) != 1 {
+						t.Errorf("clause %d has %d statements", i, len(cl.Body))
+					}
+				}
+				if txt := spanText(f, cfg.Span); !strings.HasPrefix(txt, "#if os(macOS)") || !strings.HasSuffix(txt, "#endif") {
+					t.Errorf("IfConfig span covers %q", txt)
+				}
+			},
+		},
+		{
+			name: "Swift: #if as the first and last statements of a block",
+			ext:  "swift",
+			src: `func f() {
+    #if os(macOS)
+    SecItemDelete(a)
+    #else
+    SecItemDelete(b)
+    #endif
+}`,
+			check: wantClauses("os(macOS)=macos|=ios,tvos,watchos,visionos,maccatalyst"),
+		},
+		{
+			name: "Swift: nested, negated, combined and unknown conditions",
+			ext:  "swift",
+			src: `func f() {
+    #if !os(macOS)
+    #if DEBUG
+    a()
+    #endif
+    #elseif targetEnvironment(macCatalyst)
+    b()
+    #endif
+    #if os(iOS) || os(tvOS)
+    c()
+    #endif
+    #if canImport(AppKit)
+    d()
+    #endif
+}`,
+			check: wantClauses("!os(macOS)=ios,tvos,watchos,visionos,maccatalyst|targetEnvironment(macCatalyst)=none;DEBUG=all;os(iOS) || os(tvOS)=ios,tvos,maccatalyst;canImport(AppKit)=macos"),
+		},
+		{
+			name: "Swift: #if inside closures, loops and switch cases",
+			ext:  "swift",
+			src: `func f(s: OSStatus) {
+    queue.async {
+        #if os(macOS)
+        a()
+        #endif
+    }
+    for x in xs {
+        #if os(iOS)
+        b()
+        #endif
+    }
+    switch s {
+    case errSecSuccess:
+        #if os(watchOS)
+        c()
+        #endif
+    default:
+        break
+    }
+}`,
+			check: wantClauses("os(macOS)=macos;os(iOS)=ios,maccatalyst;os(watchOS)=watchos"),
+		},
+		{
+			name: "Swift: trailing comment after a directive stays a comment",
+			ext:  "swift",
+			src: `func f() {
+    #if os(macOS) // the file keychain
+    a()
+    #endif // os(macOS)
+}`,
+			check: func(t *testing.T, f *model.File) {
+				wantClauses("os(macOS)=macos")(t, f)
+				if len(f.Comments) != 2 || f.Comments[0].Text != "// the file keychain" || f.Comments[1].Text != "// os(macOS)" {
+					t.Errorf("comments %+v", f.Comments)
+				}
+			},
+		},
+		{
+			name: "Objective-C: #if TARGET_OS_OSX / #elif TARGET_OS_IPHONE / #else",
+			ext:  "m",
+			src: `void f(NSMutableDictionary *q) {
+#if TARGET_OS_OSX
+    q[(__bridge id)kSecUseKeychain] = keychain;
+#elif TARGET_OS_IPHONE
+    q[(__bridge id)kSecAttrAccessGroup] = @"group";
+#else
+    q[(__bridge id)kSecAttrLabel] = @"x";
+#endif
+}`,
+			dump: []string{"#if TARGET_OS_OSX [macos]", "kSecUseKeychain", "#elseif TARGET_OS_IPHONE [ios,tvos,watchos,visionos,maccatalyst]", "kSecAttrAccessGroup", "#else  [none]", "kSecAttrLabel", "#endif"},
+			check: func(t *testing.T, f *model.File) {
+				wantClauses("TARGET_OS_OSX=macos|TARGET_OS_IPHONE=ios,tvos,watchos,visionos,maccatalyst|=none")(t, f)
+				cfg := oneOf[*model.IfConfig](t, f)
+				for i, cl := range cfg.Clauses {
+					if len(cl.Body) != 1 {
+						t.Errorf("clause %d has %d statements", i, len(cl.Body))
+					}
+				}
+			},
+		},
+		{
+			name: "Objective-C: #ifdef DEBUG does not narrow, #ifndef, compound conditions",
+			ext:  "m",
+			src: `void f(void) {
+#ifdef DEBUG
+    a();
+#endif
+#ifndef TARGET_OS_OSX
+    b();
+#endif
+#if TARGET_OS_OSX && !TARGET_OS_MACCATALYST
+    c();
+#endif
+#if TARGET_OS_IPHONE == 1
+    d();
+#endif
+#if defined(__IPHONE_OS_VERSION_MIN_REQUIRED)
+    e();
+#endif
+}`,
+			check: wantClauses("defined(DEBUG)=all;!defined(TARGET_OS_OSX)=all;TARGET_OS_OSX && !TARGET_OS_MACCATALYST=macos;TARGET_OS_IPHONE == 1=ios,tvos,watchos,visionos,maccatalyst;defined(__IPHONE_OS_VERSION_MIN_REQUIRED)=ios,tvos,watchos,visionos,maccatalyst"),
+		},
+		{
+			name: "C: #if TARGET_OS_IOS with #else",
+			ext:  "c",
+			src: `void f(CFMutableDictionaryRef q) {
+#if TARGET_OS_IOS
+    CFDictionarySetValue(q, kSecAttrAccessGroup, CFSTR("g"));
+#else
+    CFDictionarySetValue(q, kSecUseKeychain, NULL);
+#endif
+}`,
+			check: wantClauses("TARGET_OS_IOS=ios,maccatalyst|=macos,tvos,watchos,visionos"),
+		},
+	})
+}
+
+// Conditional compilation around whole functions and methods:
+// Func.Platforms.
+func TestIfConfigDeclarations(t *testing.T) {
+	wantPlatforms := func(want string) func(t *testing.T, f *model.File) {
+		return func(t *testing.T, f *model.File) {
+			t.Helper()
+			if got := funcPlatforms(f); got != want {
+				t.Errorf("platforms\n got %s\nwant %s\n%s", got, want, dumpFile(f))
+			}
+		}
+	}
+	runIdioms(t, []idiomCase{
+		{
+			name: "Swift: file scope",
+			ext:  "swift",
+			src: `#if os(macOS)
+func macQuery() -> [String: Any] { [kSecUseKeychain as String: kc] }
+#elseif os(iOS)
+func iosQuery() -> [String: Any] { [:] }
+#else
+func otherQuery() -> [String: Any] { [:] }
+#endif
+func everywhere() {}
+#if os(Linux)
+func linuxOnly() {}
+#endif
+#if DEBUG
+let debugQuery: [String: Any] = [:]
+#endif`,
+			check: wantPlatforms("macQuery=macos iosQuery=ios,maccatalyst otherQuery=tvos,watchos,visionos everywhere=all debugQuery=all"),
+		},
+		{
+			name: "Swift: type scope, first member, between members, nested",
+			ext:  "swift",
+			src: `struct Store {
+    #if os(macOS)
+    func macOnly() { SecItemDelete([kSecUseKeychain: kc] as CFDictionary) }
+    #else
+    func elsewhere() {}
+    #endif
+    var query: [String: Any] { [:] }
+    func shared() {}
+    #if os(iOS)
+    static let group = "g"
+    #if targetEnvironment(macCatalyst)
+    func catalyst() {}
+    #endif
+    func iosOnly() {}
+    #endif
+    func last() {}
+}
+class Other {
+    #if os(tvOS)
+    init() {}
+    #endif
+}
+extension Store {
+    #if !os(macOS)
+    func notMac() {}
+    #endif
+}
+enum Keys {
+    case a
+    #if os(macOS)
+    case b
+    static func mac() {}
+    #endif
+}`,
+			check: func(t *testing.T, f *model.File) {
+				wantPlatforms("Store.macOnly=macos Store.elsewhere=ios,tvos,watchos,visionos,maccatalyst Store.query=all Store.shared=all "+
+					"Store.group=ios,maccatalyst Store.catalyst=maccatalyst Store.iosOnly=ios,maccatalyst Store.last=all "+
+					"Other.init=tvos Store.notMac=ios,tvos,watchos,visionos,maccatalyst Keys.mac=macos")(t, f)
+				if len(f.Errors) != 0 {
+					t.Errorf("syntax errors %v", f.Errors)
+				}
+				for _, fn := range f.Funcs {
+					if fn.Kind == model.FuncFunction {
+						t.Errorf("%s lowered as a free function: the type body was lost", fn.Name)
+					}
+				}
+				if fn := funcNamed(t, f, "macOnly"); len(nodesIn[*model.SecItemCall](fn)) != 1 {
+					t.Errorf("macOnly lost its body")
+				}
+			},
+		},
+		{
+			name: "Swift: #if around a whole type",
+			ext:  "swift",
+			src: `#if os(macOS)
+final class MacKeychain {
+    func add() {}
+    #if DEBUG
+    func debug() {}
+    #endif
+}
+#endif`,
+			check: wantPlatforms("MacKeychain.add=macos MacKeychain.debug=macos"),
+		},
+		{
+			name: "Objective-C: method and function inside #if",
+			ext:  "m",
+			src: `@implementation Store
+#if TARGET_OS_OSX
+- (void)macOnly {
+    SecItemDelete((__bridge CFDictionaryRef)@{ (__bridge id)kSecUseKeychain: kc });
+}
+#else
+- (void)elsewhere {}
+#endif
+- (void)everywhere {}
+@end
+#if TARGET_OS_IPHONE
+static void iosHelper(void) {}
+#endif
+#ifdef DEBUG
+void debugHelper(void) {}
+#endif`,
+			check: func(t *testing.T, f *model.File) {
+				wantPlatforms("Store.macOnly=macos Store.elsewhere=ios,tvos,watchos,visionos,maccatalyst Store.everywhere=all iosHelper=ios,tvos,watchos,visionos,maccatalyst debugHelper=all")(t, f)
+				if funcNamed(t, f, "macOnly").Platforms != model.MacOS {
+					t.Error("macOnly is not macOS-only")
+				}
+			},
+		},
+		{
+			name: "Objective-C: nested #if and #elif around functions",
+			ext:  "m",
+			src: `#if TARGET_OS_IPHONE
+#if TARGET_OS_MACCATALYST
+void catalyst(void) {}
+#elif TARGET_OS_WATCH
+void watch(void) {}
+#endif
+#endif`,
+			check: wantPlatforms("catalyst=maccatalyst watch=watchos"),
+		},
+	})
+}
