@@ -58,48 +58,69 @@ func (l *lowerer) leave() { l.depth-- }
 
 // children returns all children of n.
 func children(n *sitter.Node) []*sitter.Node {
-	c := int(n.ChildCount())
-	out := make([]*sitter.Node, 0, c)
-	for i := 0; i < c; i++ {
-		out = append(out, n.Child(i))
-	}
+	var out []*sitter.Node
+	eachChild(n, func(c *sitter.Node, _ string) { out = append(out, c) })
 	return out
+}
+
+// eachChild calls f for every child of n with its field name, walking
+// with a tree cursor: indexing children (Child(i), NamedChild(i),
+// FieldNameForChild(i)) costs O(i) each in tree-sitter, so a loop over a
+// node with 10,000 children would take quadratic time.
+func eachChild(n *sitter.Node, f func(c *sitter.Node, field string)) {
+	if n == nil || n.ChildCount() == 0 {
+		return
+	}
+	cur := sitter.NewTreeCursor(n)
+	defer cur.Close()
+	if !cur.GoToFirstChild() {
+		return
+	}
+	for {
+		f(cur.CurrentNode(), cur.CurrentFieldName())
+		if !cur.GoToNextSibling() {
+			return
+		}
+	}
 }
 
 // namedChildren returns the named children of n.
 func namedChildren(n *sitter.Node) []*sitter.Node {
-	c := int(n.NamedChildCount())
-	out := make([]*sitter.Node, 0, c)
-	for i := 0; i < c; i++ {
-		out = append(out, n.NamedChild(i))
-	}
+	var out []*sitter.Node
+	eachChild(n, func(c *sitter.Node, _ string) {
+		if c.IsNamed() {
+			out = append(out, c)
+		}
+	})
 	return out
 }
 
 // fieldChildren returns the children of n in the given field, in order.
 func fieldChildren(n *sitter.Node, field string) []*sitter.Node {
 	var out []*sitter.Node
-	c := int(n.ChildCount())
-	for i := 0; i < c; i++ {
-		if n.FieldNameForChild(i) == field {
-			out = append(out, n.Child(i))
+	eachChild(n, func(c *sitter.Node, f string) {
+		if f == field {
+			out = append(out, c)
 		}
-	}
+	})
 	return out
 }
 
 // firstNamed returns the first named child of n of one of the kinds, or nil.
 func firstNamed(n *sitter.Node, kinds ...string) *sitter.Node {
-	c := int(n.NamedChildCount())
-	for i := 0; i < c; i++ {
-		ch := n.NamedChild(i)
+	var found *sitter.Node
+	eachChild(n, func(c *sitter.Node, _ string) {
+		if found != nil || !c.IsNamed() {
+			return
+		}
 		for _, k := range kinds {
-			if ch.Type() == k {
-				return ch
+			if c.Type() == k {
+				found = c
+				return
 			}
 		}
-	}
-	return nil
+	})
+	return found
 }
 
 // scanComments records comments and syntax errors with an iterative walk
