@@ -108,6 +108,8 @@ func recognizeCall(c *model.Call, lang model.Lang) model.Expr {
 				return &model.NewDict{Ref: true, Copy: arg(0), Span: c.Span}
 			case "capacity:":
 				return &model.NewDict{Ref: true, Span: c.Span}
+			case "objects:forKeys:":
+				return &model.NewDict{Ref: true, Keys: arg(1), Values: arg(0), Span: c.Span}
 			}
 		case "Dictionary":
 			if len(args) == 0 {
@@ -214,7 +216,9 @@ func recognizeMessage(c *model.Call, recv model.Expr, sel string, arg func(int) 
 				if _, end := vals[i].Value.(*model.NilLit); end {
 					break
 				}
-				lit.Entries = append(lit.Entries, &model.DictEntry{Key: vals[i+1].Value, Value: vals[i].Value, Span: vals[i].Span})
+				// No span: the pair is not written as `key: value`, so it is
+				// no literal entry a fix could extend.
+				lit.Entries = append(lit.Entries, &model.DictEntry{Key: vals[i+1].Value, Value: vals[i].Value})
 			}
 			return &model.NewDict{Ref: true, Copy: lit, Span: c.Span}
 		}

@@ -1,10 +1,8 @@
 import Foundation
 import Security
 
-// PENDING (front end): NSDictionary(objects:forKeys:) is not lowered to a
-// dictionary in Swift (the Objective-C +dictionaryWithObjects:forKeys: is),
-// so this class-only delete is missed. Reproducer:
-// /tmp/engine-bugs/broaddelete-2.swift. Expected: reported, no fix.
+// NSDictionary(objects:forKeys:) in Swift, like +dictionaryWithObjects:forKeys:
+// in Objective-C: reported, no fix (the dictionary is not a literal).
 func wipeWithObjectsForKeys() {
     let query = NSDictionary(objects: [kSecClassGenericPassword], forKeys: [kSecClass as NSString])
     SecItemDelete(query) // want `^SecItemDelete with only kSecClass deletes every one of the app's generic passwords, and on macOS`
