@@ -38,6 +38,12 @@ func main() {
 		calls := prog.FileResult(f).Calls
 		sort.Slice(calls, func(i, j int) bool { return calls[i].Site.Span.Start < calls[j].Site.Span.Start })
 		for _, c := range calls {
+			if c.Via != nil {
+				via++
+				if !verbose {
+					continue
+				}
+			}
 			total++
 			line := 1 + strings.Count(string(c.Site.File.Src[:c.Site.Span.Start]), "\n")
 			desc := "no dictionary"
@@ -66,7 +72,6 @@ func main() {
 				desc = fmt.Sprintf("class=%s complete=%v keys=%s", cn, c.Dict.Complete, strings.Join(ks, " "))
 			}
 			if c.Via != nil {
-				via++
 				desc += " via " + c.Via.Name
 			}
 			if verbose {
@@ -74,5 +79,5 @@ func main() {
 			}
 		}
 	}
-	fmt.Printf("%d calls, %d with a dictionary, %d with a known class, %d complete, %d through wrappers\n", total, dict, class, complete, via)
+	fmt.Printf("%d direct SecItem calls: %d with a dictionary followed, %d with a known class, %d complete; %d more call facts through helpers and wrappers\n", total, dict, class, complete, via)
 }
