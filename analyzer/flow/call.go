@@ -348,6 +348,7 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	}
 	f := a.recordFact(inner.Call, via, a.site(sp), a.site(callNameSpan(call, sp)), dict, upd, uses, updUses, inner.Result, st,
 		inner.Platforms)
+	f.Callee = fn
 	if fw.Indirect {
 		f.Indirect = true
 	}

@@ -568,3 +568,42 @@ func statusResult() {
 		t.Errorf("helper with an out-parameter: read status tracked")
 	}
 }
+
+func TestFilePlatformInference(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"Sources/mac/Access.m": `
+void a(void) { SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword, (id)kSecAttrService: @"m1"}); }`,
+		"Sources/Shared/ACL.m": `
+void b(NSString *path) {
+    SecTrustedApplicationRef app = NULL;
+    SecTrustedApplicationCreateFromPath(path.UTF8String, &app);
+    SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword, (id)kSecAttrService: @"m2"});
+}`,
+		"Sources/Shared/Guarded.m": `
+void c(NSString *path) {
+#if TARGET_OS_OSX
+    SecTrustedApplicationRef app = NULL;
+    SecTrustedApplicationCreateFromPath(path.UTF8String, &app);
+#endif
+    SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword, (id)kSecAttrService: @"m3"});
+}`,
+		"Tests/ios/Clear.swift": `
+func d() { SecItemDelete([kSecClass as String: kSecClassKey, kSecAttrLabel as String: "m4"] as CFDictionary) }`,
+		"Sources/Shared/Screen.swift": `
+func e() {
+    let w = UIScreen.main.bounds.width
+    SecItemDelete([kSecClass as String: kSecClassKey, kSecAttrLabel as String: "m5"] as CFDictionary)
+}`,
+	})
+	for marker, want := range map[string]model.Platform{
+		"m1": model.MacOS,                       // mac/ directory
+		"m2": model.MacOS,                       // macOS-only API outside #if
+		"m3": model.AllPlatforms,                // the API is guarded: says nothing
+		"m4": model.IOS | model.MacCatalyst,     // ios/ directory
+		"m5": model.AllPlatforms &^ model.MacOS, // UIKit outside #if
+	} {
+		if got := call(t, facts, model.OpDelete, marker).Platforms; got != want {
+			t.Errorf("%s: scope %s, want %s", marker, got, want)
+		}
+	}
+}

@@ -80,6 +80,13 @@ func (a *interp) run() *funcResult {
 	if a.fn.Platforms == 0 {
 		plat = a.prog.Platforms
 	}
+	if a.file != nil && a.file.Platforms != 0 {
+		plat &= a.file.Platforms
+	}
+	if plat == 0 {
+		// Code that no configured platform compiles.
+		return &funcResult{summary: a.summary}
+	}
 	st := newState(plat)
 	for i, p := range a.fn.Params {
 		o := newObj(objID(a.id(Site{File: a.file, Span: p.Span})), a.site(p.Span), refType(p.Type) || p.InOut)
@@ -904,7 +911,13 @@ func (a *interp) merge(st *state, objs []*Obj, other Value, site Site) {
 		}
 		if !s.Complete || src[0].Param >= 0 {
 			o.Complete = false
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
+			continue
 		}
-		o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
+		// A known dictionary merged in: one write per key, so messages can
+		// name what changed.
+		for _, e := range s.Keys() {
+			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site, Key: keyIDForName(e.Name), Name: e.Name})
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -29,6 +30,9 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
 		cache: map[*model.Func]*funcResult{}}
 	for _, f := range files {
+		if f.Platforms == 0 {
+			inferFilePlatforms(f)
+		}
 		for _, fn := range f.Funcs {
 			if fn.Kind == model.FuncTopLevel || fn.Name == "" {
 				continue
@@ -235,18 +239,31 @@ func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func)
 	return inFile(cands, caller.File)
 }
 
-// inFile returns the only candidate defined in file f, or nil.
+// inFile returns the only candidate defined in file f, or else the only
+// one in f's directory (duplicated sources: a library and a generated
+// single-file copy of it elsewhere), or nil.
 func inFile(cands []*model.Func, f *model.File) *model.Func {
-	var found *model.Func
-	for _, c := range cands {
-		if c.File == f {
-			if found != nil {
-				return nil
-			}
-			found = c
-		}
+	if f == nil {
+		return nil
 	}
-	return found
+	only := func(match func(*model.Func) bool) (*model.Func, bool) {
+		var found *model.Func
+		for _, c := range cands {
+			if c.File != nil && match(c) {
+				if found != nil {
+					return nil, true
+				}
+				found = c
+			}
+		}
+		return found, found != nil
+	}
+	if fn, decided := only(func(c *model.Func) bool { return c.File == f }); decided {
+		return fn
+	}
+	dir := filepath.Dir(f.Path)
+	fn, _ := only(func(c *model.Func) bool { return filepath.Dir(c.File.Path) == dir })
+	return fn
 }
 
 func isSelf(e model.Expr) bool {

@@ -26,6 +26,9 @@ type CallFact struct {
 	// call inside the wrapper, and Via is the wrapper.
 	Call *model.SecItemCall
 	Via  *model.Func
+	// Callee is the function called at Site for a call made through a
+	// helper (Via is the innermost wrapper, which may be deeper).
+	Callee *model.Func
 	// Indirect marks a call a helper makes with a dictionary of its own
 	// (not one the caller passed): the call happens at the helper's call
 	// site, which matters for the order of calls and statuses, but its

@@ -24,6 +24,11 @@ type File struct {
 	// Truncated reports that lowering stopped descending somewhere because
 	// the syntax nested deeper than the front end's depth limit.
 	Truncated bool
+	// Platforms is the platform scope of the whole file, inferred by the
+	// flow engine (0 until then): a file that uses macOS-only APIs outside
+	// any #if compiles only for macOS, one in an ios/ directory only for
+	// iOS.
+	Platforms Platform
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

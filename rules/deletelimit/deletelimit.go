@@ -105,7 +105,7 @@ func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	if best == nil {
 		return
 	}
-	msg := fmt.Sprintf("this SecItemDelete query for %s does not name one item (no %s) and has no kSecMatchLimit: it deletes every matching item on iOS and the data-protection keychain but only the first on the macOS file keychain; add %s to delete one item",
+	msg := fmt.Sprintf("this SecItemDelete query for %s does not name one item (no %s) and has no kSecMatchLimit: it deletes every matching item on iOS and the data-protection keychain but only the first on the macOS file keychain; add %s to delete one item, or, to delete every match everywhere, add kSecUseDataProtectionKeychain: true (or kSecMatchLimitAll under #if os(macOS))",
 		rulekit.ClassNoun(class), strings.Join(best, " or "), strings.Join(best, " and "))
 	p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg})
 }
