@@ -8,8 +8,15 @@
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version
 //
-// Exit status: 0 when nothing at or above the failing severity was found,
-// 1 when something was, 2 on a usage or internal error.
+// Findings are printed as text (path:line:column: severity: message [rule]),
+// as JSON (--format json) or as SARIF 2.1.0 (--format sarif, or
+// --sarif-output FILE next to the text). keychainlint:ignore comments
+// silence findings in source, --baseline FILE leaves out recorded findings
+// and --diff REV those outside the lines changed since a git revision.
+//
+// Exit status: 0 when nothing at or above the failing severity was found
+// (or --exit-zero, or --write-baseline), 1 when something was, 2 on a
+// usage or internal error.
 package main
 
 import (

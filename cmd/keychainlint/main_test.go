@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/keychainlint/keychainlint/internal/sarifcheck"
 	"github.com/keychainlint/keychainlint/rules/all"
 )
 
@@ -57,7 +58,56 @@ func runCmd(t *testing.T, args ...string) result {
 		}()
 		code = run(args, &stdout, &stderr)
 	}()
-	return result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+	r := result{code: code, stdout: stdout.String(), stderr: stderr.String()}
+	checkSARIFOutputs(t, args, r)
+	return r
+}
+
+// checkSARIFOutputs validates every SARIF log an invocation wrote (to
+// stdout with --format sarif, to --output, to --sarif-output) against the
+// OASIS SARIF 2.1.0 schema and GitHub's requirements, so that no test
+// produces SARIF unchecked.
+func checkSARIFOutputs(t *testing.T, args []string, r result) {
+	t.Helper()
+	flags := map[string]string{}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			continue
+		}
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "format", "output", "sarif-output":
+			if !hasValue && i+1 < len(args) {
+				i++
+				value = args[i]
+			}
+			flags[name] = value
+		}
+	}
+	var logs []struct{ where, text string }
+	if flags["format"] == "sarif" {
+		if out := flags["output"]; out != "" {
+			if data, err := os.ReadFile(out); err == nil {
+				logs = append(logs, struct{ where, text string }{out, string(data)})
+			}
+		} else if r.code != 2 || r.stdout != "" {
+			logs = append(logs, struct{ where, text string }{"stdout", r.stdout})
+		}
+	}
+	if out := flags["sarif-output"]; out != "" {
+		if data, err := os.ReadFile(out); err == nil {
+			logs = append(logs, struct{ where, text string }{out, string(data)})
+		}
+	}
+	for _, l := range logs {
+		if err := sarifcheck.Validate([]byte(l.text)); err != nil {
+			t.Errorf("keychainlint %q wrote invalid SARIF to %s: %v", args, l.where, err)
+		}
+	}
 }
 
 // findingRE matches one line of the text output.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
@@ -15,20 +14,11 @@ import (
 func cmdRules(stdout io.Writer) int {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tWHAT IT FINDS")
-	for _, r := range all.Rules {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Analyzer.Name, r.Severity, title(r.Analyzer.Doc))
+	for _, r := range all.Catalog() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, r.Severity, r.Title())
 	}
 	tw.Flush()
 	return 0
-}
-
-// title is the first line of a doc after "name: ".
-func title(doc string) string {
-	first, _, _ := strings.Cut(doc, "\n")
-	if _, after, ok := strings.Cut(first, ": "); ok {
-		return after
-	}
-	return first
 }
 
 func cmdExplain(args []string, stdout, stderr io.Writer) int {
@@ -36,12 +26,12 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: keychainlint explain RULE (see keychainlint rules)")
 		return 2
 	}
-	r, ok := all.Lookup(args[0])
+	r, ok := all.LookupCatalog(args[0])
 	if !ok {
 		fmt.Fprintf(stderr, "keychainlint: no rule named %q (see keychainlint rules)\n", args[0])
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s (default severity: %s)\n\n%s\n\nMore: %s\n", r.Analyzer.Name, r.Severity, r.Analyzer.Doc, r.Analyzer.URL)
+	fmt.Fprintf(stdout, "%s (default severity: %s)\n\n%s\n\nMore: %s\n", r.Name, r.Severity, r.Doc, r.URL)
 	return 0
 }
 

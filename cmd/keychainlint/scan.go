@@ -1,17 +1,25 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/keychainlint/keychainlint/analyzer/baseline"
 	"github.com/keychainlint/keychainlint/analyzer/driver"
+	"github.com/keychainlint/keychainlint/analyzer/gitdiff"
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
+	"github.com/keychainlint/keychainlint/analyzer/suppress"
 	"github.com/keychainlint/keychainlint/rules/all"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
@@ -22,21 +30,57 @@ mistakes in keychain (SecItem) code and prints one finding per line:
 
   path:line:column: error|warning: message [rule]
 
+--format json prints a JSON document for scripts and --format sarif a
+SARIF 2.1.0 log for code review; --sarif-output writes SARIF to a file
+besides the main output. Findings can be silenced in source with
+  // keychainlint:ignore RULE[,RULE] -- reason        (this line or the next)
+  // keychainlint:file-ignore RULE[,RULE] -- reason   (the whole file)
+
 Flags:
 `
 
 const exitHelp = `
-Exit status: 0 when no finding at or above --fail-on, 1 when there is one,
-2 on a usage or internal error.
+Exit status:
+  0  no finding at or above --fail-on (or --exit-zero, or --write-baseline)
+  1  at least one finding at or above --fail-on (default warning)
+  2  usage error (bad flag, missing path, bad baseline, --diff failure) or
+     internal error
 `
+
+// scanFlags are the scan command's options.
+type scanFlags struct {
+	platforms      string
+	maxSize        int64
+	failOn         string
+	showVersion    bool
+	format         string
+	output         string
+	sarifOutput    string
+	showSuppressed bool
+	baseline       string
+	writeBaseline  string
+	diff           string
+	exitZero       bool
+	srcRoot        string
+}
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keychainlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	platforms := fs.String("platforms", "all", "platforms the code runs on: all, or a comma-separated list of ios, macos, tvos, watchos, visionos, maccatalyst")
-	maxSize := fs.Int64("max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
-	failOn := fs.String("fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
-	showVersion := fs.Bool("version", false, "print the version and exit")
+	var o scanFlags
+	fs.StringVar(&o.platforms, "platforms", "all", "platforms the code runs on: all, or a comma-separated list of ios, macos, tvos, watchos, visionos, maccatalyst")
+	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
+	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&o.output, "output", "", "write the output to `FILE` instead of stdout")
+	fs.StringVar(&o.sarifOutput, "sarif-output", "", "also write a SARIF 2.1.0 log to `FILE`")
+	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also write findings silenced by keychainlint:ignore (as notes in text, with a suppression in JSON and SARIF)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (the exit status is then 0)")
+	fs.StringVar(&o.diff, "diff", "", "report only findings on lines added or changed since git revision `REV` (runs git diff)")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (2 still means an error)")
+	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -48,17 +92,20 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
-	if *showVersion {
+	if o.showVersion {
 		fmt.Fprintf(stdout, "keychainlint %s\n", version)
 		return 0
 	}
-	plat, ok := model.ParsePlatforms(*platforms)
-	if !ok {
-		fmt.Fprintf(stderr, "keychainlint: --platforms %q: use all, or a list of ios, macos, tvos, watchos, visionos, maccatalyst\n", *platforms)
+	usageErr := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "keychainlint: "+format+"\n", args...)
 		return 2
 	}
+	plat, ok := model.ParsePlatforms(o.platforms)
+	if !ok {
+		return usageErr("--platforms %q: use all, or a list of ios, macos, tvos, watchos, visionos, maccatalyst", o.platforms)
+	}
 	var threshold driver.Severity
-	switch *failOn {
+	switch o.failOn {
 	case "error":
 		threshold = driver.Error
 	case "warning":
@@ -66,17 +113,45 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	case "note":
 		threshold = driver.Note
 	default:
-		fmt.Fprintf(stderr, "keychainlint: --fail-on %q: use error, warning or note\n", *failOn)
-		return 2
+		return usageErr("--fail-on %q: use error, warning or note", o.failOn)
 	}
-	if *maxSize < 0 {
-		fmt.Fprintf(stderr, "keychainlint: --max-file-size %d: use a number of bytes, or 0 for no limit\n", *maxSize)
-		return 2
+	if o.maxSize < 0 {
+		return usageErr("--max-file-size %d: use a number of bytes, or 0 for no limit", o.maxSize)
 	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		return usageErr("--format %q: use text, json or sarif", o.format)
+	}
+	if o.diff != "" && strings.HasPrefix(o.diff, "-") {
+		return usageErr("--diff %q: give a git revision (a branch, tag or commit)", o.diff)
+	}
+	if o.sarifOutput == "-" {
+		return usageErr("--sarif-output -: use --format sarif to write SARIF to stdout")
+	}
+	if o.output == "-" {
+		o.output = "" // stdout
+	}
+	if err := distinctFiles(map[string]string{"--output": o.output, "--sarif-output": o.sarifOutput, "--write-baseline": o.writeBaseline, "--baseline": o.baseline}); err != nil {
+		return usageErr("%v", err)
+	}
+	var base *baseline.Baseline
+	if o.baseline != "" {
+		b, err := baseline.ReadFile(o.baseline)
+		if err != nil {
+			return usageErr("--baseline: %v", err)
+		}
+		base = b
+	}
+	root, err := sourceRoot(o.srcRoot)
+	if err != nil {
+		return usageErr("--srcroot: %v", err)
+	}
+
 	// source.Options takes 0 as "no limit", driver.Config as "the default
 	// (5 MB)": give the driver a limit no file reaches (MaxInt64 itself
 	// would overflow source.Read's limit+1).
-	driverMaxSize := *maxSize
+	driverMaxSize := o.maxSize
 	if driverMaxSize == 0 {
 		driverMaxSize = math.MaxInt64 - 1
 	}
@@ -84,51 +159,232 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if len(roots) == 0 {
 		roots = []string{"."}
 	}
-	opt := source.Options{MaxFileSize: *maxSize}
-	files, skipped, err := source.Collect(roots, opt)
+	files, skipped, err := source.Collect(roots, source.Options{MaxFileSize: o.maxSize})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	rules := all.Catalog()
+	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
 	inputs := make([]driver.Input, len(files))
 	for i, f := range files {
 		inputs[i] = driver.Input{File: f}
 	}
-	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize})
+	ctx := context.Background()
+	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize})
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+		// A SARIF log that says the run failed, for code review
+		// uploads that run even when the scan fails.
+		scan.Failed, scan.ExitCode = true, 2
+		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Error, Message: err.Error()})
+		if o.format == "sarif" {
+			writeOutput(o.output, stdout, func(w io.Writer) error { return report.WriteSARIF(w, scan) })
+		}
+		if o.sarifOutput != "" {
+			writeOutput(o.sarifOutput, nil, func(w io.Writer) error { return report.WriteSARIF(w, scan) })
+		}
 		return 2
 	}
-	for _, s := range append(skipped, res.Stats.Skipped...) {
+	allSkipped := append(skipped, res.Stats.Skipped...)
+	for _, s := range allSkipped {
 		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", s.Path, s.Reason)
+		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
+	scan.Sources = report.NewSources(res.Files)
+	scan.Stats.FilesSeen, scan.Stats.FilesKeychain = len(files), res.Stats.FilesKeychain
+
+	// Inline suppressions, then fingerprints of every finding (suppressed
+	// ones too, so that occurrence counts do not depend on them).
+	sup := suppress.Apply(res.Files, res.Diagnostics, suppress.Options{
+		Known: func(rule string) bool { _, ok := all.Lookup(rule); return ok },
+		URL:   rulekit.URL,
+	})
+	kept := make([]report.Finding, len(sup.Kept))
+	for i, d := range sup.Kept {
+		kept[i] = report.Finding{Diagnostic: d}
+	}
+	silenced := make([]report.Finding, len(sup.Suppressed))
+	for i, s := range sup.Suppressed {
+		silenced[i] = report.Finding{Diagnostic: s.Diagnostic, Suppression: &report.Suppression{
+			Justification: s.By.Reason, Pos: s.By.Pos, End: report.PositionAt(s.By.File.Path, s.By.File.Src, s.By.Span.End), FileLevel: s.By.FileLevel,
+		}}
+	}
+	everything := append(append([]report.Finding{}, kept...), silenced...)
+	report.Fingerprints(everything, scan.Sources, root)
+	kept, silenced = everything[:len(kept)], everything[len(kept):]
+	scan.Stats.Suppressed = len(silenced)
+
+	recorded := 0
+	if o.writeBaseline != "" {
+		entries := make([]baseline.Entry, len(kept))
+		for i, f := range kept {
+			rel, _ := root.Rel(f.Pos.Filename)
+			entries[i] = baseline.Entry{Fingerprint: f.Fingerprint, Rule: f.Rule, File: rel, Line: f.Pos.Line, Message: f.Message}
+		}
+		if err := baseline.WriteFile(o.writeBaseline, entries); err != nil {
+			return usageErr("--write-baseline: %v", err)
+		}
+		recorded = len(entries)
+	}
+	if base != nil {
+		var left []report.Finding
+		for _, f := range kept {
+			if base.Match(f.Fingerprint) {
+				scan.Stats.Baselined++
+			} else {
+				left = append(left, f)
+			}
+		}
+		kept = left
+	}
+	if o.diff != "" {
+		changes, err := gitdiff.Changed(ctx, gitDir(roots[0]), o.diff, roots)
+		if err != nil {
+			return usageErr("--diff %s: %v", o.diff, err)
+		}
+		inDiff := func(fs []report.Finding) (in []report.Finding, out int) {
+			for _, f := range fs {
+				if changes.Contains(f.Pos.Filename, f.Pos.Line) {
+					in = append(in, f)
+				} else {
+					out++
+				}
+			}
+			return in, out
+		}
+		kept, scan.Stats.OutsideDiff = inDiff(kept)
+		silenced, _ = inDiff(silenced)
+	}
+
 	counts := map[driver.Severity]int{}
 	failed := false
-	for _, d := range res.Diagnostics {
-		printText(stdout, d)
-		counts[d.Severity]++
-		if d.Severity >= threshold {
+	for _, f := range kept {
+		counts[f.Severity]++
+		if f.Severity >= threshold {
 			failed = true
 		}
 	}
+	code := 0
+	if failed && !o.exitZero && o.writeBaseline == "" {
+		code = 1
+	}
+	scan.ExitCode = code
+	scan.Findings = kept
+	if o.showSuppressed {
+		scan.Findings = append(append([]report.Finding{}, kept...), silenced...)
+		report.Sort(scan.Findings)
+	}
+
+	write := map[string]func(io.Writer) error{
+		"text":  func(w io.Writer) error { return report.WriteText(w, scan.Findings) },
+		"json":  func(w io.Writer) error { return report.WriteJSON(w, scan) },
+		"sarif": func(w io.Writer) error { return report.WriteSARIF(w, scan) },
+	}
+	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
+		return usageErr("%v", err)
+	}
+	if o.sarifOutput != "" {
+		if err := writeOutput(o.sarifOutput, nil, write["sarif"]); err != nil {
+			return usageErr("%v", err)
+		}
+	}
+
 	fmt.Fprintf(stderr, "keychainlint: %d %s seen, %d with keychain code; %s in %s\n",
 		len(files), plural(len(files), "file", "files"), res.Stats.FilesKeychain, summary(counts), res.Stats.Elapsed.Round(1e6))
-	if failed {
-		return 1
+	if n := scan.Stats.Suppressed; n > 0 && !o.showSuppressed {
+		fmt.Fprintf(stderr, "keychainlint: %d %s suppressed in source (--show-suppressed lists them)\n", n, plural(n, "finding", "findings"))
 	}
-	return 0
+	if base != nil {
+		n := scan.Stats.Baselined
+		fmt.Fprintf(stderr, "keychainlint: %d %s in the baseline %s not reported\n", n, plural(n, "finding", "findings"), o.baseline)
+	}
+	if o.diff != "" {
+		n := scan.Stats.OutsideDiff
+		fmt.Fprintf(stderr, "keychainlint: %d %s outside the lines changed since %s not reported\n", n, plural(n, "finding", "findings"), o.diff)
+	}
+	if o.writeBaseline != "" {
+		fmt.Fprintf(stderr, "keychainlint: recorded %d %s in the baseline %s\n", recorded, plural(recorded, "finding", "findings"), o.writeBaseline)
+	}
+	return code
 }
 
-// printText prints a finding the way Xcode and editors recognise, with its
-// related locations as notes.
-func printText(w io.Writer, d driver.Diagnostic) {
-	fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.Pos.Filename, d.Pos.Line, d.Pos.Column, d.Severity, oneLine(d.Message), d.Rule)
-	for _, r := range d.Related {
-		fmt.Fprintf(w, "%s:%d:%d: note: %s [%s]\n", r.Pos.Filename, r.Pos.Line, r.Pos.Column, oneLine(r.Message), d.Rule)
+// writeOutput writes with fn to the file path, or to w when path is ""
+// (w nil means the path is required). The file is written only when fn
+// succeeds, so that a failed write does not leave half a report.
+func writeOutput(path string, w io.Writer, fn func(io.Writer) error) error {
+	if path == "" {
+		return fn(w)
 	}
+	var b bytes.Buffer
+	if err := fn(&b); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
-func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+// distinctFiles fails when two options name the same file.
+func distinctFiles(paths map[string]string) error {
+	seen := map[string]string{}
+	for _, flagName := range []string{"--baseline", "--write-baseline", "--output", "--sarif-output"} {
+		p := paths[flagName]
+		if p == "" || p == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return err
+		}
+		if other, ok := seen[abs]; ok {
+			if other == "--baseline" && flagName == "--write-baseline" {
+				continue // refreshing a baseline in place is fine
+			}
+			return fmt.Errorf("%s and %s name the same file %s", other, flagName, p)
+		}
+		seen[abs] = flagName
+	}
+	return nil
+}
+
+// sourceRoot is the directory SARIF URIs and fingerprints are relative to:
+// dir when given, else the root of the git work tree holding the working
+// directory (found by looking for .git, without running git), else the
+// working directory.
+func sourceRoot(dir string) (report.Root, error) {
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			return report.Root{}, err
+		}
+		if !st.IsDir() {
+			return report.Root{}, fmt.Errorf("%s is not a directory", dir)
+		}
+		return report.NewRoot(dir)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return report.Root{}, err
+	}
+	for d := wd; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return report.NewRoot(d)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return report.NewRoot(wd)
+}
+
+// gitDir is the directory to run git in for a scan root.
+func gitDir(root string) string {
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return filepath.Dir(root)
+	}
+	return root
+}
 
 func summary(counts map[driver.Severity]int) string {
 	total := counts[driver.Error] + counts[driver.Warning] + counts[driver.Note]
