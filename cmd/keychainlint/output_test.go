@@ -12,6 +12,7 @@ import (
 
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/internal/gittest"
+	"github.com/keychainlint/keychainlint/internal/sarifcheck"
 	"github.com/keychainlint/keychainlint/rules/all"
 )
 
@@ -42,6 +43,13 @@ func TestSampleAppSARIF(t *testing.T) {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
 	}
 	compareGolden(t, "sampleapp.sarif.golden", normaliseSARIF(t, r.stdout))
+	// The golden file itself is valid too (.ci/run also gives it to the
+	// SARIF multitool).
+	if golden, err := os.ReadFile(filepath.Join(pkgDir, "testdata", "sampleapp.sarif.golden")); err != nil {
+		t.Error(err)
+	} else if err := sarifcheck.Validate(golden); err != nil {
+		t.Errorf("testdata/sampleapp.sarif.golden: %v", err)
+	}
 
 	var log sarifLog
 	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
