@@ -54,7 +54,15 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			other = b.R
 		}
 		if other != nil {
-			t, f := a.helperCond(a.eval(other, st), st)
+			ov := a.eval(other, st)
+			if ov.Kind == VNil {
+				// nil == nil
+				if b.Op == "==" {
+					return st, deadState()
+				}
+				return deadState(), st
+			}
+			t, f := a.helperCond(ov, st)
 			if b.Op == "==" {
 				return f, t
 			}
@@ -75,7 +83,26 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			return f, t
 		}
 	}
-	return a.helperCond(a.eval(e, st), st)
+	v := a.eval(e, st)
+	if truth, known := truthOf(v); known {
+		if truth {
+			return st, deadState()
+		}
+		return deadState(), st
+	}
+	return a.helperCond(v, st)
+}
+
+// truthOf is the truth of a known value in a condition: nil is false, a
+// boolean constant is itself.
+func truthOf(v Value) (bool, bool) {
+	switch {
+	case v.Kind == VNil:
+		return false, true
+	case v.Kind == VConst && len(v.Consts) == 1 && v.Consts[0].Bool != 0:
+		return v.Consts[0].Bool == 1, true
+	}
+	return false, false
 }
 
 // helperCond splits st on the truth of a value: when the value is the

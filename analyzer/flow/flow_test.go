@@ -607,3 +607,41 @@ func e() {
 		}
 	}
 }
+
+func TestHelperSpecialisedForNilArgument(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"s.m": `
+@implementation S
+- (NSMutableDictionary *)attributesWithKey:(NSString *)key value:(NSData *)value {
+    NSMutableDictionary *attributes;
+    if (key) {
+        attributes = [self query];
+        attributes[(__bridge id)kSecAttrAccount] = key;
+    } else {
+        attributes = [[NSMutableDictionary alloc] init];
+    }
+    attributes[(__bridge id)kSecValueData] = value;
+    return attributes;
+}
+- (NSMutableDictionary *)query {
+    NSMutableDictionary *q = [NSMutableDictionary dictionary];
+    q[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
+    return q;
+}
+- (void)update:(NSData *)data {
+    NSMutableDictionary *u1 = [self attributesWithKey:nil value:data];
+    SecItemUpdate((__bridge CFDictionaryRef)[self query], (__bridge CFDictionaryRef)u1);
+    NSMutableDictionary *a2 = [self attributesWithKey:@"k" value:data];
+    SecItemAdd((__bridge CFDictionaryRef)a2, NULL);
+}
+@end`,
+	})
+	u := call(t, facts, model.OpUpdate, "u1")
+	if has(u.Update, "kSecClass") || has(u.Update, "kSecAttrAccount") {
+		t.Errorf("called with a nil key, the helper takes its else branch: %v", keys(u.Update))
+	}
+	must(t, u.Update, "kSecValueData")
+	a := call(t, facts, model.OpAdd, "a2")
+	must(t, a.Dict, "kSecClass")
+	must(t, a.Dict, "kSecAttrAccount")
+}

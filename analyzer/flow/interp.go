@@ -29,6 +29,9 @@ type interp struct {
 
 	summary *Summary
 	params  map[objID]int
+	// consts binds parameters to values known at the call being
+	// specialised for (nil, true, false).
+	consts []Value
 }
 
 // frame collects the exits of a function or closure body.
@@ -89,6 +92,10 @@ func (a *interp) run() *funcResult {
 	}
 	st := newState(plat)
 	for i, p := range a.fn.Params {
+		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
+			st.vars[p.Name] = a.consts[i]
+			continue
+		}
 		o := newObj(objID(a.id(Site{File: a.file, Span: p.Span})), a.site(p.Span), refType(p.Type) || p.InOut)
 		o.Param = i
 		st.heap[o.ID] = o
@@ -571,7 +578,7 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 			return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
 		}
 	case *model.NilLit:
-		return unknown
+		return Value{Kind: VNil}
 	case *model.Cast:
 		v := a.eval(x.X, st)
 		if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {

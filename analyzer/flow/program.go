@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,7 +20,16 @@ type Program struct {
 	byName map[string][]*model.Func
 
 	mu    sync.Mutex
-	cache map[*model.Func]*funcResult
+	cache map[specKey]*funcResult
+}
+
+// specKey identifies an analysis of a function: unspecialised (spec ""),
+// or specialised for a call that passes nil or a boolean literal for
+// some parameters (spec describes them), so that `if (key) { … }` in a
+// helper called with nil follows only the branch that runs.
+type specKey struct {
+	fn   *model.Func
+	spec string
 }
 
 // NewProgram indexes the files' functions for call resolution.
@@ -28,7 +38,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[*model.Func]*funcResult{}}
+		cache: map[specKey]*funcResult{}}
 	for _, f := range files {
 		if f.Platforms == 0 {
 			inferFilePlatforms(f)
@@ -98,29 +108,51 @@ type Forward struct {
 // while recursion was cut is not cached, so that results do not depend on
 // the order in which workers happen to reach functions.
 func (p *Program) analyze(fn *model.Func, stack []*model.Func) (*funcResult, bool) {
+	return p.analyzeSpec(fn, nil, stack)
+}
+
+// analyzeSpec analyses fn with some parameters bound to known values
+// (consts[i].Kind != VUnknown), or unspecialised when consts is nil.
+func (p *Program) analyzeSpec(fn *model.Func, consts []Value, stack []*model.Func) (*funcResult, bool) {
 	for _, s := range stack {
 		if s == fn {
 			return nil, true
 		}
 	}
+	key := specKey{fn, specString(consts)}
 	p.mu.Lock()
-	r, ok := p.cache[fn]
+	r, ok := p.cache[key]
 	p.mu.Unlock()
 	if ok {
 		return r, false
 	}
 	a := newInterp(p, fn, append(stack[:len(stack):len(stack)], fn))
+	a.consts = consts
 	r = a.run()
 	if !a.tainted {
 		p.mu.Lock()
-		if prev, ok := p.cache[fn]; ok {
+		if prev, ok := p.cache[key]; ok {
 			r = prev
 		} else {
-			p.cache[fn] = r
+			p.cache[key] = r
 		}
 		p.mu.Unlock()
 	}
 	return r, a.tainted
+}
+
+// specString describes the known arguments: "1=nil,2=true".
+func specString(consts []Value) string {
+	var b strings.Builder
+	for i, v := range consts {
+		switch {
+		case v.Kind == VNil:
+			fmt.Fprintf(&b, "%d=nil,", i)
+		case v.Kind == VConst && len(v.Consts) == 1 && v.Consts[0].Bool != 0:
+			fmt.Fprintf(&b, "%d=%d,", i, v.Consts[0].Bool)
+		}
+	}
+	return b.String()
 }
 
 // FileResult analyses every function of a file.

@@ -15,6 +15,7 @@ const (
 	VDict              // a dictionary object (or one of several)
 	VStatus            // the status of SecItem calls
 	VArray             // an array literal (CFDictionaryCreate key/value arrays)
+	VNil               // nil, NULL
 )
 
 // Const is a constant value: an identifier such as
