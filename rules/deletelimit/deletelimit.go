@@ -44,12 +44,16 @@ func run(pass *analysis.Pass) (any, error) {
 // matchKeys reports kSecMatch* keys of a delete that can run on iOS.
 func matchKeys(p *rulekit.Pass, call *flow.CallFact) {
 	for _, e := range call.Dict.Keys() {
-		if e.Key == nil || e.Key.Kind != keychain.KindMatch || !rulekit.PlatformScopeIOS(e.Platforms, call.Platforms) {
+		if e.Key == nil || e.Key.Kind != keychain.KindMatch {
 			continue
 		}
-		msg := fmt.Sprintf("%s in a SecItemDelete query makes the delete fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (SecItemDelete takes no kSecMatch* keys there and deletes every match); remove it, or put it under #if os(macOS) if the macOS file keychain needs it",
-			e.Name, rulekit.Status(keychain.ErrSecParam))
-		for _, s := range e.Sites {
+		sites := rulekit.IOSSites(e, call)
+		if len(sites) == 0 {
+			continue
+		}
+		msg := fmt.Sprintf("%s in a SecItemDelete query makes the delete fail with %s on %s (SecItemDelete takes no kSecMatch* keys there and deletes every match); remove it, or put it under #if os(macOS) if the macOS file keychain needs it",
+			e.Name, rulekit.Status(keychain.ErrSecParam), rulekit.IOSPlatforms(rulekit.SitesPlatforms(e, call, sites)))
+		for _, s := range sites {
 			f := rulekit.Finding{Severity: rulekit.Error, Site: s, Message: msg}
 			if rulekit.InOtherPlace(s, call.Site) {
 				f.Related = append(f.Related, rulekit.Related{Site: call.NameSite, Message: "the query reaches SecItemDelete here"})

@@ -201,3 +201,40 @@ func IOSSites(e *flow.Entry, call *flow.CallFact) []flow.Site {
 	}
 	return out
 }
+
+// IOSPlatforms names the iOS-family platforms in p for a message: "iOS,
+// tvOS, watchOS, visionOS and Mac Catalyst" when all of them, else the
+// ones concerned ("visionOS" for code that excludes the others with #if).
+func IOSPlatforms(p model.Platform) string {
+	p &= model.IOSFamily
+	if p == model.IOSFamily || p == 0 {
+		return "iOS, tvOS, watchOS, visionOS and Mac Catalyst"
+	}
+	var names []string
+	for _, x := range []struct {
+		p    model.Platform
+		name string
+	}{{model.IOS, "iOS"}, {model.TVOS, "tvOS"}, {model.WatchOS, "watchOS"}, {model.VisionOS, "visionOS"}, {model.MacCatalyst, "Mac Catalyst"}} {
+		if p&x.p != 0 {
+			names = append(names, x.name)
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// SitesPlatforms is the union of the platforms on which the given sites
+// of e reach the call.
+func SitesPlatforms(e *flow.Entry, call *flow.CallFact, sites []flow.Site) model.Platform {
+	var p model.Platform
+	for i, s := range e.Sites {
+		for _, t := range sites {
+			if s == t {
+				p |= e.SitePlatform(i)
+			}
+		}
+	}
+	return p & call.Platforms
+}

@@ -104,6 +104,6 @@ func macOSOnlyMessage(call *flow.CallFact, e *flow.Entry, update bool) string {
 	if len(e.Key.Short) == 4 {
 		code = keychain.ErrSecNoSuchAttr
 	}
-	return fmt.Sprintf("%s exists only on macOS (file keychain): on iOS, tvOS, watchOS, visionOS and Mac Catalyst %s fails with %s; put it under #if os(macOS) or remove it",
-		e.Name, call.Op.Func(), rulekit.Status(code))
+	return fmt.Sprintf("%s exists only on macOS (file keychain): on %s %s fails with %s; put it under #if os(macOS) or remove it",
+		e.Name, rulekit.IOSPlatforms(rulekit.SitesPlatforms(e, call, rulekit.IOSSites(e, call))), call.Op.Func(), rulekit.Status(code))
 }
