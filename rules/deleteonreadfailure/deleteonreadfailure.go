@@ -53,11 +53,11 @@ func run(pass *analysis.Pass) (any, error) {
 		r := reads[len(reads)-1]
 		how := "SecItemCopyMatching"
 		if r.Via != nil {
-			how = calledAt(r) + " (which reads with SecItemCopyMatching)"
+			how = rulekit.CalledAt(r) + " (which reads with SecItemCopyMatching)"
 		}
 		del := "SecItemDelete"
 		if call.Via != nil {
-			del = calledAt(call) + " (which calls SecItemDelete)"
+			del = rulekit.CalledAt(call) + " (which calls SecItemDelete)"
 		}
 		msg := fmt.Sprintf("%s runs after %s on line %d may have failed with %s, which only means the device is locked (background launch, prewarming): the delete succeeds and the user's item is lost; delete only on errSecItemNotFound, and return early on errSecInteractionNotAllowed",
 			del, how, line(r.Site), rulekit.Status(-25308))
@@ -66,16 +66,6 @@ func run(pass *analysis.Pass) (any, error) {
 		p.Report(f)
 	}
 	return nil, nil
-}
-
-// calledAt names the function called at a helper call fact's site (the
-// helper called there, not the wrapper deep inside it that makes the
-// SecItem call).
-func calledAt(f *flow.CallFact) string {
-	if f.Callee != nil {
-		return f.Callee.Name
-	}
-	return f.Via.Name
 }
 
 func line(s flow.Site) int {

@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 			reported[del] = true
 			what := "SecItemDelete"
 			if del.Via != nil {
-				what = del.Via.Name + " (which calls SecItemDelete)"
+				what = rulekit.CalledAt(del) + " (which calls SecItemDelete)"
 			}
 			msg := fmt.Sprintf("%s followed by SecItemAdd of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
 				what, singular(class.Short), line(add.Site), rulekit.Status(-25308))

@@ -119,3 +119,16 @@ func WrittenBy(e *flow.Entry, fn *model.Func) bool {
 func DirectCall(f *flow.CallFact) bool {
 	return f.Via == nil || f.Always
 }
+
+// CalledAt names the function called at a helper call fact's site (the
+// helper called there, not the wrapper deep inside it that makes the
+// SecItem call).
+func CalledAt(f *flow.CallFact) string {
+	if f.Callee != nil {
+		return f.Callee.Name
+	}
+	if f.Via != nil {
+		return f.Via.Name
+	}
+	return f.Op.Func()
+}
