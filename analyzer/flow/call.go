@@ -466,6 +466,14 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		for id, set := range st.status {
 			if prev := a.callFor[id]; prev != nil && prev != f {
 				f.Earlier[prev] |= set
+				if b, ok := st.branch[id]; ok {
+					if f.EarlierBranch == nil {
+						f.EarlierBranch = map[*CallFact]Site{}
+					}
+					if _, seen := f.EarlierBranch[prev]; !seen {
+						f.EarlierBranch[prev] = b
+					}
+				}
 			}
 		}
 	}

@@ -36,7 +36,7 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 	case *model.StatusCmp:
 		v := a.eval(x.X, st)
 		if v.Kind == VStatus && len(v.Status) == 1 {
-			return a.narrow(v.Status[0], x.Code, x.Equal, st)
+			return a.narrow(v.Status[0], x.Code, x.Equal, st, x.Span)
 		}
 		return st.copy(), st
 	case *model.OptionalBind:
@@ -105,6 +105,13 @@ func truthOf(v Value) (bool, bool) {
 	return false, false
 }
 
+func markBranch(st *state, id callID, s Site) {
+	if st.branch == nil {
+		st.branch = map[callID]Site{}
+	}
+	st.branch[id] = s
+}
+
 // helperCond splits st on the truth of a value: when the value is the
 // result of a helper that reads (non-nil or true on success, nil or false
 // on failure), the read's outcomes are narrowed accordingly.
@@ -133,10 +140,12 @@ func (a *interp) helperCond(v Value, st *state) (*state, *state) {
 }
 
 // narrow splits st on `status(id) == code` (equal) or `!= code`.
-func (a *interp) narrow(id callID, code int, equal bool, st *state) (*state, *state) {
+func (a *interp) narrow(id callID, code int, equal bool, st *state, cond model.Span) (*state, *state) {
 	out, precise := outcome(code)
 	t, f := st.copy(), st
 	if _, tracked := st.status[id]; tracked {
+		markBranch(t, id, a.site(cond))
+		markBranch(f, id, a.site(cond))
 		t.status[id] = (t.status[id] & out) | Tested
 		if precise {
 			f.status[id] &^= out

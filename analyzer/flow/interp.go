@@ -491,7 +491,7 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) {
 	if tag.Kind == VStatus && len(tag.Status) == 1 {
 		if code, ok := statusCodeOf(v); ok {
-			return a.narrow(tag.Status[0], code, true, st)
+			return a.narrow(tag.Status[0], code, true, st, v.Pos())
 		}
 	}
 	if id, ok := v.(*model.Ident); ok && id.Name == "_" {

@@ -66,6 +66,9 @@ type CallFact struct {
 	// (direct, or through a helper whose result tells whether its read
 	// failed) and deletes. Recorded for deletes and adds only.
 	Earlier map[*CallFact]StatusSet
+	// EarlierBranch is, for an earlier call whose status was tested on the
+	// way here, the condition (or case) that last narrowed it.
+	EarlierBranch map[*CallFact]Site
 
 	visited bool
 }

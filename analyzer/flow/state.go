@@ -15,6 +15,9 @@ type state struct {
 	// deleted are the deletes made on every path to here (for the
 	// summary: a helper that always deletes).
 	deleted []*CallFact
+	// branch is, for each status, the condition that last narrowed it on
+	// this path (`guard status == errSecSuccess`, a switch case).
+	branch map[callID]Site
 }
 
 func newState(plat model.Platform) *state {
@@ -29,6 +32,12 @@ func (s *state) copy() *state {
 	}
 	c := &state{vars: make(map[string]Value, len(s.vars)), heap: make(map[objID]*Obj, len(s.heap)),
 		status: make(map[callID]StatusSet, len(s.status)), plat: s.plat, deleted: append([]*CallFact(nil), s.deleted...)}
+	if len(s.branch) > 0 {
+		c.branch = make(map[callID]Site, len(s.branch))
+		for k, v := range s.branch {
+			c.branch[k] = v
+		}
+	}
 	for k, v := range s.vars {
 		c.vars[k] = v
 	}
@@ -53,6 +62,14 @@ func join(a, b *state) *state {
 		return a
 	}
 	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: a.plat | b.plat}
+	for _, m := range []map[callID]Site{b.branch, a.branch} {
+		for k, v := range m {
+			if out.branch == nil {
+				out.branch = map[callID]Site{}
+			}
+			out.branch[k] = v // a's wins where both paths narrowed
+		}
+	}
 	for _, d := range a.deleted {
 		for _, e := range b.deleted {
 			if d == e {

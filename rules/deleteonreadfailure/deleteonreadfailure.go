@@ -63,6 +63,9 @@ func run(pass *analysis.Pass) (any, error) {
 			del, how, line(r.Site), rulekit.Status(-25308))
 		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg,
 			Related: []rulekit.Related{{Site: r.NameSite, Message: "the read whose failure leads to the delete"}}}
+		if b, ok := call.EarlierBranch[r]; ok {
+			f.Related = append(f.Related, rulekit.Related{Site: b, Message: "this check lets errSecInteractionNotAllowed through to the delete"})
+		}
 		p.Report(f)
 	}
 	return nil, nil
