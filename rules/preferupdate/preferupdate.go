@@ -50,8 +50,12 @@ func run(pass *analysis.Pass) (any, error) {
 			if del.Via != nil {
 				what = rulekit.CalledAt(del) + " (which calls SecItemDelete)"
 			}
-			msg := fmt.Sprintf("%s followed by SecItemAdd of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
-				what, singular(class.Short), line(add.Site), rulekit.Status(-25308))
+			addWhat := "SecItemAdd"
+			if add.Via != nil {
+				addWhat = rulekit.CalledAt(add) + " (which calls SecItemAdd)"
+			}
+			msg := fmt.Sprintf("%s followed by %s of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
+				what, addWhat, singular(class.Short), line(add.Site), rulekit.Status(-25308))
 			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg,
 				Related: []rulekit.Related{{Site: add.NameSite, Message: "the item is added again here"}}})
 		}

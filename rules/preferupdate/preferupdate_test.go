@@ -18,7 +18,7 @@ func TestPreferUpdate(t *testing.T) {
 	ruletest.Run(t, "testdata", preferupdate.Analyzer)
 }
 
-var addLine = regexp.MustCompile(`SecItemAdd of the same [a-z ]+ on line (\d+):`)
+var addLine = regexp.MustCompile(`SecItemAdd\)? of the same [a-z ]+ on line (\d+):`)
 
 // Every finding is a warning at the SecItemDelete token, with one related
 // location: the SecItemAdd token of the add, on the line the message names.
