@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -60,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 			del = rulekit.CalledAt(call) + " (which calls SecItemDelete)"
 		}
 		msg := fmt.Sprintf("%s runs after %s on line %d may have failed with %s, which only means the device is locked (background launch, prewarming): the delete succeeds and the user's item is lost; delete only on errSecItemNotFound, and return early on errSecInteractionNotAllowed",
-			del, how, line(r.Site), rulekit.Status(-25308))
+			del, how, rulekit.Line(r.Site), rulekit.Status(-25308))
 		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg,
 			Related: []rulekit.Related{{Site: r.NameSite, Message: "the read whose failure leads to the delete"}}}
 		if b, ok := call.EarlierBranch[r]; ok {
@@ -69,8 +68,4 @@ func run(pass *analysis.Pass) (any, error) {
 		p.Report(f)
 	}
 	return nil, nil
-}
-
-func line(s flow.Site) int {
-	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
 }

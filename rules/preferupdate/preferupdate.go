@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -55,28 +54,10 @@ func run(pass *analysis.Pass) (any, error) {
 				addWhat = rulekit.CalledAt(add) + " (which calls SecItemAdd)"
 			}
 			msg := fmt.Sprintf("%s followed by %s of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
-				what, addWhat, singular(class.Short), line(add.Site), rulekit.Status(-25308))
+				what, addWhat, rulekit.ClassSingular(class), rulekit.Line(add.Site), rulekit.Status(-25308))
 			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg,
 				Related: []rulekit.Related{{Site: add.NameSite, Message: "the item is added again here"}}})
 		}
 	}
 	return nil, nil
-}
-
-func singular(class string) string {
-	switch class {
-	case "genp":
-		return "generic password"
-	case "inet":
-		return "internet password"
-	case "cert":
-		return "certificate"
-	case "keys":
-		return "key"
-	}
-	return "item"
-}
-
-func line(s flow.Site) int {
-	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
 }

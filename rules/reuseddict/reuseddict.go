@@ -59,7 +59,7 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 			why = append(why, "still holds "+strings.Join(leaked, ", ")+consequence(call.Op, kinds))
 		}
 		msg := fmt.Sprintf("%s receives the dictionary already used by %s on line %d, %s: build a fresh dictionary for each SecItem call (a helper that returns a new one)",
-			callName(call), callName(u.Fact), line(u.Fact.Site), strings.Join(why, ", and "))
+			callName(call), callName(u.Fact), rulekit.Line(u.Fact.Site), strings.Join(why, ", and "))
 		f := rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg,
 			Related: []rulekit.Related{{Site: u.Fact.NameSite, Message: "first used by " + callName(u.Fact) + " here"}}}
 		for _, w := range changes {
@@ -161,11 +161,4 @@ func describe(dict *flow.DictState, ws []flow.Write) string {
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-func line(s flow.Site) int {
-	if s.File == nil {
-		return 0
-	}
-	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
 }

@@ -238,3 +238,30 @@ func SitesPlatforms(e *flow.Entry, call *flow.CallFact, sites []flow.Site) model
 	}
 	return p & call.Platforms
 }
+
+// ClassSingular names one item of a class for a message: "generic
+// password".
+func ClassSingular(c *keychain.Class) string {
+	switch c.Short {
+	case "genp":
+		return "generic password"
+	case "inet":
+		return "internet password"
+	case "cert":
+		return "certificate"
+	case "keys":
+		return "key"
+	case "idnt":
+		return "identity"
+	}
+	return "item"
+}
+
+// Line is the 1-based line of a site, for messages that refer to another
+// call ("on line 12").
+func Line(s flow.Site) int {
+	if s.File == nil || s.Span.Start < 0 || s.Span.Start > len(s.File.Src) {
+		return 0
+	}
+	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
+}

@@ -59,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 					continue
 				}
 				msg := fmt.Sprintf("%s is not part of what makes %s unique: this read reports errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
-					e.Name, article(singular(class.Short)), e.Name, line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
+					e.Name, article(rulekit.ClassSingular(class)), e.Name, rulekit.Line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
 				for _, s := range e.Sites {
 					p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: s, Message: msg,
 						Related: []rulekit.Related{{Site: add.NameSite, Message: "the add that fails with errSecDuplicateItem"}}})
@@ -107,22 +107,4 @@ func article(noun string) string {
 		return "an " + noun
 	}
 	return "a " + noun
-}
-
-func singular(class string) string {
-	switch class {
-	case "genp":
-		return "generic password"
-	case "inet":
-		return "internet password"
-	case "cert":
-		return "certificate"
-	case "keys":
-		return "key"
-	}
-	return "item"
-}
-
-func line(s flow.Site) int {
-	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
 }
