@@ -645,3 +645,29 @@ func TestHelperSpecialisedForNilArgument(t *testing.T) {
 	must(t, a.Dict, "kSecClass")
 	must(t, a.Dict, "kSecAttrAccount")
 }
+
+func TestClassAndInstanceMethodWithOneSelector(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"k.m": `
+@implementation K
++ (NSDictionary *)queryForKey:(NSString *)key {
+    return @{(__bridge id)kSecClass: (__bridge id)kSecClassInternetPassword};
+}
+- (NSDictionary *)queryForKey:(NSString *)key {
+    return @{(__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword};
+}
+- (void)instanceUse {
+    SecItemDelete((__bridge CFDictionaryRef)[self queryForKey:@"i1"]);
+}
++ (void)classUse {
+    SecItemDelete((__bridge CFDictionaryRef)[K queryForKey:@"c1"]);
+}
+@end`,
+	})
+	for marker, want := range map[string]string{"i1": "genp", "c1": "inet"} {
+		c, ok := call(t, facts, model.OpDelete, marker).Dict.Class()
+		if !ok || c.Short != want {
+			t.Errorf("%s: class %v, want %s", marker, c, want)
+		}
+	}
+}

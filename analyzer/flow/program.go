@@ -248,6 +248,25 @@ func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func)
 			return same[0]
 		}
 		if len(same) > 1 {
+			// An Objective-C class and instance method with one selector:
+			// self in an instance method calls the instance method, a type
+			// name (or self in a class method) the class method.
+			wantStatic := !isSelf(recv) || caller.Static
+			if recv == nil {
+				wantStatic = caller.Static
+			}
+			var kind []*model.Func
+			for _, c := range same {
+				if c.Static == wantStatic {
+					kind = append(kind, c)
+				}
+			}
+			if len(kind) == 1 {
+				return kind[0]
+			}
+			if len(kind) > 1 {
+				same = kind
+			}
 			// Duplicated sources (a generated single-file copy of a
 			// library): prefer the definition in the caller's own file.
 			return inFile(same, caller.File)
