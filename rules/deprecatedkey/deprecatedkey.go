@@ -3,6 +3,7 @@ package deprecatedkey
 import (
 	_ "embed"
 	"fmt"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -59,6 +60,18 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+func isIdentifier(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
 func check(p *rulekit.Pass, call *flow.CallFact, name, written string, sites []flow.Site, plat model.Platform) {
 	if !reported[name] || written != name {
 		return
@@ -72,10 +85,20 @@ func check(p *rulekit.Pass, call *flow.CallFact, name, written string, sites []f
 	}
 	msg := fmt.Sprintf("%s is deprecated (%s): %s", name, dep.Since, dep.Advice)
 	for _, s := range sites {
-		if rulekit.Text(s) != name {
-			continue // whole identifiers only
-		}
+		text := rulekit.Text(s)
 		f := rulekit.Finding{Severity: rulekit.Warning, Site: s, Message: msg}
+		if text != name {
+			// The constant reached the dictionary through an alias
+			// (`let UseNoAuthenticationUI = String(kSecUseNoAuthenticationUI)`):
+			// report the alias, without a fix. The constant is matched by
+			// identity, never by a part of its name.
+			if !isIdentifier(text) {
+				continue
+			}
+			f.Message = fmt.Sprintf("%s (%s) %s", text, name, strings.TrimPrefix(msg, name+" "))
+			p.Report(f)
+			continue
+		}
 		if dep.Replacement != "" {
 			f.Fixes = []rulekit.Fix{{Message: "Replace with " + dep.Replacement, Edits: []rulekit.Edit{{Site: s, New: dep.Replacement}}}}
 		}
