@@ -1,7 +1,6 @@
 package broaddelete_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -15,16 +14,8 @@ const macOSMessage = "and on macOS, without kSecUseDataProtectionKeychain: true"
 
 func TestBroadDelete(t *testing.T) {
 	diags := ruletest.Run(t, "testdata", broaddelete.Analyzer)
-	lines := map[string][]string{}
 	for _, d := range diags {
-		if _, ok := lines[d.Pos.Filename]; !ok {
-			src, err := os.ReadFile(d.Pos.Filename)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines[d.Pos.Filename] = strings.Split(string(src), "\n")
-		}
-		if text := lines[d.Pos.Filename][d.Pos.Line-1][d.Pos.Column-1:]; !strings.HasPrefix(text, "SecItemDelete(") {
+		if text := ruletest.From(t, d.Pos); !strings.HasPrefix(text, "SecItemDelete(") {
 			t.Errorf("%s:%d:%d: finding starts at %.20q, want the SecItemDelete call", d.Pos.Filename, d.Pos.Line, d.Pos.Column, text)
 		}
 		mac := strings.Contains(d.Message, macOSMessage)

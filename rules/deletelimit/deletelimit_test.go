@@ -1,7 +1,6 @@
 package deletelimit_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -40,16 +39,8 @@ func TestMacOSOnlyScope(t *testing.T) {
 // the partial-query finding at the SecItemDelete token.
 func checkLocations(t *testing.T, diags []driver.Diagnostic) {
 	t.Helper()
-	lines := map[string][]string{}
 	for _, d := range diags {
-		if _, ok := lines[d.Pos.Filename]; !ok {
-			src, err := os.ReadFile(d.Pos.Filename)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines[d.Pos.Filename] = strings.Split(string(src), "\n")
-		}
-		text := lines[d.Pos.Filename][d.Pos.Line-1][d.Pos.Column-1:]
+		text := ruletest.From(t, d.Pos)
 		want := "kSecMatch"
 		if strings.Contains(d.Message, "does not name one item") {
 			want = "SecItemDelete("

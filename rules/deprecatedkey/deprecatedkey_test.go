@@ -1,7 +1,6 @@
 package deprecatedkey_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -18,21 +17,13 @@ import (
 // what it can follow into a call; the compiler warns about the rest).
 func TestDeprecatedKey(t *testing.T) {
 	diags := ruletest.Run(t, "testdata", deprecatedkey.Analyzer)
-	lines := map[string][]string{}
 	for _, d := range diags {
 		if d.Severity != driver.Warning {
 			t.Errorf("%s:%d: severity %s, want warning", d.Pos.Filename, d.Pos.Line, d.Severity)
 		}
 		name := strings.Fields(d.Message)[0]
-		if _, ok := lines[d.Pos.Filename]; !ok {
-			src, err := os.ReadFile(d.Pos.Filename)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines[d.Pos.Filename] = strings.Split(string(src), "\n")
-		}
-		text := lines[d.Pos.Filename][d.Pos.Line-1][d.Pos.Column-1 : d.End.Column-1]
-		if d.End.Line != d.Pos.Line || text != name {
+		text := ruletest.Covered(t, d)
+		if text != name {
 			t.Errorf("%s:%d:%d: finding covers %q, want the constant %s", d.Pos.Filename, d.Pos.Line, d.Pos.Column, text, name)
 		}
 		fixable := strings.HasPrefix(name, "kSecAttrAccessibleAlways")

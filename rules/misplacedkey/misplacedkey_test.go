@@ -1,7 +1,6 @@
 package misplacedkey_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -35,16 +34,8 @@ func TestMisplacedKey(t *testing.T) {
 // not at the kSecUseAuthenticationUI key.
 func checkLocations(t *testing.T, diags []driver.Diagnostic) {
 	t.Helper()
-	lines := map[string][]string{}
 	for _, d := range diags {
-		if _, ok := lines[d.Pos.Filename]; !ok {
-			src, err := os.ReadFile(d.Pos.Filename)
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines[d.Pos.Filename] = strings.Split(string(src), "\n")
-		}
-		text := lines[d.Pos.Filename][d.Pos.Line-1][d.Pos.Column-1:]
+		text := ruletest.From(t, d.Pos)
 		want := strings.Fields(d.Message)[0]
 		if !strings.HasPrefix(text, want) || strings.HasPrefix(text[len(want):], "Skip") {
 			t.Errorf("%s:%d:%d: finding starts at %.30q, want %q", d.Pos.Filename, d.Pos.Line, d.Pos.Column, text, want)

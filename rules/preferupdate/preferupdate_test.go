@@ -2,7 +2,6 @@ package preferupdate_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -34,7 +33,7 @@ func TestSeverityAndRelatedAdd(t *testing.T) {
 		}
 		// A delete made by a helper is reported at the helper's call,
 		// and the message names the helper.
-		if got := textAt(t, d.Pos.Filename, d.Pos.Offset, d.End.Offset); got != "SecItemDelete" &&
+		if got := ruletest.Covered(t, d); got != "SecItemDelete" &&
 			!(strings.HasPrefix(d.Message, got) && strings.Contains(d.Message, "(which calls SecItemDelete)")) {
 			t.Errorf("%s: finding covers %q, want SecItemDelete or a helper named in the message", at, got)
 		}
@@ -52,7 +51,7 @@ func TestSeverityAndRelatedAdd(t *testing.T) {
 		if r.Pos.Filename != d.Pos.Filename || r.Pos.Line != line || r.Message != "the item is added again here" {
 			t.Errorf("%s: related %s:%d %q, want the add on line %d", at, r.Pos.Filename, r.Pos.Line, r.Message, line)
 		}
-		if got := textAt(t, r.Pos.Filename, r.Pos.Offset, r.End.Offset); got != "SecItemAdd" {
+		if got := ruletest.Text(t, r.Pos, r.End); got != "SecItemAdd" {
 			t.Errorf("%s: related location covers %q, want SecItemAdd", at, got)
 		}
 	}
@@ -87,16 +86,4 @@ func TestSuggestsUpdate(t *testing.T) {
 			t.Errorf("%s:%d: message does not suggest SecItemUpdate: %s", d.Pos.Filename, d.Pos.Line, d.Message)
 		}
 	}
-}
-
-func textAt(t *testing.T, path string, start, end int) string {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if start < 0 || end > len(src) || start > end {
-		return ""
-	}
-	return string(src[start:end])
 }

@@ -71,9 +71,7 @@ func TestDTSExampleRelated(t *testing.T) {
 			if d.Severity.String() != "warning" {
 				t.Errorf("severity %s, want warning", d.Severity)
 			}
-			src, _ := os.ReadFile(path)
-			lines := strings.Split(string(src), "\n")
-			if got := lines[d.Pos.Line-1][d.Pos.Column-1:]; !strings.HasPrefix(got, "SecItemAdd(") {
+			if got := ruletest.From(t, d.Pos); !strings.HasPrefix(got, "SecItemAdd(") {
 				t.Errorf("finding at column %d (%q), want the SecItemAdd name", d.Pos.Column, got)
 			}
 			if d.End.Line != addLine || d.End.Column-d.Pos.Column != len("SecItemAdd") {
@@ -94,12 +92,12 @@ func TestDTSExampleRelated(t *testing.T) {
 				switch {
 				case r.Pos.Line == readLine && strings.Contains(r.Message, "SecItemCopyMatching"):
 					readRel = true
-					if got := lines[r.Pos.Line-1][r.Pos.Column-1:]; !strings.HasPrefix(got, "SecItemCopyMatching(") {
+					if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "SecItemCopyMatching(") {
 						t.Errorf("read related at %q, want the SecItemCopyMatching name", got)
 					}
 				case r.Pos.Line == writeLine && strings.Contains(r.Message, "changed"):
 					writeRel = true
-					if got := lines[r.Pos.Line-1][r.Pos.Column-1:]; !strings.HasPrefix(got, "kSecValueData]") {
+					if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "kSecValueData]") {
 						t.Errorf("write related at %q, want the kSecValueData key", got)
 					}
 				default:

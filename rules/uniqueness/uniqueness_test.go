@@ -2,7 +2,6 @@ package uniqueness_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -34,7 +33,7 @@ func TestSeverityAndRelatedAdd(t *testing.T) {
 			t.Errorf("%s: severity %s, want warning", at, d.Severity)
 		}
 		key := strings.SplitN(d.Message, " ", 2)[0]
-		if got := textAt(t, d.Pos.Filename, d.Pos.Offset, len(key)); got != key {
+		if got := ruletest.From(t, d.Pos); !strings.HasPrefix(got, key) {
 			t.Errorf("%s: finding starts at %q, want the key %s", at, got, key)
 		}
 		m := addLine.FindStringSubmatch(d.Message)
@@ -51,7 +50,7 @@ func TestSeverityAndRelatedAdd(t *testing.T) {
 		if r.Pos.Line != line || r.Message != "the add that fails with errSecDuplicateItem" {
 			t.Errorf("%s: related %s:%d %q, want the add on line %d", at, r.Pos.Filename, r.Pos.Line, r.Message, line)
 		}
-		if got := textAt(t, r.Pos.Filename, r.Pos.Offset, len("SecItemAdd")); got != "SecItemAdd" {
+		if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "SecItemAdd") {
 			t.Errorf("%s: related location starts at %q, want SecItemAdd", at, got)
 		}
 	}
@@ -82,16 +81,4 @@ func TestSeverityAndRelatedAdd(t *testing.T) {
 			t.Errorf("finding at %s: related %q, want %q", at, got[at], rel)
 		}
 	}
-}
-
-func textAt(t *testing.T, path string, off, n int) string {
-	t.Helper()
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if off < 0 || off+n > len(src) {
-		return ""
-	}
-	return string(src[off : off+n])
 }

@@ -1,7 +1,6 @@
 package updateaddonly_test
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -22,12 +21,7 @@ func TestSeverities(t *testing.T) {
 	}
 	count := map[string]int{}
 	for _, d := range diags {
-		src, err := os.ReadFile(d.Pos.Filename)
-		if err != nil {
-			t.Fatal(err)
-		}
-		line := strings.Split(string(src), "\n")[d.Pos.Line-1]
-		at := line[d.Pos.Column-1:]
+		at := ruletest.From(t, d.Pos)
 		var key, want string
 		switch {
 		case strings.HasPrefix(at, "kSecAttrAccessControl"):
