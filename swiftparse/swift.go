@@ -402,9 +402,10 @@ func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
 		if l.text(n) == "fallthrough" {
 			return &model.Fallthrough{Span: sp}
 		}
-	case "defer_statement", "statements":
-		// A defer body runs at scope exit; modelling it in place is a
-		// reasonable approximation for the keychain idioms.
+	case "statements":
+		// (The pinned grammar has no defer statement: `defer { … }` parses
+		// as a call of defer with a trailing closure, a closure that may
+		// run.)
 		return &model.Block{Body: l.swiftBlock(n, false), Span: sp}
 	}
 	e := l.swiftExpr(n)
