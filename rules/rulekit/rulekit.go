@@ -168,18 +168,6 @@ func PlatformScopeIOS(p, scope model.Platform) bool {
 	return p&scope&model.IOSFamily != 0
 }
 
-// Role names the role a dictionary plays in a call, for messages.
-func Role(op model.Op, update bool) string {
-	if update {
-		return "attributesToUpdate of SecItemUpdate"
-	}
-	switch op {
-	case model.OpAdd:
-		return "attributes of SecItemAdd"
-	}
-	return "query of " + op.Func()
-}
-
 // InOtherPlace reports whether a site lies outside the call's function
 // (a key written in a helper), so that a related location helps.
 func InOtherPlace(s flow.Site, call flow.Site) bool {
