@@ -29,6 +29,9 @@ type File struct {
 	// any #if compiles only for macOS, one in an ios/ directory only for
 	// iOS.
 	Platforms Platform
+	// Project holds the project's facts about the file (module, platforms,
+	// deployment targets, test code); nil when none were read.
+	Project *ProjectInfo
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).
