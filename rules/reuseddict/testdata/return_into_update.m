@@ -12,6 +12,6 @@ void updateAfterReadObjC(NSData *newData) {
     CFTypeRef result = NULL;
     if (SecItemCopyMatching((__bridge CFDictionaryRef)query, &result) == errSecSuccess) {
         NSDictionary *changes = @{ (__bridge id)kSecValueData: newData };
-        SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)changes); // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnData \(SecItemUpdate fails with errSecParam \(-50\) on iOS\)`
+        SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)changes); // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, which still holds kSecReturnData: SecItemUpdate takes no kSecMatch\* or kSecReturn\* keys in its query and fails with errSecParam \(-50\) on iOS, tvOS, watchOS, visionOS and Mac Catalyst \(macOS drops them\)`
     }
 }

@@ -12,6 +12,6 @@ func updateAfterRead(newData: Data) {
     var result: CFTypeRef?
     if SecItemCopyMatching(query as CFDictionary, &result) == errSecSuccess {
         let changes: [String: Any] = [kSecValueData as String: newData]
-        SecItemUpdate(query as CFDictionary, changes as CFDictionary) // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnData \(SecItemUpdate fails with errSecParam \(-50\) on iOS\)`
+        SecItemUpdate(query as CFDictionary, changes as CFDictionary) // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 13, which still holds kSecReturnData: SecItemUpdate takes no kSecMatch\* or kSecReturn\* keys in its query and fails with errSecParam \(-50\) on iOS, tvOS, watchOS, visionOS and Mac Catalyst \(macOS drops them\)`
     }
 }
