@@ -75,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 			msg = fmt.Sprintf("%s runs after %s on line %d may have failed with %s; the read passes %s, so this status also means the item exists but needs user authentication (Touch ID, Face ID or the passcode) that the read did not ask for, besides a locked device: the delete succeeds and the protected item is lost; delete only on errSecItemNotFound, and treat errSecInteractionNotAllowed as \"present, not readable now\"",
 				del, how, rulekit.Line(r.Site), rulekit.Status(-25308), ui)
 		}
-		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg,
+		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg, Call: call.Site,
 			Related: []rulekit.Related{{Site: r.NameSite, Message: "the read whose failure leads to the delete"}}}
 		if b, ok := call.EarlierBranch[r]; ok {
 			f.Related = append(f.Related, rulekit.Related{Site: b, Message: "this check lets errSecInteractionNotAllowed through to the delete"})

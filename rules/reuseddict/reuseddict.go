@@ -74,7 +74,7 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 		}
 		msg := fmt.Sprintf("%s receives the dictionary already used by %s on line %d, which still holds %s: %s; build a separate dictionary for each SecItem call (a helper that returns a new base query), so that keys meant for one call do not reach the next",
 			callName(call), callName(u.Fact), rulekit.Line(u.Fact.Site), strings.Join(names, ", "), consequence(call, plat))
-		f := rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg,
+		f := rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg, Call: call.Site, Keys: keyNames(left),
 			Related: []rulekit.Related{{Site: u.Fact.NameSite, Message: "first used by " + callName(u.Fact) + " here"}}}
 		for _, l := range left {
 			for _, s := range l.sites {
@@ -134,6 +134,16 @@ func leftovers(call *flow.CallFact, u flow.Use) []leftover {
 		if len(sites) > 0 {
 			out = append(out, leftover{entry: e, sites: sites})
 		}
+	}
+	return out
+}
+
+// keyNames are the constant names of the leftover keys, the subject of
+// the finding.
+func keyNames(left []leftover) []string {
+	var out []string
+	for _, l := range left {
+		out = append(out, l.entry.Key.Name)
 	}
 	return out
 }
