@@ -35,7 +35,8 @@
 //     errSecInteractionNotAllowed`), or a second call of the same
 //     operation with the dictionary the first had. A key it rejects was
 //     already wrong in the first call, where deletelimit or misplacedkey
-//     report it at the key.
+//     report it at the key; and when the first call already got a
+//     leftover from an earlier one, its finding covers the retry.
 //   - Keys added for the later call: update, then add the same query
 //     extended with kSecValueData and attributes on errSecItemNotFound is
 //     Apple's own pattern, and the add gets exactly what it should store.

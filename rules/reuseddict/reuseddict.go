@@ -63,7 +63,7 @@ func check(p *rulekit.Pass, call *flow.CallFact) {
 			continue
 		}
 		left := leftovers(call, u)
-		if len(left) == 0 {
+		if len(left) == 0 || retried(call, left) {
 			continue
 		}
 		var names []string
@@ -136,6 +136,29 @@ func leftovers(call *flow.CallFact, u flow.Use) []leftover {
 		}
 	}
 	return out
+}
+
+// retried reports whether the call repeats an earlier call of the same
+// operation that already received every leftover key from the same writes
+// (a retry of an update after the read whose query it reuses): that
+// earlier call's finding covers this one.
+func retried(call *flow.CallFact, left []leftover) bool {
+	for _, u := range call.PriorUses {
+		if u.Fact == call || u.Fact.Op != call.Op || u.Snapshot == nil {
+			continue
+		}
+		all := true
+		for _, l := range left {
+			if len(carried(l.entry, u.Snapshot)) < len(l.sites) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // keyNames are the constant names of the leftover keys, the subject of
