@@ -54,6 +54,11 @@ type Diagnostic struct {
 	Fixes    []analysis.SuggestedFix
 	// Raw is the diagnostic as the analyzer reported it.
 	Raw analysis.Diagnostic
+	// Subject is the SecItem call (and keys) the finding is about, when
+	// the rule named it; Folded are the findings of other rules about the
+	// same bug that were folded into this one (see overlap.go).
+	Subject *Subject
+	Folded  []Folded
 
 	fixEdits [][]FileEdit
 }
@@ -187,7 +192,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	for _, d := range perFile {
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}
-	res.Diagnostics = dedupe(res.Diagnostics)
+	res.Diagnostics = dedupe(fold(res.Diagnostics))
 	res.Stats.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -283,7 +288,8 @@ func runFile(ctx context.Context, fset *token.FileSet, sess *flow.Session, f *mo
 }
 
 func convert(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Diagnostic {
-	out := Diagnostic{Rule: a.Name, Severity: ParseSeverity(d.Category), Message: d.Message, URL: d.URL, Fixes: d.SuggestedFixes, Raw: d}
+	sev, sub := decodeCategory(fset, d.Category)
+	out := Diagnostic{Rule: a.Name, Severity: sev, Subject: sub, Message: d.Message, URL: d.URL, Fixes: d.SuggestedFixes, Raw: d}
 	if out.URL == "" {
 		out.URL = a.URL
 	}

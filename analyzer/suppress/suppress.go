@@ -142,6 +142,16 @@ func Apply(files []*model.File, diags []driver.Diagnostic, opt Options) Outcome 
 		return by
 	}
 	for _, d := range diags {
+		// A finding of another rule folded into d (one bug, one finding)
+		// is still there: a directive for it where it was reported is in
+		// use, though it does not silence d.
+		for _, f := range d.Folded {
+			for _, dir := range byFile[f.Pos.Filename] {
+				if dir.Covers(f.Rule, f.Pos.Line) {
+					dir.used[f.Rule] = true
+				}
+			}
+		}
 		if by := match(d, true); by != nil {
 			out.Suppressed = append(out.Suppressed, Suppressed{d, by})
 		} else {

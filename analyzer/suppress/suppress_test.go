@@ -229,3 +229,29 @@ func TestDocs(t *testing.T) {
 		}
 	}
 }
+
+// A directive for a finding that was folded into another rule's finding
+// (one bug, one finding) is in use: it is not reported unused, and it does
+// not silence the finding that was kept.
+func TestFoldedFindingKeepsDirectiveInUse(t *testing.T) {
+	f := parse(t, "F.swift", `import Security
+func a() {
+    // keychainlint:ignore deletelimit -- the macOS file keychain needs the limit here
+    let q = [kSecMatchLimit: kSecMatchLimitAll] // KEY
+    SecItemDelete(q as CFDictionary) // CALL
+}
+`)
+	key := at(t, f, "deletelimit", "kSecMatchLimit: kSecMatchLimitAll] // KEY")
+	kept := at(t, f, "reuseddict", "SecItemDelete(q as CFDictionary) // CALL")
+	kept.Folded = []driver.Folded{{Rule: "deletelimit", Pos: key.Pos}}
+	out := suppress.Apply([]*model.File{f}, []driver.Diagnostic{kept}, suppress.Options{
+		Known: func(r string) bool { return r == "deletelimit" || r == "reuseddict" },
+		URL:   func(r string) string { return "https://example.com/" + r },
+	})
+	if len(out.Suppressed) != 0 {
+		t.Errorf("suppressed %s, want nothing", describe([]driver.Diagnostic{out.Suppressed[0].Diagnostic}))
+	}
+	if got := describe(out.Kept); got != "F.swift:5: [reuseddict] reuseddict at SecItemDelete(q as CFDictionary) // CALL\n" {
+		t.Errorf("kept:\n%s\nwant only the reuseddict finding (no unusedignore)", got)
+	}
+}

@@ -54,7 +54,7 @@ func matchKeys(p *rulekit.Pass, call *flow.CallFact) {
 		msg := fmt.Sprintf("%s in a SecItemDelete query makes the delete fail with %s on %s (SecItemDelete takes no kSecMatch* keys there and deletes every match); remove it, or put it under #if os(macOS) if the macOS file keychain needs it",
 			e.Name, rulekit.Status(keychain.ErrSecParam), rulekit.IOSPlatforms(rulekit.SitesPlatforms(e, call, sites)))
 		for _, s := range sites {
-			f := rulekit.Finding{Severity: rulekit.Error, Site: s, Message: msg}
+			f := rulekit.Finding{Severity: rulekit.Error, Site: s, Message: msg, Call: call.Site, Keys: []string{e.Key.Name}}
 			if rulekit.InOtherPlace(s, call.Site) {
 				f.Related = append(f.Related, rulekit.Related{Site: call.NameSite, Message: "the query reaches SecItemDelete here"})
 			}

@@ -50,6 +50,15 @@ func run(pass *analysis.Pass) (any, error) {
 		// decides it.
 		sort.Slice(reads, func(i, j int) bool { return reads[i].Site.Span.Start < reads[j].Site.Span.Start })
 		r := reads[len(reads)-1]
+		ui, uiSite := noAuthUI(r.Dict)
+		if ui != "" && presentOnly(call.Earlier[r]) {
+			// The read does not show the authentication UI, so -25308 may
+			// mean "the item exists but needs user authentication", and
+			// the code compared the status with errSecInteractionNotAllowed
+			// and handles it like success (the item is there): a
+			// deliberate choice about an existing item, not a missing one.
+			continue
+		}
 		how := "SecItemCopyMatching"
 		if r.Via != nil {
 			how = rulekit.CalledAt(r) + " (which reads with SecItemCopyMatching)"
@@ -58,14 +67,81 @@ func run(pass *analysis.Pass) (any, error) {
 		if call.Via != nil {
 			del = rulekit.CalledAt(call) + " (which calls SecItemDelete)"
 		}
-		msg := fmt.Sprintf("%s runs after %s on line %d may have failed with %s, which only means the device is locked (background launch, prewarming): the delete succeeds and the user's item is lost; delete only on errSecItemNotFound, and return early on errSecInteractionNotAllowed",
-			del, how, rulekit.Line(r.Site), rulekit.Status(-25308))
-		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg,
+		var msg string
+		if ui == "" {
+			msg = fmt.Sprintf("%s runs after %s on line %d may have failed with %s, which only means the device is locked (background launch, prewarming): the delete succeeds and the user's item is lost; delete only on errSecItemNotFound, and return early on errSecInteractionNotAllowed",
+				del, how, rulekit.Line(r.Site), rulekit.Status(-25308))
+		} else {
+			msg = fmt.Sprintf("%s runs after %s on line %d may have failed with %s; the read passes %s, so this status also means the item exists but needs user authentication (Touch ID, Face ID or the passcode) that the read did not ask for, besides a locked device: the delete succeeds and the protected item is lost; delete only on errSecItemNotFound, and treat errSecInteractionNotAllowed as \"present, not readable now\"",
+				del, how, rulekit.Line(r.Site), rulekit.Status(-25308), ui)
+		}
+		f := rulekit.Finding{Severity: rulekit.Error, Site: call.NameSite, Message: msg, Call: call.Site,
 			Related: []rulekit.Related{{Site: r.NameSite, Message: "the read whose failure leads to the delete"}}}
 		if b, ok := call.EarlierBranch[r]; ok {
 			f.Related = append(f.Related, rulekit.Related{Site: b, Message: "this check lets errSecInteractionNotAllowed through to the delete"})
 		}
+		if ui != "" && uiSite.File != nil {
+			f.Related = append(f.Related, rulekit.Related{Site: uiSite, Message: ui + ": the read fails instead of asking for authentication"})
+		}
 		p.Report(f)
 	}
 	return nil, nil
+}
+
+// noAuthUI returns the key or value by which a read's query may keep
+// SecItemCopyMatching from showing the authentication UI
+// (kSecUseAuthenticationUI: kSecUseAuthenticationUIFail or
+// kSecUseAuthenticationUISkip, or the deprecated kSecUseNoAuthenticationUI
+// when it may be true), and where it is written; "" when none. Such a read
+// returns errSecInteractionNotAllowed for an item whose access control
+// needs Touch ID, Face ID or the passcode, whether or not the device is
+// locked.
+func noAuthUI(d *flow.DictState) (string, flow.Site) {
+	if d == nil {
+		return "", flow.Site{}
+	}
+	if e, ok := d.Lookup("kSecUseAuthenticationUI"); ok {
+		for _, c := range e.Values {
+			name := c.Ident
+			switch c.Str {
+			case "u_AuthUIF":
+				name = "kSecUseAuthenticationUIFail"
+			case "u_AuthUIS":
+				name = "kSecUseAuthenticationUISkip"
+			}
+			if name == "kSecUseAuthenticationUIFail" || name == "kSecUseAuthenticationUISkip" {
+				return name, valueSite(e, c)
+			}
+		}
+	}
+	if e, ok := d.Lookup("kSecUseNoAuthenticationUI"); ok {
+		c, known := e.Value()
+		if !known || (c.Bool != -1 && c.Ident != "kCFBooleanFalse") {
+			return "kSecUseNoAuthenticationUI", firstSite(e)
+		}
+	}
+	return "", flow.Site{}
+}
+
+func valueSite(e *flow.Entry, c flow.Const) flow.Site {
+	if c.Site.File != nil {
+		return c.Site
+	}
+	return firstSite(e)
+}
+
+func firstSite(e *flow.Entry) flow.Site {
+	if len(e.Sites) > 0 {
+		return e.Sites[0]
+	}
+	return flow.Site{}
+}
+
+// presentOnly reports whether the status at the delete was tested and may
+// only be errSecInteractionNotAllowed or success: the code compared it
+// with errSecInteractionNotAllowed and handles it like the item being
+// there (`case errSecSuccess, errSecInteractionNotAllowed:`, `if status ==
+// errSecInteractionNotAllowed`).
+func presentOnly(set flow.StatusSet) bool {
+	return set.IsTested() && !set.Has(flow.NotFound) && !set.Has(flow.OtherFailure)
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
@@ -31,14 +32,23 @@ func TestRelatedRead(t *testing.T) {
 			continue
 		}
 		line, _ := strconv.Atoi(m[1])
-		// The read, and where its status was tested on the way (when it
-		// was: a helper's nil result has no comparison to point at).
-		if len(d.Related) != 1 && len(d.Related) != 2 {
+		// The read, where its status was tested on the way (when it was:
+		// a helper's nil result has no comparison to point at), and the
+		// key that keeps the read from asking for authentication (when
+		// there is one).
+		rel := d.Related
+		if n := len(rel); n > 0 && strings.HasSuffix(rel[n-1].Message, ": the read fails instead of asking for authentication") {
+			if !strings.Contains(d.Message, "the read passes ") {
+				t.Errorf("%s:%d: related location at the UI key, but the message does not name it: %s", d.Pos.Filename, d.Pos.Line, d.Message)
+			}
+			rel = rel[:n-1]
+		}
+		if len(rel) != 1 && len(rel) != 2 {
 			t.Errorf("%s:%d: got %d related locations, want the read and maybe the check", d.Pos.Filename, d.Pos.Line, len(d.Related))
 			continue
 		}
-		if len(d.Related) == 2 && d.Related[1].Message != "this check lets errSecInteractionNotAllowed through to the delete" {
-			t.Errorf("%s:%d: second related location %q", d.Pos.Filename, d.Pos.Line, d.Related[1].Message)
+		if len(rel) == 2 && rel[1].Message != "this check lets errSecInteractionNotAllowed through to the delete" {
+			t.Errorf("%s:%d: second related location %q", d.Pos.Filename, d.Pos.Line, rel[1].Message)
 		}
 		r := d.Related[0]
 		if r.Pos.Filename != d.Pos.Filename || r.Pos.Line != line || r.Message != "the read whose failure leads to the delete" {
@@ -51,7 +61,7 @@ func TestRelatedRead(t *testing.T) {
 	// direct read, the check that let the failure through.
 	branch := map[string]string{}
 	for _, d := range diags {
-		if len(d.Related) == 2 {
+		if len(d.Related) >= 2 && d.Related[1].Message == "this check lets errSecInteractionNotAllowed through to the delete" {
 			r := d.Related[1]
 			branch[fmt.Sprintf("%s:%d", filepath.Base(d.Pos.Filename), d.Pos.Line)] = fmt.Sprintf("%s:%d", filepath.Base(r.Pos.Filename), r.Pos.Line)
 		}
@@ -77,5 +87,32 @@ func TestRelatedRead(t *testing.T) {
 		if got[at] != rel {
 			t.Errorf("finding at %s: related location %q, want %q", at, got[at], rel)
 		}
+	}
+}
+
+// A read that does not show the authentication UI: the finding points at
+// the key that says so.
+func TestRelatedAuthUIKey(t *testing.T) {
+	diags := ruletest.RunQuiet(t, "testdata", deleteonreadfailure.Analyzer)
+	want := map[string]string{
+		"authui.swift:25": "kSecUseAuthenticationUIFail",
+		"authui.swift:39": "kSecUseAuthenticationUISkip",
+		"authui.m:24":     "kSecUseAuthenticationUIFail",
+		"authui.m:38":     "kSecUseNoAuthenticationUI]",
+	}
+	for _, d := range diags {
+		at := fmt.Sprintf("%s:%d", filepath.Base(d.Pos.Filename), d.Pos.Line)
+		text, ok := want[at]
+		if !ok {
+			continue
+		}
+		delete(want, at)
+		last := d.Related[len(d.Related)-1]
+		if got := ruletest.From(t, last.Pos); !strings.HasPrefix(got, text) {
+			t.Errorf("%s: last related location at %q, want %q", at, got, text)
+		}
+	}
+	for at := range want {
+		t.Errorf("no finding at %s", at)
 	}
 }

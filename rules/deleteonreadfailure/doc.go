@@ -24,6 +24,20 @@
 // errSecInteractionNotAllowed, a switch case that handles it, or a check
 // that the read succeeded.
 //
+// A read that keeps SecItemCopyMatching from showing the authentication
+// UI (kSecUseAuthenticationUI set to kSecUseAuthenticationUIFail or
+// kSecUseAuthenticationUISkip, or the deprecated kSecUseNoAuthenticationUI
+// set to true) also gets errSecInteractionNotAllowed for an item whose
+// access control needs Touch ID, Face ID or the passcode, while the device
+// is unlocked: the item exists, and the message says so. Where such a
+// read's status was compared with errSecInteractionNotAllowed and the
+// delete runs only on that status or on success (a switch case that
+// groups errSecSuccess with errSecInteractionNotAllowed, an if that tests
+// status == errSecInteractionNotAllowed), the code treats the item as
+// present and replaces it on purpose: the analyzer stays silent. Without those keys
+// the same comparison is still reported, since -25308 then only means the
+// device is locked.
+//
 // Example:
 //
 //	let status = SecItemCopyMatching(query as CFDictionary, &result)

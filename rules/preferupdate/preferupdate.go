@@ -55,7 +55,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			msg := fmt.Sprintf("%s followed by %s of the same %s on line %d: until the add succeeds the item does not exist, and if the add fails (for example %s while the device is locked) the old value is lost; use SecItemUpdate, and SecItemAdd only when it returns errSecItemNotFound",
 				what, addWhat, rulekit.ClassSingular(class), rulekit.Line(add.Site), rulekit.Status(-25308))
-			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg,
+			p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: del.NameSite, Message: msg, Call: del.Site,
 				Related: []rulekit.Related{{Site: add.NameSite, Message: "the item is added again here"}}})
 		}
 	}

@@ -40,15 +40,15 @@ func lineOf(t *testing.T, path, marker string) int {
 }
 
 // The DTS example: the finding is at the SecItemAdd name, its message names
-// the read's line, and its related locations point at the read and at the
-// write between the two calls.
+// the read's line and the leftover key, and its related locations point at
+// the read and at the write of the leftover key.
 func TestDTSExampleRelated(t *testing.T) {
 	diags := ruletest.RunQuiet(t, "testdata", reuseddict.Analyzer)
 	for _, tc := range []struct {
 		file, write string
 	}{
-		{"dts.m", "query[(__bridge id)kSecValueData] = token;"},
-		{"dts.swift", "query[kSecValueData] = token"},
+		{"dts.m", "query[(__bridge id)kSecMatchLimit] ="},
+		{"dts.swift", "query[kSecMatchLimit] ="},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			path := filepath.Join("testdata", tc.file)
@@ -80,8 +80,8 @@ func TestDTSExampleRelated(t *testing.T) {
 			if want := "SecItemCopyMatching on line " + strconv.Itoa(readLine); !strings.Contains(d.Message, want) {
 				t.Errorf("message %q does not contain %q", d.Message, want)
 			}
-			if !strings.Contains(d.Message, "changed since (kSecValueData)") {
-				t.Errorf("message %q does not name the change (kSecValueData)", d.Message)
+			if !strings.Contains(d.Message, "still holds kSecMatchLimit:") {
+				t.Errorf("message %q does not name the leftover key (kSecMatchLimit)", d.Message)
 			}
 			var readRel, writeRel bool
 			for _, r := range d.Related {
@@ -95,10 +95,10 @@ func TestDTSExampleRelated(t *testing.T) {
 					if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "SecItemCopyMatching(") {
 						t.Errorf("read related at %q, want the SecItemCopyMatching name", got)
 					}
-				case r.Pos.Line == writeLine && strings.Contains(r.Message, "changed"):
+				case r.Pos.Line == writeLine && strings.Contains(r.Message, "kSecMatchLimit is set here"):
 					writeRel = true
-					if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "kSecValueData]") {
-						t.Errorf("write related at %q, want the kSecValueData key", got)
+					if got := ruletest.From(t, r.Pos); !strings.HasPrefix(got, "kSecMatchLimit]") {
+						t.Errorf("write related at %q, want the kSecMatchLimit key", got)
 					}
 				default:
 					t.Errorf("unexpected related location %d:%d %q", r.Pos.Line, r.Pos.Column, r.Message)
@@ -108,7 +108,7 @@ func TestDTSExampleRelated(t *testing.T) {
 				t.Errorf("no related location at the read (line %d): %+v", readLine, d.Related)
 			}
 			if !writeRel {
-				t.Errorf("no related location at the write (line %d): %+v", writeLine, d.Related)
+				t.Errorf("no related location at the key's write (line %d): %+v", writeLine, d.Related)
 			}
 		})
 	}

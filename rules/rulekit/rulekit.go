@@ -6,16 +6,19 @@ package rulekit
 
 import (
 	"fmt"
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
-// Severities, reported in analysis.Diagnostic.Category.
+// Severities, reported in analysis.Diagnostic.Category (with the
+// finding's subject, see driver.EncodeCategory).
 const (
 	Error   = "error"
 	Warning = "warning"
@@ -47,6 +50,13 @@ type Finding struct {
 	Message  string
 	Related  []Related
 	Fixes    []Fix
+	// Call is the SecItem call the finding is about (a call fact's Site),
+	// and Keys the keys of its dictionary it is about (none: the call as
+	// a whole). The driver uses them to keep one finding per bug when
+	// several rules report the same call (analyzer/driver/overlap.go);
+	// a zero Call names no subject.
+	Call flow.Site
+	Keys []string
 }
 
 // Fix is a suggested fix: replace each site's text.
@@ -65,10 +75,14 @@ type Edit struct {
 // the pass's (a key written in a helper in another file) are reported
 // too: the driver's FileSet holds every file of the scan.
 func (p *Pass) Report(f Finding) {
+	call := token.NoPos
+	if f.Call.File != nil {
+		call = p.Session.Pos(f.Call)
+	}
 	d := analysis.Diagnostic{
 		Pos:      p.Session.Pos(f.Site),
 		End:      p.Session.End(f.Site),
-		Category: f.Severity,
+		Category: driver.EncodeCategory(f.Severity, call, f.Keys),
 		Message:  f.Message,
 	}
 	if !d.Pos.IsValid() {

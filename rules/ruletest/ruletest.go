@@ -41,6 +41,16 @@ func Run(t *testing.T, dir string, a *analysis.Analyzer, opt ...Options) []drive
 	return diags
 }
 
+// RunAll analyses like Run with several analyzers together, as the
+// command does (so the driver keeps one finding per bug when several rules
+// report the same call), and checks the wants against every diagnostic.
+func RunAll(t *testing.T, dir string, as []*analysis.Analyzer, opt ...Options) []driver.Diagnostic {
+	t.Helper()
+	diags, inputs := runAnalyzers(t, dir, as, opt...)
+	check(t, inputs, diags)
+	return diags
+}
+
 // RunQuiet analyses like Run but checks no wants; it returns the
 // diagnostics for tests that assert on them directly.
 func RunQuiet(t *testing.T, dir string, a *analysis.Analyzer, opt ...Options) []driver.Diagnostic {
@@ -50,6 +60,11 @@ func RunQuiet(t *testing.T, dir string, a *analysis.Analyzer, opt ...Options) []
 }
 
 func run(t *testing.T, dir string, a *analysis.Analyzer, opt ...Options) ([]driver.Diagnostic, []driver.Input) {
+	t.Helper()
+	return runAnalyzers(t, dir, []*analysis.Analyzer{a}, opt...)
+}
+
+func runAnalyzers(t *testing.T, dir string, as []*analysis.Analyzer, opt ...Options) ([]driver.Diagnostic, []driver.Input) {
 	t.Helper()
 	var o Options
 	if len(opt) > 0 {
@@ -73,7 +88,7 @@ func run(t *testing.T, dir string, a *analysis.Analyzer, opt ...Options) ([]driv
 	if len(inputs) == 0 {
 		t.Fatalf("no fixtures under %s", dir)
 	}
-	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: []*analysis.Analyzer{a}, Platforms: o.Platforms, Workers: 2})
+	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: as, Platforms: o.Platforms, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

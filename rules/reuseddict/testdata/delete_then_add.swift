@@ -1,6 +1,8 @@
 import Security
 
-// Delete, then add the same dictionary after adding the data to it.
+// Delete, then add the same dictionary after adding the data to it: the add
+// gets exactly what it needs (the delete-then-add itself is preferupdate's
+// finding), so this is not a harmful reuse.
 func replaceSecret(_ secret: Data) {
     var item: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
@@ -9,5 +11,5 @@ func replaceSecret(_ secret: Data) {
     ]
     SecItemDelete(item as CFDictionary)
     item[kSecValueData as String] = secret
-    SecItemAdd(item as CFDictionary, nil) // want `^SecItemAdd receives the dictionary already used by SecItemDelete on line 10, changed since \(kSecValueData\)`
+    SecItemAdd(item as CFDictionary, nil)
 }

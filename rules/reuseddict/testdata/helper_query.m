@@ -1,8 +1,7 @@
 #import <Security/Security.h>
 
-// A query from a helper method, read, changed with setObject:forKey: and
-// added: the helper returns a fresh dictionary, but this method keeps using
-// the one it got.
+// A query from a helper method, given kSecReturnData for a read and then
+// used unchanged as the query of SecItemUpdate, which rejects return keys.
 @implementation LoginStore
 
 - (NSMutableDictionary *)queryForAccount:(NSString *)account {
@@ -15,10 +14,15 @@
 
 - (void)storePassword:(NSData *)password account:(NSString *)account {
     NSMutableDictionary *query = [self queryForAccount:account];
-    OSStatus status = SecItemCopyMatching((__bridge CFDictionaryRef)query, NULL);
-    if (status == errSecItemNotFound) {
+    [query setObject:@YES forKey:(__bridge id)kSecReturnData];
+    CFTypeRef old = NULL;
+    OSStatus status = SecItemCopyMatching((__bridge CFDictionaryRef)query, &old);
+    if (status == errSecSuccess) {
+        SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)@{ (__bridge id)kSecValueData: password }); // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 19, which still holds kSecReturnData: SecItemUpdate takes no kSecMatch\* or kSecReturn\* keys in its query and fails with errSecParam \(-50\)`
+    } else if (status == errSecItemNotFound) {
+        // The add ignores kSecReturnData (nil result): not reported.
         [query setObject:password forKey:(__bridge id)kSecValueData];
-        SecItemAdd((__bridge CFDictionaryRef)query, NULL); // want `^SecItemAdd receives the dictionary already used by SecItemCopyMatching on line 18, changed since \(kSecValueData\)`
+        SecItemAdd((__bridge CFDictionaryRef)query, NULL);
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import Security
 
 // The same in Swift: a helper method returns an NSMutableDictionary, which
-// is read, changed with setObject(_:forKey:) and added.
+// gets kSecReturnData for a read and then becomes the update's query.
 final class SwiftLoginStore {
     func queryFor(account: String) -> NSMutableDictionary {
         let q = NSMutableDictionary()
@@ -14,10 +14,16 @@ final class SwiftLoginStore {
 
     func store(password: Data, account: String) {
         let query = self.queryFor(account: account)
-        let status = SecItemCopyMatching(query, nil)
-        if status == errSecItemNotFound {
+        query.setObject(true, forKey: kSecReturnData as NSString)
+        var old: CFTypeRef?
+        let status = SecItemCopyMatching(query, &old)
+        if status == errSecSuccess {
+            let changes: [String: Any] = [kSecValueData as String: password]
+            SecItemUpdate(query, changes as CFDictionary) // want `^SecItemUpdate receives the dictionary already used by SecItemCopyMatching on line 19, which still holds kSecReturnData: SecItemUpdate takes no`
+        } else if status == errSecItemNotFound {
+            // The add ignores kSecReturnData (nil result): not reported.
             query.setObject(password, forKey: kSecValueData as NSString)
-            SecItemAdd(query, nil) // want `^SecItemAdd receives the dictionary already used by SecItemCopyMatching on line 17, changed since \(kSecValueData\)`
+            SecItemAdd(query, nil)
         }
     }
 }

@@ -1,7 +1,8 @@
 #import <Security/Security.h>
 
 // A read's query used unchanged for SecItemDelete: kSecMatchLimit makes the
-// delete fail on iOS; a kSecReturn* key alone is ignored by the delete.
+// delete fail on iOS (the kSecReturnAttributes is ignored and not named);
+// a kSecReturn* key alone is ignored by the delete: not reported.
 void deleteWithReadQueryObjC(void) {
     NSDictionary *query = @{
         (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
@@ -11,7 +12,7 @@ void deleteWithReadQueryObjC(void) {
     };
     CFTypeRef items = NULL;
     SecItemCopyMatching((__bridge CFDictionaryRef)query, &items);
-    SecItemDelete((__bridge CFDictionaryRef)query); // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnAttributes, kSecMatchLimit \(SecItemDelete fails with errSecParam \(-50\) on iOS\)`
+    SecItemDelete((__bridge CFDictionaryRef)query); // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 14, which still holds kSecMatchLimit: SecItemDelete takes no kSecMatch\* keys and fails with errSecParam \(-50\) on iOS, tvOS, watchOS, visionOS and Mac Catalyst \(macOS drops them\)`
 }
 
 void deleteWithReturnOnlyObjC(void) {
@@ -22,10 +23,10 @@ void deleteWithReturnOnlyObjC(void) {
     };
     CFTypeRef item = NULL;
     SecItemCopyMatching((__bridge CFDictionaryRef)returning, &item);
-    SecItemDelete((__bridge CFDictionaryRef)returning); // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 24, still holds kSecReturnData \(ignored by SecItemDelete\)`
+    SecItemDelete((__bridge CFDictionaryRef)returning);
 }
 
-// Removing the return key is still a change to a reused dictionary.
+// Removing the return key before the delete leaves nothing to report.
 void deleteAfterRemovingReturnObjC(void) {
     NSMutableDictionary *removing = [NSMutableDictionary dictionary];
     removing[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
@@ -34,5 +35,5 @@ void deleteAfterRemovingReturnObjC(void) {
     CFTypeRef item = NULL;
     SecItemCopyMatching((__bridge CFDictionaryRef)removing, &item);
     [removing removeObjectForKey:(__bridge id)kSecReturnData];
-    SecItemDelete((__bridge CFDictionaryRef)removing); // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 35, changed since \(kSecReturnData removed\):`
+    SecItemDelete((__bridge CFDictionaryRef)removing);
 }

@@ -1,7 +1,8 @@
 import Security
 
 // A read's query used unchanged for SecItemDelete: kSecMatchLimit makes the
-// delete fail on iOS; a kSecReturn* key alone is ignored by the delete.
+// delete fail on iOS (the kSecReturnAttributes is ignored and not named);
+// a kSecReturn* key alone is ignored by the delete: not reported.
 func deleteWithReadQuery() {
     let query: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
@@ -11,7 +12,7 @@ func deleteWithReadQuery() {
     ]
     var items: CFTypeRef?
     SecItemCopyMatching(query as CFDictionary, &items)
-    SecItemDelete(query as CFDictionary) // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 13, still holds kSecReturnAttributes, kSecMatchLimit \(SecItemDelete fails with errSecParam \(-50\) on iOS\)`
+    SecItemDelete(query as CFDictionary) // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 14, which still holds kSecMatchLimit: SecItemDelete takes no kSecMatch\* keys and fails with errSecParam \(-50\) on iOS, tvOS, watchOS, visionOS and Mac Catalyst \(macOS drops them\)`
 }
 
 func deleteWithReturnOnly() {
@@ -22,10 +23,10 @@ func deleteWithReturnOnly() {
     ]
     var item: CFTypeRef?
     SecItemCopyMatching(returning as CFDictionary, &item)
-    SecItemDelete(returning as CFDictionary) // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 24, still holds kSecReturnData \(ignored by SecItemDelete\)`
+    SecItemDelete(returning as CFDictionary)
 }
 
-// Removing the return key is still a change to a reused dictionary.
+// Removing the return key before the delete leaves nothing to report.
 func deleteAfterRemovingReturn() {
     var removing: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
@@ -35,5 +36,5 @@ func deleteAfterRemovingReturn() {
     var item: CFTypeRef?
     SecItemCopyMatching(removing as CFDictionary, &item)
     removing.removeValue(forKey: kSecReturnData as String)
-    SecItemDelete(removing as CFDictionary) // want `^SecItemDelete receives the dictionary already used by SecItemCopyMatching on line 36, changed since \(kSecReturnData removed\):`
+    SecItemDelete(removing as CFDictionary)
 }

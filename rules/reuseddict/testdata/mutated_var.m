@@ -1,6 +1,8 @@
 #import <Security/Security.h>
 
-// An Objective-C mutable dictionary read, mutated and added.
+// An Objective-C mutable dictionary read, mutated and added: the read's
+// query holds no key the add rejects, and the keys added for the add are
+// what it should store. Not a harmful reuse.
 void mutatedVarAddObjC(NSString *account, NSData *password) {
     NSMutableDictionary *query = [@{
         (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
@@ -11,6 +13,6 @@ void mutatedVarAddObjC(NSString *account, NSData *password) {
     if (status == errSecItemNotFound) {
         query[(__bridge id)kSecValueData] = password;
         query[(__bridge id)kSecAttrLabel] = @"Login";
-        SecItemAdd((__bridge CFDictionaryRef)query, NULL); // want `^SecItemAdd receives the dictionary already used by SecItemCopyMatching on line 10, changed since \(kSecValueData, kSecAttrLabel\): build a fresh dictionary`
+        SecItemAdd((__bridge CFDictionaryRef)query, NULL);
     }
 }

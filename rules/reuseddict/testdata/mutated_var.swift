@@ -1,7 +1,8 @@
 import Security
 
-// A Swift dictionary variable read, mutated and added: the same variable
-// reaches both calls.
+// A Swift dictionary variable read, mutated and added: a value, so the
+// change cannot affect the read, and the add gets what it should store.
+// Not a harmful reuse.
 func mutatedVarAdd(account: String, password: Data) {
     var query: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
@@ -12,6 +13,6 @@ func mutatedVarAdd(account: String, password: Data) {
     if status == errSecItemNotFound {
         query[kSecValueData as String] = password
         query[kSecAttrLabel as String] = "Login"
-        SecItemAdd(query as CFDictionary, nil) // want `^SecItemAdd receives the dictionary already used by SecItemCopyMatching on line 11, changed since \(kSecValueData, kSecAttrLabel\): build a fresh dictionary`
+        SecItemAdd(query as CFDictionary, nil)
     }
 }

@@ -48,7 +48,7 @@ final class PasswordVault {
         query.setObject(kSecClassInternetPassword, forKey: kSecClass as NSString)
         query.setObject(credential.server, forKey: kSecAttrServer as NSString)
         query.setObject(credential.account, forKey: kSecAttrAccount as NSString)
-        query.setObject(true, forKey: kSecReturnAttributes as NSString)
+        query.setObject(kSecMatchLimitOne, forKey: kSecMatchLimit as NSString)
 
         var existing: AnyObject?
         let status = SecItemCopyMatching(query as CFDictionary, &existing)
