@@ -339,20 +339,20 @@ func TestBadFixture(t *testing.T) {
 	}
 }
 
-// warningSwift has one finding, a warning: kSecAttrAccessible in the
-// attributes of SecItemUpdate (updateaddonly).
+// warningSwift has one finding, a warning: the deprecated
+// kSecAttrAccessibleAlways in an add (deprecatedkey), alone on line 10.
 const warningSwift = `import Security
 
-func allowBackgroundRefresh(account: String) -> OSStatus {
-    let query: [String: Any] = [
+func storeToken(account: String, token: Data) -> OSStatus {
+    let item: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
         kSecAttrService as String: "com.example.token",
         kSecAttrAccount as String: account,
+        kSecValueData as String: token,
+        kSecAttrAccessible as String:
+        kSecAttrAccessibleAlways,
     ]
-    let attributes: [String: Any] = [
-        kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlock,
-    ]
-    return SecItemUpdate(query as CFDictionary, attributes as CFDictionary)
+    return SecItemAdd(item as CFDictionary, nil)
 }
 `
 
@@ -365,7 +365,7 @@ func TestFailOnWarnings(t *testing.T) {
 	r := runCmd(t, dir)
 	fs := parseFindings(t, r.stdout)
 	if len(fs) != 1 || fs[0].severity != "warning" || fs[0].line != 10 || fs[0].column != 9 {
-		t.Fatalf("want one warning at Refresh.swift:10:9 (kSecAttrAccessible in SecItemUpdate's attributes)\n%s", r)
+		t.Fatalf("want one warning at Refresh.swift:10:9 (kSecAttrAccessibleAlways in SecItemAdd)\n%s", r)
 	}
 	checkPointsAtKey(t, fs[0])
 	if s := parseSummary(t, r.stderr); s.bySeverity["warning"] != 1 || s.bySeverity["error"] != 0 {
