@@ -27,6 +27,36 @@
 // only. For the two accessibility constants the suggested fix replaces
 // the constant.
 //
+// A deprecated constant is often what code for older systems must use,
+// because the replacement does not exist there: kSecUseAuthenticationContext
+// came with iOS 9 and macOS 10.11, LAContext's localizedReason and
+// interactionNotAllowed with iOS 11 and macOS 10.13 (the accessibility
+// replacements exist since iOS 4 and macOS 10.9). The analyzer stays
+// silent where the constant is used only on such systems or on purpose:
+//
+//   - in the fallback branch of an availability check that runs only below
+//     the version that introduced the replacement: the else branch of
+//     `if #available(iOS 11, *)` or `if (@available(...))`, the else of
+//     `guard #available`, `if #unavailable`, `NSFoundationVersionNumber <
+//     NSFoundationVersionNumber_iOS_9_0`, `#if
+//     __IPHONE_OS_VERSION_MIN_REQUIRED < 90000` (or
+//     __MAC_OS_X_VERSION_MIN_REQUIRED), a weak-symbol check such as
+//     `&kSecUseAuthenticationUI == NULL`, and the fallback of a feature
+//     check whose version it cannot tell (respondsToSelector:);
+//   - where the compiler's deprecation warning is switched off: between
+//     `#pragma clang diagnostic ignored "-Wdeprecated-declarations"` and
+//     the matching pop, or inside a declaration marked
+//     `@available(*, deprecated)` — an explicit acknowledgement.
+//
+// The guarded branch (`if #available(iOS 11, *) { … }`, a declaration
+// marked `@available(iOS 9, *)`) and unconditional code are reported. The
+// project's deployment target does not silence unconditional code: it
+// still runs on current systems, where the replacement exists and the
+// deprecated constant is the wrong choice. When the deployment target is
+// older than the replacement, the message says so and advises an
+// availability check with the old constant in its fallback branch, and no
+// drop-in fix is offered.
+//
 // Example:
 //
 //	attributes[kSecAttrAccessible as String] = kSecAttrAccessibleAlways   // reported
