@@ -154,7 +154,9 @@ var (
 	// #unavailable(iOS 9.0); rest is what follows (more conditions).
 	availCallRE = regexp.MustCompile(`^(#available|@available|__builtin_available|#unavailable)\s*\(([^()]*)\)\s*(.*)$`)
 	// NSFoundationVersionNumber compared with a named version.
-	foundationRE      = regexp.MustCompile(`^(?:floor\s*\(\s*)?NSFoundationVersionNumber\s*\)?\s*(<=|<|>=|>)\s*(?:floor\s*\(\s*)?(NSFoundationVersionNumber\w+)\s*\)?$`)
+	foundationRE = regexp.MustCompile(`^(?:floor\s*\(\s*)?NSFoundationVersionNumber\s*\)?\s*(<=|<|>=|>)\s*(?:floor\s*\(\s*)?(NSFoundationVersionNumber\w+)\s*\)?$`)
+	// ... or with a number (floor(NSFoundationVersionNumber) > floor(1144.17)).
+	foundationNumRE   = regexp.MustCompile(`^(?:floor\s*\(\s*)?NSFoundationVersionNumber\s*\)?\s*(<=|<|>=|>)\s*(?:floor\s*\(\s*)?[0-9]+(?:\.[0-9]+)?\s*\)?$`)
 	foundationIOSRE   = regexp.MustCompile(`^NSFoundationVersionNumber_iOS_(\d+)_(\d+|x_Max)$`)
 	foundationMacOSRE = regexp.MustCompile(`^NSFoundationVersionNumber10_(\d+)(?:_(\d+|Max))?$`)
 	// &kSecUseAuthenticationUI != NULL, &sym, &sym == nil
@@ -234,6 +236,16 @@ func (r *availRecorder) condition(cond model.Expr) (then, els *model.Availabilit
 		case ">":
 			return atLeast(next(v)), below(next(v))
 		}
+	}
+	if m := foundationNumRE.FindStringSubmatch(text); m != nil {
+		// Which release a Foundation version number belongs to is not
+		// known here: the branch for smaller numbers is code for older
+		// systems, the other says nothing.
+		older := &model.Availability{Check: check, Others: model.OldUnknown}
+		if strings.HasPrefix(m[1], "<") {
+			return older, nil
+		}
+		return nil, older
 	}
 	if m := weakRE.FindStringSubmatch(text); m != nil && strings.HasPrefix(m[2], "k") {
 		missing := &model.Availability{Check: check, Symbol: m[2]}

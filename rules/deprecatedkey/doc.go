@@ -41,8 +41,9 @@
 //     NSFoundationVersionNumber_iOS_9_0`, `#if
 //     __IPHONE_OS_VERSION_MIN_REQUIRED < 90000` (or
 //     __MAC_OS_X_VERSION_MIN_REQUIRED), a weak-symbol check such as
-//     `&kSecUseAuthenticationUI == NULL`, and the fallback of a feature
-//     check whose version it cannot tell (respondsToSelector:);
+//     `&kSecUseAuthenticationUI == NULL`, and the branch for older systems
+//     of a check whose version it cannot tell (respondsToSelector:,
+//     `floor(NSFoundationVersionNumber) > floor(1144.17)`);
 //   - where the compiler's deprecation warning is switched off: between
 //     `#pragma clang diagnostic ignored "-Wdeprecated-declarations"` and
 //     the matching pop, or inside a declaration marked

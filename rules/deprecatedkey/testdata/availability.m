@@ -96,3 +96,16 @@ OSStatus otherPragmaObjC(void) {
 #pragma clang diagnostic pop
     return SecItemAdd((__bridge CFDictionaryRef)item, NULL);
 }
+
+// A Foundation version compared with a number (UICKeyChainStore's iOS 9
+// check): the branch for older systems keeps the old constant; the other
+// branch is reported.
+OSStatus foundationNumberObjC(void) {
+    NSMutableDictionary *query = [@{ (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword, (__bridge id)kSecAttrService: @"s" } mutableCopy];
+    if (floor(NSFoundationVersionNumber) > floor(1144.17)) { // iOS 9+
+        query[(__bridge id)kSecUseAuthenticationUI] = (__bridge id)kSecUseAuthenticationUIFail; // want `^kSecUseAuthenticationUIFail is deprecated`
+    } else {
+        query[(__bridge id)kSecUseNoAuthenticationUI] = (__bridge id)kCFBooleanTrue;
+    }
+    return SecItemCopyMatching((__bridge CFDictionaryRef)query, NULL);
+}
