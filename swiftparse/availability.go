@@ -1,6 +1,7 @@
 package swiftparse
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -169,7 +170,12 @@ var (
 // condition returns what the then and else branches of a condition mean,
 // nil for a branch the condition says nothing about.
 func (r *availRecorder) condition(cond model.Expr) (then, els *model.Availability) {
-	text := stripParens(r.text(cond))
+	raw := r.text(cond)
+	if !strings.Contains(raw, "available") && !strings.Contains(raw, "NSFoundationVersionNumber") &&
+		!strings.Contains(raw, "&") && !strings.Contains(raw, "espond") && !strings.Contains(raw, "NSClassFromString") {
+		return nil, nil
+	}
+	text := stripParens(raw)
 	if text == "" {
 		return nil, nil
 	}
@@ -312,21 +318,33 @@ func foundationVersion(name string) (model.Platform, model.OSVersion, bool) {
 
 // swiftAttributes records @available attributes of declarations: an
 // introduced version guards the declaration; a deprecated declaration may
-// use deprecated API without a compiler warning.
+// use deprecated API without a compiler warning. It looks up the node at
+// each "@available" in the source instead of walking the whole tree.
 func (r *availRecorder) swiftAttributes(root *sitter.Node) {
-	stack := []*sitter.Node{root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n.Type() == "attribute" {
-			r.swiftAttribute(n)
-			continue
+	src := r.f.Src
+	const word = "@available"
+	row, lineStart, scanned := 0, 0, 0
+	for from := 0; ; {
+		i := bytes.Index(src[from:], []byte(word))
+		if i < 0 {
+			return
 		}
-		// namedChildren walks a tree cursor: NamedChild(i) costs O(i),
-		// which is quadratic on files of many top-level nodes.
-		kids := namedChildren(n)
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, kids[i])
+		off := from + i
+		from = off + len(word)
+		for ; scanned < off; scanned++ {
+			if src[scanned] == '\n' {
+				row++
+				lineStart = scanned + 1
+			}
+		}
+		at := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart)}
+		end := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart + len(word))}
+		n := root.NamedDescendantForPointRange(at, end)
+		for k := 0; n != nil && k < 4 && n.Type() != "attribute"; k++ {
+			n = n.Parent()
+		}
+		if n != nil && n.Type() == "attribute" && int(n.StartByte()) == off {
+			r.swiftAttribute(n)
 		}
 	}
 }
@@ -406,8 +424,16 @@ func (r *availRecorder) preprocessor() {
 		for lineEnd < len(src) && src[lineEnd] != '\n' {
 			lineEnd++
 		}
-		line := string(src[lineStart:lineEnd])
 		next := lineEnd + 1
+		j := lineStart
+		for j < lineEnd && (src[j] == ' ' || src[j] == '\t') {
+			j++
+		}
+		if j == lineEnd || src[j] != '#' {
+			lineStart = next
+			continue
+		}
+		line := string(src[lineStart:lineEnd])
 		m := ppLineRE.FindStringSubmatch(line)
 		if m == nil {
 			lineStart = next
