@@ -45,8 +45,8 @@ func readGuarded(prompt: String) -> OSStatus {
 		want   string // substring of the advice, "" for none
 	}{
 		{"no project facts", nil, first, ""},
-		{"iOS 8 target", map[model.Platform]model.OSVersion{model.IOS: {Major: 8}}, first, "; the replacement needs iOS 11.0 and this code also runs on iOS 8.0 (the deployment target): use it under an availability check"},
-		{"iOS 8 and macOS 10.9", map[model.Platform]model.OSVersion{model.IOS: {Major: 8}, model.MacOS: {Major: 10, Minor: 9}}, first, "needs iOS 11.0, macOS 10.13 and this code also runs on iOS 8.0, macOS 10.9"},
+		{"iOS 8 target", map[model.Platform]model.OSVersion{model.IOS: {Major: 8}}, first, "; the replacement needs iOS 11.0 and the deployment target lets this code run on earlier versions (from iOS 8.0): use it under an availability check"},
+		{"iOS 8 and macOS 10.9", map[model.Platform]model.OSVersion{model.IOS: {Major: 8}, model.MacOS: {Major: 10, Minor: 9}}, first, "needs iOS 11.0, macOS 10.13 and the deployment target lets this code run on earlier versions (from iOS 8.0, macOS 10.9)"},
 		{"iOS 12 target", map[model.Platform]model.OSVersion{model.IOS: {Major: 12}}, first, ""},
 		{"guarded by @available", map[model.Platform]model.OSVersion{model.IOS: {Major: 8}}, second, ""},
 	} {
@@ -63,5 +63,22 @@ func readGuarded(prompt: String) -> OSStatus {
 		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
 			t.Errorf("%s: advice %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// @available raises the lowest version, but not past the replacement's
+// introduction: the advice names the version the guard allows.
+func TestDeploymentTargetWithGuard(t *testing.T) {
+	src := "@available(iOS 9.0, *)\nlet failUI = String(kSecUseAuthenticationUIFail)\n"
+	f, err := swiftparse.ParseFile("Alias.swift", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Project = &model.ProjectInfo{Deployment: map[model.Platform]model.OSVersion{model.IOS: {Major: 8}}}
+	off := strings.Index(src, "kSecUseAuthenticationUIFail")
+	s := flow.Site{File: f, Span: model.Span{Start: off, End: off + len("kSecUseAuthenticationUIFail")}}
+	dep, _ := keychain.LookupDeprecated("kSecUseAuthenticationUIFail")
+	if got := needsAvailabilityCheck(s, model.IOS, dep); !strings.Contains(got, "needs iOS 11.0 and the deployment target lets this code run on earlier versions (from iOS 9.0)") {
+		t.Errorf("advice %q", got)
 	}
 }

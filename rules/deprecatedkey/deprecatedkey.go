@@ -233,6 +233,6 @@ func needsAvailabilityCheck(s flow.Site, runs model.Platform, dep *keychain.Depr
 	if len(need) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("; the replacement needs %s and this code also runs on %s (the deployment target): use it under an availability check (if #available / @available) and keep %s in the fallback branch",
+	return fmt.Sprintf("; the replacement needs %s and the deployment target lets this code run on earlier versions (from %s): use it under an availability check (if #available / @available) and keep %s in the fallback branch",
 		strings.Join(need, ", "), strings.Join(have, ", "), dep.Name)
 }
