@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -200,4 +201,43 @@ func ParseAvailabilitySpecs(args string) (v map[Platform]OSVersion, star, ok boo
 		}
 	}
 	return v, star, len(v) > 0 || star
+}
+
+// DumpAvailability lists the availability regions and the regions without
+// deprecation warnings of a file, one per line with 1-based lines, for
+// `keychainlint dump`; "" when there are none.
+func DumpAvailability(f *File) string {
+	line := func(off int) int {
+		if off > len(f.Src) {
+			off = len(f.Src)
+		}
+		return 1 + strings.Count(string(f.Src[:off]), "\n")
+	}
+	var b strings.Builder
+	for _, a := range f.Availability {
+		fmt.Fprintf(&b, "availability lines %d-%d:", line(a.Span.Start), line(a.Span.End))
+		for _, x := range []struct {
+			label string
+			m     map[Platform]OSVersion
+		}{{"below", a.Below}, {"from", a.AtLeast}} {
+			for _, pn := range platformNames {
+				if v, ok := x.m[pn.p]; ok {
+					fmt.Fprintf(&b, " %s %s %s", pn.name, x.label, v)
+				}
+			}
+		}
+		switch {
+		case a.Symbol != "":
+			fmt.Fprintf(&b, " where %s is missing", a.Symbol)
+		case a.Others == NotRun:
+			b.WriteString(" (not on other platforms)")
+		case a.Others == OldUnknown:
+			b.WriteString(" (older systems elsewhere)")
+		}
+		b.WriteString("\n")
+	}
+	for _, s := range f.DeprecationAllowed {
+		fmt.Fprintf(&b, "deprecation warnings off lines %d-%d\n", line(s.Start), line(s.End))
+	}
+	return b.String()
 }

@@ -886,3 +886,24 @@ func TestNoWrites(t *testing.T) {
 		t.Errorf("the scan changed the scanned tree:\n%s", strings.Join(diffs, "\n"))
 	}
 }
+
+// TestDumpAvailability: dump lists the availability regions and the
+// regions where deprecation warnings are off.
+func TestDumpAvailability(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"A.swift": "func f() {\n    if #available(iOS 11.0, *) {\n        a()\n    } else {\n        b()\n    }\n}\n",
+		"B.m":     "void g(void) {\n#pragma clang diagnostic push\n#pragma clang diagnostic ignored \"-Wdeprecated-declarations\"\n    a();\n#pragma clang diagnostic pop\n}\n",
+	})
+	r := runCmd(t, "dump", filepath.Join(dir, "A.swift"), filepath.Join(dir, "B.m"))
+	for _, want := range []string{
+		"availability lines 3-3: ios from 11.0 maccatalyst from 11.0\n",
+		"availability lines 5-5: ios below 11.0 maccatalyst below 11.0 (not on other platforms)\n",
+		"deprecation warnings off lines 4-5\n",
+	} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("dump output lacks %q:\n%s", want, r)
+		}
+	}
+}
