@@ -8,19 +8,20 @@
 // Some attributes cannot be changed by SecItemUpdate, or not everywhere:
 //
 //   - kSecAttrTokenID is documented as unchangeable once the item exists
-//     (SecItem.h): an item cannot be moved to or from a token such as the
+//     (Apple's header): an item cannot be moved to or from a token such as the
 //     Secure Enclave. Reported as an error.
 //   - kSecAttrAccessControl of an item on a token (the update's query names
 //     kSecAttrTokenID, for example a Secure Enclave key): the token holds
 //     the key's access control; SecItemUpdate keeps it and drops the new one
-//     without an error (SecItem.m, SecTokenCopyUpdatedObjectID). Reported as
-//     an error: generate a new key with the access control you need.
+//     without an error (the Security client's SecTokenCopyUpdatedObjectID).
+//     Reported as an error: generate a new key with the access control you
+//     need.
 //   - kSecAttrAccessible and kSecAttrAccessControl in an update that can
 //     reach the macOS file keychain (macOS in scope, and the query does not
 //     set kSecUseDataProtectionKeychain or kSecAttrSynchronizable to true
 //     nor hold kSecAttrAccessControl or kSecAttrTokenID, which send the call
 //     to the data-protection keychain only). The file keychain has no
-//     protection classes and skips both keys (SecItem.cpp,
+//     protection classes and skips both keys (the macOS shim's
 //     _UpdateKeychainItem), so an update that changes nothing else leaves
 //     those items as they were. Reported as a note, only when the
 //     attributes to update are known to hold nothing but protection keys.
@@ -28,8 +29,8 @@
 // Everywhere else a protection change is not reported. The data-protection
 // keychain — the only keychain on iOS, tvOS, watchOS, visionOS and Mac
 // Catalyst — re-protects the item when kSecAttrAccessible or
-// kSecAttrAccessControl is updated (securityd SecItemDb.c and
-// SecDbQuery.c; its regression test adds and removes an access control
+// kSecAttrAccessControl is updated (securityd's item database; its
+// regression test adds and removes an access control
 // through SecItemUpdate), and migrating the accessibility of existing items
 // this way is a legitimate and common fix. Older advice was to set
 // protection only when adding an item and never to update it, because such
