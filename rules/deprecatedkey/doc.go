@@ -36,27 +36,35 @@
 //
 //   - in the fallback branch of an availability check that runs only below
 //     the version that introduced the replacement: the else branch of
-//     `if #available(iOS 11, *)` or `if (@available(...))`, the else of
-//     `guard #available`, `if #unavailable`, `NSFoundationVersionNumber <
-//     NSFoundationVersionNumber_iOS_9_0`, `#if
-//     __IPHONE_OS_VERSION_MIN_REQUIRED < 90000` (or
-//     __MAC_OS_X_VERSION_MIN_REQUIRED), a weak-symbol check such as
-//     `&kSecUseAuthenticationUI == NULL`, and the branch for older systems
-//     of a check whose version it cannot tell (respondsToSelector:,
-//     `floor(NSFoundationVersionNumber) > floor(1144.17)`);
-//   - where the compiler's deprecation warning is switched off: between
-//     `#pragma clang diagnostic ignored "-Wdeprecated-declarations"` and
-//     the matching pop, or inside a declaration marked
-//     `@available(*, deprecated)` — an explicit acknowledgement.
+//     #available or Objective-C @available, the else of guard #available,
+//     #unavailable, a NSFoundationVersionNumber comparison, a preprocessor
+//     test of __IPHONE_OS_VERSION_MIN_REQUIRED or
+//     __MAC_OS_X_VERSION_MIN_REQUIRED, a weak-symbol test of a constant
+//     such as kSecUseAuthenticationUI, and the branch for older systems of
+//     a check whose version it cannot tell (respondsToSelector:, a
+//     NSFoundationVersionNumber compared with a number);
+//   - where the compiler's deprecation warning is switched off: after
+//     #pragma clang diagnostic ignored "-Wdeprecated-declarations" until
+//     the matching pop, or inside a declaration marked deprecated with
+//     @available.
 //
-// The guarded branch (`if #available(iOS 11, *) { … }`, a declaration
-// marked `@available(iOS 9, *)`) and unconditional code are reported. The
-// project's deployment target does not silence unconditional code: it
-// still runs on current systems, where the replacement exists and the
-// deprecated constant is the wrong choice. When the deployment target is
-// older than the replacement, the message says so and advises an
-// availability check with the old constant in its fallback branch, and no
-// drop-in fix is offered.
+// For example, nothing is reported here:
+//
+//	if #available(iOS 11.0, macOS 10.13, *) {
+//	    let context = LAContext()
+//	    context.interactionNotAllowed = true
+//	    query[kSecUseAuthenticationContext as String] = context
+//	} else {
+//	    query[kSecUseNoAuthenticationUI as String] = true   // iOS 10 and earlier
+//	}
+//
+// The guarded branch, a declaration marked @available(iOS 11, *) and
+// unconditional code are reported. The project's deployment target does
+// not silence unconditional code: it still runs on current systems, where
+// the replacement exists and the deprecated constant is the wrong choice.
+// When the deployment target is older than the replacement, the message
+// says so and advises an availability check with the old constant in its
+// fallback branch, and no drop-in fix is offered.
 //
 // Example:
 //
