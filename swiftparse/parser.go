@@ -94,6 +94,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	} else {
 		l.objcFile(tree.RootNode())
 	}
+	recordAvailability(f, tree.RootNode())
 	return f, nil
 }
 

@@ -15,6 +15,12 @@ type Deprecation struct {
 	// DocOnly: the header calls it legacy or deprecated in a doc comment but
 	// declares no API_DEPRECATED, so the compiler does not warn.
 	DocOnly bool
+	// ReplacementSince is when what Advice recommends became available,
+	// per platform (see availability.go); nil when it always exists (a
+	// constant to remove). Code that runs only on older versions (the
+	// fallback of an availability check) has to keep the deprecated
+	// constant.
+	ReplacementSince Versions
 }
 
 // deprecations lists the deprecated constants.
@@ -25,28 +31,32 @@ type Deprecation struct {
 // via shared/reference/secitem-facts.md §2 "Deprecations".
 var deprecations = []Deprecation{
 	{
-		Name:        "kSecAttrAccessibleAlways",
-		Since:       "iOS 12, macOS 10.14",
-		Replacement: "kSecAttrAccessibleAfterFirstUnlock",
-		Advice:      "use kSecAttrAccessibleAfterFirstUnlock, which stays readable in the background after the first unlock",
+		Name:             "kSecAttrAccessibleAlways",
+		Since:            "iOS 12, macOS 10.14",
+		Replacement:      "kSecAttrAccessibleAfterFirstUnlock",
+		Advice:           "use kSecAttrAccessibleAfterFirstUnlock, which stays readable in the background after the first unlock",
+		ReplacementSince: introduced["kSecAttrAccessibleAfterFirstUnlock"],
 	},
 	{
-		Name:        "kSecAttrAccessibleAlwaysThisDeviceOnly",
-		Since:       "iOS 12, macOS 10.14",
-		Replacement: "kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly",
-		Advice:      "use kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly, which stays readable in the background after the first unlock",
+		Name:             "kSecAttrAccessibleAlwaysThisDeviceOnly",
+		Since:            "iOS 12, macOS 10.14",
+		Replacement:      "kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly",
+		Advice:           "use kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly, which stays readable in the background after the first unlock",
+		ReplacementSince: introduced["kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly"],
 	},
 	{
-		Name:   "kSecUseOperationPrompt",
-		Since:  "iOS 14, macOS 11 (10.16)",
-		Advice: "use kSecUseAuthenticationContext with an LAContext whose localizedReason is set",
+		Name:             "kSecUseOperationPrompt",
+		Since:            "iOS 14, macOS 11 (10.16)",
+		Advice:           "use kSecUseAuthenticationContext with an LAContext whose localizedReason is set",
+		ReplacementSince: laLocalizedReason,
 	},
 	{
 		// The header says "use kSecUseAuthenticationUI", but the value that
 		// reproduces this key, kSecUseAuthenticationUIFail, is deprecated too.
-		Name:   "kSecUseNoAuthenticationUI",
-		Since:  "iOS 9, macOS 10.11",
-		Advice: "use kSecUseAuthenticationContext with an LAContext whose interactionNotAllowed is true, so the call fails with errSecInteractionNotAllowed instead of prompting",
+		Name:             "kSecUseNoAuthenticationUI",
+		Since:            "iOS 9, macOS 10.11",
+		Advice:           "use kSecUseAuthenticationContext with an LAContext whose interactionNotAllowed is true, so the call fails with errSecInteractionNotAllowed instead of prompting",
+		ReplacementSince: laInteractionNotAllowed,
 	},
 	{
 		Name:   "kSecUseAuthenticationUIAllow",
@@ -54,9 +64,10 @@ var deprecations = []Deprecation{
 		Advice: "remove kSecUseAuthenticationUI (allowing authentication UI is the default) or pass an LAContext through kSecUseAuthenticationContext",
 	},
 	{
-		Name:   "kSecUseAuthenticationUIFail",
-		Since:  "iOS 14, macOS 11 (10.16)",
-		Advice: "use kSecUseAuthenticationContext with an LAContext whose interactionNotAllowed is true",
+		Name:             "kSecUseAuthenticationUIFail",
+		Since:            "iOS 14, macOS 11 (10.16)",
+		Advice:           "use kSecUseAuthenticationContext with an LAContext whose interactionNotAllowed is true",
+		ReplacementSince: laInteractionNotAllowed,
 	},
 	{
 		Name:          "kSecUseItemList",

@@ -32,6 +32,12 @@ type File struct {
 	// Project holds the project's facts about the file (module, platforms,
 	// deployment targets, test code); nil when none were read.
 	Project *ProjectInfo
+	// Availability lists the regions that availability checks govern
+	// (see AvailabilityAt); DeprecationAllowed the regions where the
+	// compiler's deprecation warnings are switched off (see
+	// DeprecationAllowedAt).
+	Availability       []Availability
+	DeprecationAllowed []Span
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

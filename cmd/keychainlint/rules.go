@@ -60,6 +60,7 @@ func cmdDump(args []string, stdout, stderr io.Writer) int {
 			}
 			fmt.Fprint(stdout, model.Dump(fn))
 		}
+		fmt.Fprint(stdout, model.DumpAvailability(f))
 	}
 	return 0
 }

@@ -339,20 +339,20 @@ func TestBadFixture(t *testing.T) {
 	}
 }
 
-// warningSwift has one finding, a warning: kSecAttrAccessible in the
-// attributes of SecItemUpdate (updateaddonly).
+// warningSwift has one finding, a warning: the deprecated
+// kSecAttrAccessibleAlways in an add (deprecatedkey), alone on line 10.
 const warningSwift = `import Security
 
-func allowBackgroundRefresh(account: String) -> OSStatus {
-    let query: [String: Any] = [
+func storeToken(account: String, token: Data) -> OSStatus {
+    let item: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
         kSecAttrService as String: "com.example.token",
         kSecAttrAccount as String: account,
+        kSecValueData as String: token,
+        kSecAttrAccessible as String:
+        kSecAttrAccessibleAlways,
     ]
-    let attributes: [String: Any] = [
-        kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlock,
-    ]
-    return SecItemUpdate(query as CFDictionary, attributes as CFDictionary)
+    return SecItemAdd(item as CFDictionary, nil)
 }
 `
 
@@ -365,7 +365,7 @@ func TestFailOnWarnings(t *testing.T) {
 	r := runCmd(t, dir)
 	fs := parseFindings(t, r.stdout)
 	if len(fs) != 1 || fs[0].severity != "warning" || fs[0].line != 10 || fs[0].column != 9 {
-		t.Fatalf("want one warning at Refresh.swift:10:9 (kSecAttrAccessible in SecItemUpdate's attributes)\n%s", r)
+		t.Fatalf("want one warning at Refresh.swift:10:9 (kSecAttrAccessibleAlways in SecItemAdd)\n%s", r)
 	}
 	checkPointsAtKey(t, fs[0])
 	if s := parseSummary(t, r.stderr); s.bySeverity["warning"] != 1 || s.bySeverity["error"] != 0 {
@@ -884,5 +884,26 @@ func TestNoWrites(t *testing.T) {
 	slices.Sort(diffs)
 	if len(diffs) > 0 {
 		t.Errorf("the scan changed the scanned tree:\n%s", strings.Join(diffs, "\n"))
+	}
+}
+
+// TestDumpAvailability: dump lists the availability regions and the
+// regions where deprecation warnings are off.
+func TestDumpAvailability(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"A.swift": "func f() {\n    if #available(iOS 11.0, *) {\n        a()\n    } else {\n        b()\n    }\n}\n",
+		"B.m":     "void g(void) {\n#pragma clang diagnostic push\n#pragma clang diagnostic ignored \"-Wdeprecated-declarations\"\n    a();\n#pragma clang diagnostic pop\n}\n",
+	})
+	r := runCmd(t, "dump", filepath.Join(dir, "A.swift"), filepath.Join(dir, "B.m"))
+	for _, want := range []string{
+		"availability lines 3-3: ios from 11.0 maccatalyst from 11.0\n",
+		"availability lines 5-5: ios below 11.0 maccatalyst below 11.0 (not on other platforms)\n",
+		"deprecation warnings off lines 4-5\n",
+	} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("dump output lacks %q:\n%s", want, r)
+		}
 	}
 }

@@ -31,7 +31,7 @@ var Rules = []Rule{
 	{reuseddict.Analyzer, "warning"},
 	{deleteonreadfailure.Analyzer, "error"},
 	{deletelimit.Analyzer, "error"},
-	{updateaddonly.Analyzer, "warning"},
+	{updateaddonly.Analyzer, "error"},
 	{misplacedkey.Analyzer, "error"},
 	{uniqueness.Analyzer, "warning"},
 	{preferupdate.Analyzer, "warning"},

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/rules/ruletest"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
 )
@@ -12,8 +13,10 @@ func TestUpdateAddOnly(t *testing.T) {
 	ruletest.Run(t, "testdata", updateaddonly.Analyzer)
 }
 
-// kSecAttrAccessControl and kSecAttrAccessible are warnings, kSecAttrTokenID
-// is an error; every finding sits on the key itself.
+// kSecAttrTokenID and the access control of a token item are errors, a
+// protection change the macOS file keychain skips is a note, and nothing is
+// a warning; every finding sits on the key itself and none advises deleting
+// and adding the item again.
 func TestSeverities(t *testing.T) {
 	diags := ruletest.RunQuiet(t, "testdata", updateaddonly.Analyzer)
 	if len(diags) == 0 {
@@ -24,30 +27,44 @@ func TestSeverities(t *testing.T) {
 		at := ruletest.From(t, d.Pos)
 		var key, want string
 		switch {
+		case strings.HasPrefix(at, "kSecAttrAccessControl") && strings.Contains(d.Message, "token"):
+			key, want = "kSecAttrAccessControl", "error"
 		case strings.HasPrefix(at, "kSecAttrAccessControl"):
-			key, want = "kSecAttrAccessControl", "warning"
+			key, want = "kSecAttrAccessControl", "note"
 		case strings.HasPrefix(at, "kSecAttrAccessible"):
-			key, want = "kSecAttrAccessible", "warning"
+			key, want = "kSecAttrAccessible", "note"
 		case strings.HasPrefix(at, "kSecAttrTokenID"):
 			key, want = "kSecAttrTokenID", "error"
 		default:
-			t.Errorf("%s:%d:%d: finding not at an add-only key: %q", d.Pos.Filename, d.Pos.Line, d.Pos.Column, at)
+			t.Errorf("%s:%d:%d: finding not at a protection key: %q", d.Pos.Filename, d.Pos.Line, d.Pos.Column, at)
 			continue
 		}
-		count[key]++
+		count[key+" "+want]++
 		if got := d.Severity.String(); got != want {
 			t.Errorf("%s:%d: %s reported as %s, want %s", d.Pos.Filename, d.Pos.Line, key, got, want)
 		}
 		if !strings.HasPrefix(d.Message, key+" ") {
 			t.Errorf("%s:%d: message does not start with the key %s: %s", d.Pos.Filename, d.Pos.Line, key, d.Message)
 		}
+		if strings.Contains(d.Message, "add it again") || strings.Contains(d.Message, "delete the item") {
+			t.Errorf("%s:%d: message advises deleting and re-adding the item: %s", d.Pos.Filename, d.Pos.Line, d.Message)
+		}
 		if d.End.Line != d.Pos.Line || d.End.Column-d.Pos.Column != len(key) {
 			t.Errorf("%s:%d: finding spans %d:%d-%d:%d, want exactly %s", d.Pos.Filename, d.Pos.Line, d.Pos.Line, d.Pos.Column, d.End.Line, d.End.Column, key)
 		}
 	}
-	for _, k := range []string{"kSecAttrAccessControl", "kSecAttrAccessible", "kSecAttrTokenID"} {
+	for _, k := range []string{"kSecAttrAccessControl error", "kSecAttrAccessible note", "kSecAttrTokenID error"} {
 		if count[k] == 0 {
 			t.Errorf("no finding for %s", k)
+		}
+	}
+}
+
+// With --platforms ios there is no file keychain: only the errors remain.
+func TestIOSOnly(t *testing.T) {
+	for _, d := range ruletest.RunQuiet(t, "testdata", updateaddonly.Analyzer, ruletest.Options{Platforms: model.IOS}) {
+		if d.Severity.String() != "error" {
+			t.Errorf("%s:%d: %s finding in an iOS-only scan: %s", d.Pos.Filename, d.Pos.Line, d.Severity, d.Message)
 		}
 	}
 }

@@ -3,10 +3,11 @@
 // attributesToUpdate built by a helper; the update is in helper_update.m.
 @implementation ProtectionChangesObjC
 
-+ (NSDictionary *)strictChangesWithData:(NSData *)data {
+// Only the protection: on the macOS file keychain the update changes
+// nothing (a note, with the update as a related location).
++ (NSDictionary *)strictChanges {
     NSMutableDictionary *changes = [NSMutableDictionary dictionary];
-    changes[(__bridge id)kSecValueData] = data;
-    [changes setObject:(__bridge id)kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly forKey:(__bridge id)kSecAttrAccessible]; // want `^kSecAttrAccessible in the attributes to update re-protects the item`
+    [changes setObject:(__bridge id)kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly forKey:(__bridge id)kSecAttrAccessible]; // want `^kSecAttrAccessible is skipped for items in the macOS file keychain`
     return changes;
 }
 

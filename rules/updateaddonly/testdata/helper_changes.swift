@@ -2,10 +2,11 @@ import Security
 
 // attributesToUpdate built by a helper; the update is in helper_update.swift.
 struct ProtectionChanges {
-    static func strict(data: Data) -> [String: Any] {
+    // Only the protection: on the macOS file keychain the update changes
+    // nothing (a note, with the update as a related location).
+    static func strict() -> [String: Any] {
         var changes = [String: Any]()
-        changes[kSecValueData as String] = data
-        changes[kSecAttrAccessible as String] = kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly // want `^kSecAttrAccessible in the attributes to update re-protects the item`
+        changes[kSecAttrAccessible as String] = kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly // want `^kSecAttrAccessible is skipped for items in the macOS file keychain`
         return changes
     }
 

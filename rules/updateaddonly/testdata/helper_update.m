@@ -4,8 +4,8 @@
 // helpers.
 @implementation ProtectionClient
 
-- (void)applyStrict:(NSDictionary *)query data:(NSData *)data {
-    NSDictionary *changes = [ProtectionChangesObjC strictChangesWithData:data];
+- (void)applyStrict:(NSDictionary *)query {
+    NSDictionary *changes = [ProtectionChangesObjC strictChanges];
     SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)changes);
 }
 

@@ -2,8 +2,8 @@ import Security
 
 // Uses the helpers in helper_changes.swift: the findings are at the keys in
 // the helpers.
-func applyStrictProtection(query: [String: Any], data: Data) {
-    let changes = ProtectionChanges.strict(data: data)
+func applyStrictProtection(query: [String: Any]) {
+    let changes = ProtectionChanges.strict()
     SecItemUpdate(query as CFDictionary, changes as CFDictionary)
 }
 
