@@ -4,10 +4,13 @@
 // into the language-neutral model of package analyzer/model.
 //
 // Lowering is total: every syntax tree yields a model. Subtrees that
-// tree-sitter could not parse (ERROR nodes) are recorded in File.Errors and
-// skipped, constructs the model does not represent become model.Unknown
-// (keeping the modelled expressions inside them), and nesting deeper than
-// maxDepth is cut off so that a pathological file cannot exhaust the stack.
+// tree-sitter could not parse (ERROR nodes, less the well-formed
+// declarations inside them, which are lowered) are recorded in File.Errors
+// and skipped, constructs the model does not represent become
+// model.Unknown (keeping the modelled expressions inside them), and
+// nesting deeper than maxDepth is cut off (File.Cut) so that a
+// pathological file cannot exhaust the stack. The command reports all of
+// these as partial parses.
 //
 // The keychain idioms are recognised in recognize.go, once for all
 // languages: SecItem calls, dictionary writes, removals, merges and copies,
@@ -20,5 +23,5 @@
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
 // `a == b || c == d` as a == (b || (c == d)). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
-// bytes) yields a model that marks the whole file as a syntax error.
+// bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

@@ -79,6 +79,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		// broken code (the Swift grammar on `func (){var q=[g:y]{t`):
 		// give up on this file and report it as unparsable.
 		f.Errors = []model.Span{{Start: 0, End: len(src)}}
+		f.TimedOut = true
 		return f, nil
 	}
 	if err != nil {
@@ -94,6 +95,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	} else {
 		l.objcFile(tree.RootNode())
 	}
+	l.coalesceCut()
 	return f, nil
 }
 
