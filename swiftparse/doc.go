@@ -16,12 +16,15 @@
 // languages: SecItem calls, dictionary writes, removals, merges and copies,
 // and status comparisons.
 //
-// Two shortcomings of the tree-sitter Swift grammar are worked around:
+// Shortcomings of the tree-sitter Swift grammar are worked around:
 // #if/#elseif/#else/#endif lines are blanked out before parsing and put
 // back by position (directives.go), because the grammar cannot parse them
 // between the members of a type; and chains of infix operators are
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
-// `a == b || c == d` as a == (b || (c == d)). A parse that exceeds a time
+// `a == b || c == d` as a == (b || (c == d)). Typed throws
+// (`throws(E)`) and `await` after `try` (whose call in an if condition the
+// grammar gives a trailing closure) are blanked before parsing
+// (grammargaps.go). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
 // bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

@@ -64,6 +64,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	var dirs []swiftDirective
 	if lang == model.Swift {
 		parseSrc, dirs = blankSwiftDirectives(src)
+		parseSrc = blankGrammarGaps(parseSrc, dirs != nil)
 	}
 	f := &model.File{Path: path, Lang: lang, Src: src}
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
