@@ -24,7 +24,10 @@
 // `a == b || c == d` as a == (b || (c == d)). Typed throws
 // (`throws(E)`) and `await` after `try` (whose call in an if condition the
 // grammar gives a trailing closure) are blanked before parsing
-// (grammargaps.go). A parse that exceeds a time
+// (grammargaps.go). In Objective-C, methods declared through macros at
+// @implementation scope (RCT_EXPORT_METHOD(sel:(T)x ...) { ... },
+// RCT_REMAP_METHOD, any MACRO(...) { ... }) are rewritten in place into
+// the method definitions they expand to (objcmacros.go). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
 // bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

@@ -65,6 +65,8 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	if lang == model.Swift {
 		parseSrc, dirs = blankSwiftDirectives(src)
 		parseSrc = blankGrammarGaps(parseSrc, dirs != nil)
+	} else {
+		parseSrc = rewriteObjCMethodMacros(src)
 	}
 	f := &model.File{Path: path, Lang: lang, Src: src}
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
@@ -91,6 +93,11 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	}
 	defer tree.Close()
 	l := &lowerer{src: src, file: f, dirs: dirs}
+	if lang != model.Swift {
+		// The lowerer reads the rewritten macro headers (the selector of a
+		// macro-declared method); every other byte is the source's.
+		l.src = parseSrc
+	}
 	if lang == model.Swift {
 		l.swiftFile(tree.RootNode())
 	} else {
