@@ -1,5 +1,10 @@
 package swiftparse
 
+import (
+	"bytes"
+	"strings"
+)
+
 // Objective-C methods declared through macros at @implementation scope
 // (React Native's `RCT_EXPORT_METHOD(setItem:(NSString *)key resolver:
 // (RCTPromiseResolveBlock)resolve ...) { ... }`, `RCT_REMAP_METHOD(js,
@@ -76,6 +81,12 @@ func rewriteObjCMethodMacros(src []byte) []byte {
 			for j < len(src) && isIdentByte(src[j]) {
 				j++
 			}
+			if depth == 0 && isEnumMacro(src[i:j]) {
+				if o, next := rewriteEnumMacroAt(src, out, i, j); o != nil {
+					out, i = o, next
+					continue
+				}
+			}
 			if inImpl && depth == 0 && wasLineStart && isMacroName(src[i:j]) {
 				if o, next := rewriteMacroAt(src, out, i, j); o != nil {
 					out, i = o, next
@@ -141,6 +152,60 @@ func rewriteMacroAt(src, out []byte, start, nameEnd int) ([]byte, int) {
 	blank(start, closing+1)
 	out[start] = '-'
 	copy(out[start+1:], src[start:nameEnd])
+	return out, closing + 1
+}
+
+// isEnumMacro reports the enumeration macros of Foundation and Core
+// Foundation (NS_ENUM, NS_OPTIONS, NS_CLOSED_ENUM, NS_ERROR_ENUM, CF_ENUM,
+// CF_OPTIONS, and the same shape in other prefixes).
+func isEnumMacro(id []byte) bool {
+	s := string(id)
+	return isMacroName(id) && (strings.HasSuffix(s, "_ENUM") || strings.HasSuffix(s, "_OPTIONS"))
+}
+
+// rewriteEnumMacroAt rewrites `typedef NS_ENUM(Type, Name) {` into
+// `enum Name {` (typedef and the underlying type blanked): the grammar
+// does not expand the macro, and without it the rest of the file, every
+// method of an @implementation below included, fell into an ERROR node.
+// The enumeration itself means nothing to the model.
+func rewriteEnumMacroAt(src, out []byte, start, nameEnd int) ([]byte, int) {
+	open := skipSpaceAndComments(src, nameEnd)
+	if open >= len(src) || src[open] != '(' {
+		return nil, 0
+	}
+	closing := matchParen(src, open)
+	if closing < 0 || closing-open < 5 {
+		return nil, 0
+	}
+	after := skipSpaceAndComments(src, closing+1)
+	if after >= len(src) || src[after] != '{' {
+		return nil, 0
+	}
+	args := src[open+1 : closing]
+	name := []byte(nil)
+	if comma := topLevelComma(args); comma >= 0 {
+		name = bytes.TrimSpace(args[comma+1:])
+		for _, b := range name {
+			if !isIdentByte(b) {
+				return nil, 0
+			}
+		}
+	}
+	if out == nil {
+		out = append([]byte(nil), src...)
+	}
+	from := start
+	if t := bytes.LastIndex(src[:start], []byte("typedef")); t >= 0 && len(bytes.TrimSpace(src[t+len("typedef"):start])) == 0 {
+		from = t
+	}
+	for k := from; k <= closing; k++ {
+		if out[k] != '\n' {
+			out[k] = ' '
+		}
+	}
+	// "enum Name" fits: the macro name and its parentheses are longer.
+	copy(out[start:], "enum ")
+	copy(out[start+len("enum "):], name)
 	return out, closing + 1
 }
 

@@ -108,3 +108,46 @@ func TestObjCMethodMacros(t *testing.T) {
 		t.Error("File.Src is not the source")
 	}
 }
+
+const enumMacros = `#import <Foundation/Foundation.h>
+
+typedef NS_ENUM(int, KCErrorType) {
+  KCErrorBadArguments = -1301,
+};
+
+typedef NS_OPTIONS(NSUInteger, KCOptions) { KCOptionNone = 0, KCOptionSync = 1 << 0 };
+typedef NS_ERROR_ENUM(KCErrorDomain, KCError) { KCErrorFailed = 1 };
+CF_ENUM(CFIndex, KCLevel) { KCLevelLow };
+
+@interface KCStore ()
+@property(nonatomic) KCOptions options;
+@end
+
+@implementation KCStore
+
+- (void)remove:(NSString *)account {
+  SecItemDelete((__bridge CFDictionaryRef)@{(__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword, (__bridge id)kSecAttrAccount: account});
+}
+
++ (NSDictionary *)query {
+  return @{(__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword};
+}
+
+@end
+`
+
+// TestObjCEnumMacros checks that NS_ENUM and its kin, which the grammar
+// cannot expand, no longer turn the rest of the file into an ERROR node:
+// the methods after them are lowered.
+func TestObjCEnumMacros(t *testing.T) {
+	f := parse(t, "m", enumMacros)
+	for _, sp := range f.Errors {
+		t.Errorf("syntax error at %v: %q", sp, enumMacros[sp.Start:sp.End])
+	}
+	if fn := funcNamed(t, f, "remove:"); fn.Owner != "KCStore" || !strings.Contains(model.Dump(fn), "SecItemDelete(") {
+		t.Errorf("remove: owner %q, body:\n%s", fn.Owner, model.Dump(fn))
+	}
+	if fn := funcNamed(t, f, "query"); !fn.Static {
+		t.Error("+query is not static")
+	}
+}
