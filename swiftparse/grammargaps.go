@@ -17,13 +17,139 @@ import "bytes"
 //     `await f(y) {` parse right; so `await` after `try` is blanked (it
 //     is an effect marker, transparent to the model like await_expression
 //     itself).
+//   - `unsafe` expressions (Swift 6.2, SE-0458: `unsafe SecItemCopyMatching(
+//     q, &r)`): the grammar reads `unsafe` as an identifier and the call
+//     after it as garbage, so the SecItem call was lost. The keyword is
+//     blanked where it stands before an operand (`unsafe` followed by
+//     white space and an identifier, `(`, `&`, `[` or `$`); not in
+//     `nonisolated(unsafe)`, `@unsafe`, `.unsafe` or `let unsafe = …`.
+//   - The empty tuple as a switch case's body (`default: ()`, the Swift
+//     idiom for "do nothing") is not an expression the grammar knows
+//     (it inserts a MISSING node): `()` there is read as `[]`, an empty
+//     array literal, which does nothing either.
+//   - `nonisolated(unsafe)` (Swift 5.10) is not a modifier the grammar
+//     knows; the `(unsafe)` is blanked, leaving `nonisolated`.
 
 // blankGrammarGaps applies both blankings to src, copying it only when
 // something is blanked (src is modified in place only when owned).
 func blankGrammarGaps(src []byte, owned bool) []byte {
 	src, owned = blankTypedThrows(src, owned)
-	src, _ = blankAwaitAfterTry(src, owned)
+	src, owned = blankAwaitAfterTry(src, owned)
+	src, owned = blankUnsafeExpressions(src, owned)
+	src, owned = blankAfter(src, owned, "nonisolated", "(unsafe)")
+	src, _ = emptyTupleCaseBodies(src, owned)
 	return src
+}
+
+// emptyTupleCaseBodies turns `()` into `[]` where it is the whole body of
+// a case on the case's line (`case .x: ()`, `default: ()`).
+func emptyTupleCaseBodies(src []byte, owned bool) ([]byte, bool) {
+	out := src
+	for i := 0; ; {
+		j := bytes.Index(out[i:], []byte("()"))
+		if j < 0 {
+			return out, owned
+		}
+		start := i + j
+		i = start + 2
+		k := start
+		for k > 0 && (out[k-1] == ' ' || out[k-1] == '\t') {
+			k--
+		}
+		if k == 0 || out[k-1] != ':' {
+			continue
+		}
+		ls := bytes.LastIndexByte(out[:k], '\n') + 1
+		line := bytes.TrimLeft(out[ls:k], " \t")
+		if !bytes.HasPrefix(line, []byte("case ")) && !bytes.HasPrefix(line, []byte("default")) && !bytes.HasPrefix(line, []byte("@unknown default")) {
+			continue
+		}
+		e := i
+		for e < len(out) && (out[e] == ' ' || out[e] == '\t') {
+			e++
+		}
+		if e < len(out) && out[e] != '\n' && out[e] != '\r' && out[e] != '}' && out[e] != ';' && out[e] != '/' {
+			continue
+		}
+		if !owned {
+			out = append([]byte(nil), out...)
+			owned = true
+		}
+		out[start], out[start+1] = '[', ']'
+	}
+}
+
+// blankAfter blanks every suffix that directly follows the word prefix.
+func blankAfter(src []byte, owned bool, prefix, suffix string) ([]byte, bool) {
+	pat := []byte(prefix + suffix)
+	out := src
+	for i := 0; ; {
+		j := bytes.Index(out[i:], pat)
+		if j < 0 {
+			return out, owned
+		}
+		start := i + j
+		i = start + len(pat)
+		if start > 0 && isIdentByte(out[start-1]) {
+			continue
+		}
+		if !owned {
+			out = append([]byte(nil), out...)
+			owned = true
+		}
+		for p := start + len(prefix); p < i; p++ {
+			out[p] = ' '
+		}
+	}
+}
+
+// blankUnsafeExpressions blanks the `unsafe` of unsafe expressions.
+func blankUnsafeExpressions(src []byte, owned bool) ([]byte, bool) {
+	kw := []byte("unsafe")
+	out := src
+	for i := 0; ; {
+		j := bytes.Index(out[i:], kw)
+		if j < 0 {
+			return out, owned
+		}
+		start := i + j
+		i = start + len(kw)
+		if start > 0 && (isIdentByte(out[start-1]) || out[start-1] == '.' || out[start-1] == '@' || out[start-1] == '`') {
+			continue
+		}
+		k := i
+		for k < len(out) && (out[k] == ' ' || out[k] == '\t') {
+			k++
+		}
+		if k == i || k >= len(out) {
+			continue
+		}
+		if c := out[k]; !(isIdentByte(c) && !(c >= '0' && c <= '9') || c == '(' || c == '&' || c == '[' || c == '$') {
+			continue
+		}
+		if isKeywordAt(out, k, "in", "is", "as") {
+			continue // `unsafe in`, `unsafe as T`: unsafe is a name there
+		}
+		if !owned {
+			out = append([]byte(nil), out...)
+			owned = true
+		}
+		for p := start; p < i; p++ {
+			out[p] = ' '
+		}
+	}
+}
+
+// isKeywordAt reports whether one of the words starts at src[k] as a
+// whole word.
+func isKeywordAt(src []byte, k int, words ...string) bool {
+	for _, w := range words {
+		e := k + len(w)
+		if e <= len(src) && string(src[k:e]) == w && (e == len(src) || !isIdentByte(src[e])) {
+			return true
+		}
+	}
+	return false
 }
 
 // blankAwaitAfterTry blanks `await` when it follows `try`, `try?` or

@@ -3,6 +3,8 @@ package swiftparse_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
 // TestSwiftGrammarGaps checks the constructs the Swift grammar mis-parses
@@ -53,6 +55,40 @@ actor Store {
     func after() { SecItemDelete([kSecClass: kSecClassKey] as CFDictionary) }
 }
 `,
+		"unsafe expressions and nonisolated(unsafe)": `
+struct Store {
+    nonisolated(unsafe) static var cache: [String: Any] = [:]
+    let unsafe = 1
+    func read(q: CFDictionary) -> OSStatus {
+        var untyped: CFTypeRef?
+        let status = unsafe SecItemCopyMatching(q, &untyped)
+        if let e = unsafe error { print(e) }
+        return status
+    }
+    func delete(account: String) throws {
+        unsafe SecItemDelete([kSecClass: kSecClassGenericPassword, kSecAttrAccount: account] as CFDictionary)
+        print(unsafe + 1, self.unsafe)
+    }
+    func after() { SecItemDelete([kSecClass: kSecClassKey] as CFDictionary) }
+}
+`,
+		"empty tuple as a case body": `
+struct Store {
+    func delete(account: String, mode: Int) {
+        switch mode {
+        case 0: ()
+        case 1:
+            SecItemDelete([kSecClass: kSecClassGenericPassword, kSecAttrAccount: account] as CFDictionary)
+        @unknown default: () // nothing to do
+        }
+        switch SecItemDelete([kSecClass: kSecClassKey] as CFDictionary) {
+        case errSecSuccess: ()
+        default: ()
+        }
+    }
+    func after() { SecItemDelete([kSecClass: kSecClassKey] as CFDictionary) }
+}
+`,
 	}
 	for name, src := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -70,6 +106,11 @@ actor Store {
 			after := funcNamed(t, f, "after")
 			if after.Static || after.Owner != "Store" {
 				t.Errorf("after(): static %v, owner %q; want an instance method of Store", after.Static, after.Owner)
+			}
+			if strings.Contains(src, "func read") {
+				if d := model.Dump(funcNamed(t, f, "read")); !strings.Contains(d, "SecItemCopyMatching(") {
+					t.Errorf("read() lost its SecItemCopyMatching:\n%s", d)
+				}
 			}
 			del := funcNamed(t, f, "delete")
 			if d := dumpFile(f); !strings.Contains(d, "SecItemDelete") || del.Static {
