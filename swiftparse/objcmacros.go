@@ -87,6 +87,20 @@ func rewriteObjCMethodMacros(src []byte) []byte {
 					continue
 				}
 			}
+			if depth == 0 && wasLineStart && isRegionMacro(src[i:j]) {
+				if e := regionMacroEnd(src, j); e >= 0 {
+					if out == nil {
+						out = append([]byte(nil), src...)
+					}
+					for k := i; k < e; k++ {
+						if out[k] != '\n' {
+							out[k] = ' '
+						}
+					}
+					i = e
+					continue
+				}
+			}
 			if inImpl && depth == 0 && wasLineStart && isMacroName(src[i:j]) {
 				if o, next := rewriteMacroAt(src, out, i, j); o != nil {
 					out, i = o, next
@@ -207,6 +221,42 @@ func rewriteEnumMacroAt(src, out []byte, start, nameEnd int) ([]byte, int) {
 	copy(out[start:], "enum ")
 	copy(out[start+len("enum "):], name)
 	return out, closing + 1
+}
+
+// isRegionMacro reports the macros that open or close an annotated region
+// of declarations (NS_ASSUME_NONNULL_BEGIN / _END, CF_EXTERN_C_BEGIN,
+// NS_HEADER_AUDIT_BEGIN(...)): they expand to pragmas or nothing, and the
+// grammar reads them as the start of a declaration, which makes the
+// @interface or @implementation after them an ERROR. A line holding only
+// such a macro (and its arguments) is blanked.
+func isRegionMacro(id []byte) bool {
+	s := string(id)
+	return isMacroName(id) && strings.Contains(s, "_") && (strings.HasSuffix(s, "_BEGIN") || strings.HasSuffix(s, "_END"))
+}
+
+// regionMacroEnd returns the end of a region macro's invocation whose name
+// ends at nameEnd when nothing but white space or a comment follows it on
+// its line, else -1.
+func regionMacroEnd(src []byte, nameEnd int) int {
+	e := nameEnd
+	for e < len(src) && (src[e] == ' ' || src[e] == '\t') {
+		e++
+	}
+	if e < len(src) && src[e] == '(' {
+		c := matchParen(src, e)
+		if c < 0 {
+			return -1
+		}
+		e = c + 1
+	}
+	end := e
+	for e < len(src) && (src[e] == ' ' || src[e] == '\t' || src[e] == '\r') {
+		e++
+	}
+	if e == len(src) || src[e] == '\n' || e+1 < len(src) && src[e] == '/' && (src[e+1] == '/' || src[e+1] == '*') {
+		return end
+	}
+	return -1
 }
 
 // isMacroName reports an identifier in capitals, digits and underscores

@@ -111,6 +111,9 @@ func TestObjCMethodMacros(t *testing.T) {
 
 const enumMacros = `#import <Foundation/Foundation.h>
 
+NS_ASSUME_NONNULL_BEGIN
+NS_HEADER_AUDIT_BEGIN(nullability, sendability) // for Swift
+
 typedef NS_ENUM(int, KCErrorType) {
   KCErrorBadArguments = -1301,
 };
@@ -134,11 +137,15 @@ CF_ENUM(CFIndex, KCLevel) { KCLevelLow };
 }
 
 @end
+
+NS_HEADER_AUDIT_END(nullability, sendability)
+NS_ASSUME_NONNULL_END
 `
 
-// TestObjCEnumMacros checks that NS_ENUM and its kin, which the grammar
-// cannot expand, no longer turn the rest of the file into an ERROR node:
-// the methods after them are lowered.
+// TestObjCEnumMacros checks that NS_ENUM and its kin, and the region
+// macros NS_ASSUME_NONNULL_BEGIN / _END, which the grammar cannot expand,
+// no longer turn the rest of the file into an ERROR node: the methods
+// after them are lowered.
 func TestObjCEnumMacros(t *testing.T) {
 	f := parse(t, "m", enumMacros)
 	for _, sp := range f.Errors {
