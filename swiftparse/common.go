@@ -45,11 +45,14 @@ func (l *lowerer) text(n *sitter.Node) string {
 	return string(l.src[s:e])
 }
 
-// enter guards recursion depth; callers must call leave when it returns
-// true.
-func (l *lowerer) enter() bool {
+// enter guards recursion depth before lowering n; callers must call leave
+// when it returns true. When it refuses, n's bytes are recorded as cut.
+func (l *lowerer) enter(n *sitter.Node) bool {
 	if l.depth >= maxDepth {
 		l.file.Truncated = true
+		if sp := span(n); len(l.file.Cut) == 0 || sp.Start >= l.file.Cut[len(l.file.Cut)-1].End {
+			l.file.Cut = append(l.file.Cut, sp)
+		}
 		return false
 	}
 	l.depth++
@@ -57,6 +60,41 @@ func (l *lowerer) enter() bool {
 }
 
 func (l *lowerer) leave() { l.depth-- }
+
+// coalesceCut merges the cut ranges that only white space, commas,
+// semicolons and brackets separate (the siblings cut at one depth), so that
+// a report names one region per cut subtree.
+func (l *lowerer) coalesceCut() {
+	cut := l.file.Cut
+	if len(cut) < 2 {
+		return
+	}
+	sort.Slice(cut, func(i, j int) bool { return cut[i].Start < cut[j].Start })
+	out := cut[:1]
+	for _, sp := range cut[1:] {
+		last := &out[len(out)-1]
+		if sp.Start <= last.End || onlyPunct(l.src, last.End, sp.Start) {
+			last.End = max(last.End, sp.End)
+			continue
+		}
+		out = append(out, sp)
+	}
+	l.file.Cut = out
+}
+
+func onlyPunct(src []byte, start, end int) bool {
+	if start < 0 || end > len(src) || start > end {
+		return false
+	}
+	for _, b := range src[start:end] {
+		switch b {
+		case ' ', '\t', '\n', '\r', ',', ';', '(', ')', '[', ']', '{', '}':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // children returns all children of n.
 func children(n *sitter.Node) []*sitter.Node {
@@ -157,7 +195,7 @@ func (l *lowerer) scanComments(root *sitter.Node) {
 				descend = false
 			case n.IsError() || n.IsMissing():
 				if int(n.StartByte()) >= errEnd {
-					l.file.Errors = append(l.file.Errors, span(n))
+					l.file.Errors = append(l.file.Errors, errorPieces(n)...)
 					errEnd = int(n.EndByte())
 				}
 			}
@@ -171,6 +209,45 @@ func (l *lowerer) scanComments(root *sitter.Node) {
 			}
 		}
 	}
+}
+
+// errorPieces returns the parts of an ERROR node that are lost: all of it
+// but the well-formed declarations among its children, which lowering
+// recovers (tree-sitter makes the root of a file an ERROR when its
+// recovery fails near the end, with every declaration before the broken
+// one parsed normally inside it).
+func errorPieces(n *sitter.Node) []model.Span {
+	if n.IsMissing() || n.ChildCount() == 0 {
+		return []model.Span{span(n)}
+	}
+	var out []model.Span
+	open := false
+	eachChild(n, func(c *sitter.Node, _ string) {
+		if c.IsNamed() && !c.HasError() && recoveredKind(c.Type()) {
+			open = false
+			return
+		}
+		if open {
+			out[len(out)-1].End = int(c.EndByte())
+		} else {
+			out = append(out, span(c))
+			open = true
+		}
+	})
+	return out
+}
+
+// recoveredKind reports the kinds of declarations lowering recovers whole
+// from inside an ERROR node, in both grammars.
+func recoveredKind(kind string) bool {
+	switch kind {
+	case "comment", "multiline_comment", "import_declaration", "function_declaration", "class_declaration",
+		"protocol_declaration", "typealias_declaration", "function_definition", "method_definition",
+		"class_implementation", "category_implementation", "class_interface", "preproc_include", "preproc_def",
+		"preproc_function_def":
+		return true
+	}
+	return false
 }
 
 // commentStarts returns the sorted offsets of every "//" and "/*" in src.

@@ -4,21 +4,30 @@
 // into the language-neutral model of package analyzer/model.
 //
 // Lowering is total: every syntax tree yields a model. Subtrees that
-// tree-sitter could not parse (ERROR nodes) are recorded in File.Errors and
-// skipped, constructs the model does not represent become model.Unknown
-// (keeping the modelled expressions inside them), and nesting deeper than
-// maxDepth is cut off so that a pathological file cannot exhaust the stack.
+// tree-sitter could not parse (ERROR nodes, less the well-formed
+// declarations inside them, which are lowered) are recorded in File.Errors
+// and skipped, constructs the model does not represent become
+// model.Unknown (keeping the modelled expressions inside them), and
+// nesting deeper than maxDepth is cut off (File.Cut) so that a
+// pathological file cannot exhaust the stack. The command reports all of
+// these as partial parses.
 //
 // The keychain idioms are recognised in recognize.go, once for all
 // languages: SecItem calls, dictionary writes, removals, merges and copies,
 // and status comparisons.
 //
-// Two shortcomings of the tree-sitter Swift grammar are worked around:
+// Shortcomings of the tree-sitter Swift grammar are worked around:
 // #if/#elseif/#else/#endif lines are blanked out before parsing and put
 // back by position (directives.go), because the grammar cannot parse them
 // between the members of a type; and chains of infix operators are
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
-// `a == b || c == d` as a == (b || (c == d)). A parse that exceeds a time
+// `a == b || c == d` as a == (b || (c == d)). Typed throws
+// (`throws(E)`) and `await` after `try` (whose call in an if condition the
+// grammar gives a trailing closure) are blanked before parsing
+// (grammargaps.go). In Objective-C, methods declared through macros at
+// @implementation scope (RCT_EXPORT_METHOD(sel:(T)x ...) { ... },
+// RCT_REMAP_METHOD, any MACRO(...) { ... }) are rewritten in place into
+// the method definitions they expand to (objcmacros.go). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
-// bytes) yields a model that marks the whole file as a syntax error.
+// bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

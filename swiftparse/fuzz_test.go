@@ -24,6 +24,8 @@ func FuzzParse(f *testing.F) {
 		"let x = ((((1))))\nif true { if true { } }\n/* unterminated",
 		"#if os(macOS)\nfunc f() {\n#endif\n}\n",
 		"let a = -b + c * d ?? e == f || !g && h\n",
+		"@implementation M\nRCT_EXPORT_MODULE();\nRCT_EXPORT_METHOD(s:(NSString *)k r:(void (^)(id))b) { SecItemDelete(q); }\nRCT_REMAP_METHOD(j, g:(id)x) {}\nX_Y(1, \"(\") {}\n@end\n",
+		"func f() async throws(E) -> Int { if let x = try await g(y) { return x }; return try? await h() }\n",
 	} {
 		f.Add([]byte(s))
 	}

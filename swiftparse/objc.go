@@ -19,7 +19,7 @@ func (l *lowerer) objcFile(root *sitter.Node) {
 // conditionals (which narrow the platform of what they contain) and
 // @implementation blocks.
 func (l *lowerer) objcTop(n *sitter.Node) {
-	if !l.enter() {
+	if !l.enter(n) {
 		return
 	}
 	defer l.leave()
@@ -242,7 +242,7 @@ func (l *lowerer) objcBlock(n *sitter.Node) []model.Stmt {
 }
 
 func (l *lowerer) objcStatements(n *sitter.Node) []model.Stmt {
-	if !l.enter() {
+	if !l.enter(n) {
 		return nil
 	}
 	defer l.leave()
@@ -264,7 +264,7 @@ func (l *lowerer) objcStatements(n *sitter.Node) []model.Stmt {
 }
 
 func (l *lowerer) objcStmt(n *sitter.Node) model.Stmt {
-	if !l.enter() {
+	if !l.enter(n) {
 		return nil
 	}
 	defer l.leave()
@@ -476,7 +476,7 @@ func (l *lowerer) objcExpr(n *sitter.Node) model.Expr {
 		return nil
 	}
 	sp := span(n)
-	if !l.enter() {
+	if !l.enter(n) {
 		return &model.Unknown{Span: sp}
 	}
 	defer l.leave()

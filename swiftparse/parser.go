@@ -64,6 +64,9 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	var dirs []swiftDirective
 	if lang == model.Swift {
 		parseSrc, dirs = blankSwiftDirectives(src)
+		parseSrc = blankGrammarGaps(parseSrc, dirs != nil)
+	} else {
+		parseSrc = rewriteObjCMethodMacros(src)
 	}
 	f := &model.File{Path: path, Lang: lang, Src: src}
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
@@ -79,6 +82,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		// broken code (the Swift grammar on `func (){var q=[g:y]{t`):
 		// give up on this file and report it as unparsable.
 		f.Errors = []model.Span{{Start: 0, End: len(src)}}
+		f.TimedOut = true
 		return f, nil
 	}
 	if err != nil {
@@ -89,12 +93,18 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	}
 	defer tree.Close()
 	l := &lowerer{src: src, file: f, dirs: dirs}
+	if lang != model.Swift {
+		// The lowerer reads the rewritten macro headers (the selector of a
+		// macro-declared method); every other byte is the source's.
+		l.src = parseSrc
+	}
 	if lang == model.Swift {
 		l.swiftFile(tree.RootNode())
 	} else {
 		l.objcFile(tree.RootNode())
 	}
 	recordAvailability(f, tree.RootNode())
+	l.coalesceCut()
 	return f, nil
 }
 

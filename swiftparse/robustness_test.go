@@ -290,6 +290,16 @@ func TestDeepNesting(t *testing.T) {
 				if !f.Truncated {
 					t.Errorf("File.Truncated not set")
 				}
+				// The cut is reported as a few regions inside the file
+				// (the siblings cut at one depth are merged).
+				if len(f.Cut) == 0 || len(f.Cut) > 3 {
+					t.Errorf("File.Cut = %v, want 1 to 3 regions", f.Cut)
+				}
+				for _, sp := range f.Cut {
+					if sp.Start < 0 || sp.End > len(src) || sp.End <= sp.Start {
+						t.Errorf("cut region %v outside the file (%d bytes)", sp, len(src))
+					}
+				}
 				// The model is cut off near the lowering's depth limit.
 				if d := modelDepth(f); d > 1200 {
 					t.Errorf("model nests %d deep", d)
@@ -446,8 +456,8 @@ func TestParseTimeLimit(t *testing.T) {
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("parse took %v despite the limit", d)
 		}
-		if len(f.Errors) != 1 || f.Errors[0] != (model.Span{Start: 0, End: len(pathologicalSwift)}) || len(f.Funcs) != 0 {
-			t.Errorf("timed-out parse: errors %v, %d bodies", f.Errors, len(f.Funcs))
+		if len(f.Errors) != 1 || f.Errors[0] != (model.Span{Start: 0, End: len(pathologicalSwift)}) || len(f.Funcs) != 0 || !f.TimedOut {
+			t.Errorf("timed-out parse: errors %v, %d bodies, TimedOut %v", f.Errors, len(f.Funcs), f.TimedOut)
 		}
 		start = time.Now()
 		f, err = p.Parse(context.Background(), "next.swift", []byte(swiftPrefix))
@@ -458,8 +468,8 @@ func TestParseTimeLimit(t *testing.T) {
 			t.Errorf("the next parse took %v: it resumed the abandoned one", d)
 		}
 		wantPrefix(t, f)
-		if len(f.Errors) != 0 {
-			t.Errorf("the next file has errors %v", f.Errors)
+		if len(f.Errors) != 0 || f.TimedOut {
+			t.Errorf("the next file has errors %v, TimedOut %v", f.Errors, f.TimedOut)
 		}
 	}
 	// A cancelled context is an error, and the parser is reusable after it.
@@ -479,4 +489,25 @@ func TestParseTimeLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantPrefix(t, f)
+}
+
+// TestErrorRegionsLeaveOutRecoveredDeclarations checks that when
+// tree-sitter makes a whole file an ERROR because of a broken declaration
+// at its end, the well-formed declarations before it are lowered and not
+// recorded as lost.
+func TestErrorRegionsLeaveOutRecoveredDeclarations(t *testing.T) {
+	good := "import Security\n\nfunc good() {\n    SecItemDelete([kSecClass: kSecClassKey] as CFDictionary)\n}\n\n"
+	src := good + "func broken( {\n    let x = [[[ ) } } SecItemAdd(\n"
+	f := mustLower(t, "swift", []byte(src))
+	if len(f.Errors) == 0 {
+		t.Fatal("no syntax errors recorded")
+	}
+	for _, sp := range f.Errors {
+		if sp.Start < len(good)-1 {
+			t.Errorf("error region %v (%q) covers the well-formed function before it", sp, src[sp.Start:sp.End])
+		}
+	}
+	if len(f.Funcs) == 0 || f.Funcs[0].Name != "good" {
+		t.Errorf("good() not lowered: %v", f.Funcs)
+	}
 }

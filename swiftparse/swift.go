@@ -88,7 +88,7 @@ func (l *lowerer) swiftDirective(d *swiftDirective, cfg *configStack, list *[]mo
 // swiftType lowers the members of a class, struct, enum, actor or
 // extension.
 func (l *lowerer) swiftType(n *sitter.Node) {
-	if !l.enter() {
+	if !l.enter(n) {
 		return
 	}
 	defer l.leave()
@@ -306,7 +306,7 @@ func (l *lowerer) swiftBlock(n *sitter.Node, implicitReturn bool) []model.Stmt {
 }
 
 func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.Stmt {
-	if !l.enter() {
+	if !l.enter(n) {
 		return nil
 	}
 	defer l.leave()
@@ -333,7 +333,7 @@ func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.S
 
 // swiftStmt lowers one statement (nil when there is nothing to model).
 func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
-	if !l.enter() {
+	if !l.enter(n) {
 		return nil
 	}
 	defer l.leave()
@@ -624,7 +624,7 @@ func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
 		return nil
 	}
 	sp := span(n)
-	if !l.enter() {
+	if !l.enter(n) {
 		return &model.Unknown{Span: sp}
 	}
 	defer l.leave()
@@ -947,7 +947,7 @@ func (l *lowerer) swiftCallOf(fn, suffix *sitter.Node) (callee model.Expr, args 
 	// with a trailing closure as a call of `f(x)` whose only argument is
 	// the closure: it is one call, f(x, { … }).
 	if !parens && !subscript && closures > 0 && fn.Type() == "call_expression" {
-		if ik := namedChildren(fn); len(ik) >= 2 && ik[len(ik)-1].Type() == "call_suffix" && l.enter() {
+		if ik := namedChildren(fn); len(ik) >= 2 && ik[len(ik)-1].Type() == "call_suffix" && l.enter(fn) {
 			defer l.leave()
 			inner := ik[len(ik)-1]
 			if sub, p, c := swiftCallSuffixShape(inner); !sub && p && c == 0 {

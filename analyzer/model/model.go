@@ -22,8 +22,13 @@ type File struct {
 	// Comments are every comment in the file (for inline suppressions).
 	Comments []Comment
 	// Truncated reports that lowering stopped descending somewhere because
-	// the syntax nested deeper than the front end's depth limit.
+	// the syntax nested deeper than the front end's depth limit; Cut are
+	// the byte ranges it did not descend into.
 	Truncated bool
+	Cut       []Span
+	// TimedOut reports that the parser gave up on the file at its time
+	// limit: nothing was lowered, and Errors covers the whole file.
+	TimedOut bool
 	// Platforms is the platform scope of the whole file, inferred by the
 	// flow engine (0 until then): a file that uses macOS-only APIs outside
 	// any #if compiles only for macOS, one in an ios/ directory only for

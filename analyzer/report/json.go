@@ -15,7 +15,10 @@ type JSON struct {
 	Version  int           `json:"version"`
 	Tool     JSONTool      `json:"tool"`
 	Findings []JSONFinding `json:"findings"`
-	Summary  JSONSummary   `json:"summary"`
+	// PartialParses are the files with keychain code parsed only in
+	// part, with the regions that were not analysed; always an array.
+	PartialParses []JSONPartialParse `json:"partialParses"`
+	Summary       JSONSummary        `json:"summary"`
 }
 
 // JSONTool names the tool.
@@ -92,6 +95,28 @@ type JSONSummary struct {
 	Baselined             int `json:"baselined"`
 	OutsideDiff           int `json:"outsideDiff"`
 	ExitCode              int `json:"exitCode"`
+	// FilesWithSyntaxErrors and FilesTruncated count the files with
+	// keychain code parsed only in part (JSON.PartialParses lists them).
+	FilesWithSyntaxErrors int `json:"filesWithSyntaxErrors"`
+	FilesTruncated        int `json:"filesTruncated"`
+}
+
+// JSONPartialParse is a file parsed only in part, with the regions that
+// were not analysed.
+type JSONPartialParse struct {
+	File string           `json:"file"`
+	Lost []JSONLostRegion `json:"lost"`
+}
+
+// JSONLostRegion is a region that was not analysed, and why: "syntax
+// error", "nested deeper than the depth limit" or "parse time limit
+// exceeded".
+type JSONLostRegion struct {
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
+	Reason    string `json:"reason"`
 }
 
 // BuildJSON builds the JSON document of a scan.
@@ -108,6 +133,18 @@ func BuildJSON(s *Scan) *JSON {
 			OutsideDiff:           s.Stats.OutsideDiff,
 			ExitCode:              s.ExitCode,
 		},
+		PartialParses: []JSONPartialParse{},
+	}
+	doc.Summary.FilesWithSyntaxErrors, doc.Summary.FilesTruncated = PartialCounts(s.Partial)
+	for _, p := range s.Partial {
+		src := s.Sources.Src(p.Path)
+		jp := JSONPartialParse{File: p.Path, Lost: []JSONLostRegion{}}
+		for _, r := range p.Regions() {
+			l, c := bytePoint(src, r.Span.Start)
+			el, ec := bytePoint(src, r.Span.End)
+			jp.Lost = append(jp.Lost, JSONLostRegion{Line: l, Column: c, EndLine: el, EndColumn: ec, Reason: r.Reason})
+		}
+		doc.PartialParses = append(doc.PartialParses, jp)
 	}
 	for _, f := range s.Findings {
 		jf := JSONFinding{

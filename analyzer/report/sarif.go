@@ -87,7 +87,18 @@ func BuildSARIF(s *Scan) *sarif.Report {
 			WithLevel(level(n.Level)).
 			WithMessage(sarif.NewMessage().WithText(sentence(n.Message)))
 		if n.Path != "" {
-			note.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(artifact(s.Root, n.Path))))
+			src := s.Sources.Src(n.Path)
+			if len(n.Spans) == 0 || src == nil {
+				note.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(artifact(s.Root, n.Path))))
+			}
+			for _, sp := range n.Spans {
+				if src == nil {
+					break
+				}
+				note.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().
+					WithArtifactLocation(artifact(s.Root, n.Path)).
+					WithRegion(region(src, sp.Start, max(sp.Start, sp.End), false))))
+			}
 		}
 		inv.AddToolExecutionNotification(note)
 	}

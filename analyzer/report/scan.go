@@ -5,6 +5,7 @@ import (
 	"go/token"
 
 	"github.com/keychainlint/keychainlint/analyzer/driver"
+	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
 // Scan is what the JSON and SARIF writers describe: one run of
@@ -27,7 +28,10 @@ type Scan struct {
 	// Notifications are what the tool says besides findings: skipped
 	// files, internal errors.
 	Notifications []Notification
-	Stats         Stats
+	// Partial are the files with keychain code that were parsed only in
+	// part (syntax errors, depth or time limit).
+	Partial []PartialParse
+	Stats   Stats
 }
 
 // Notification is a message about the run, not about the code.
@@ -35,6 +39,9 @@ type Notification struct {
 	Level   driver.Severity
 	Path    string // the file it concerns, "" for none
 	Message string
+	// Spans are regions of Path it concerns (the lost regions of a
+	// partial parse), none for the whole file.
+	Spans []model.Span
 }
 
 // Stats are the counts of the run.

@@ -172,6 +172,13 @@ type jsonDoc struct {
 			FileLevel    bool
 		}
 	} `json:"findings"`
+	PartialParses []struct {
+		File string
+		Lost []struct {
+			Line, Column, EndLine, EndColumn int
+			Reason                           string
+		}
+	} `json:"partialParses"`
 	Summary map[string]int `json:"summary"`
 }
 

@@ -62,6 +62,7 @@ type scanFlags struct {
 	diff           string
 	exitZero       bool
 	srcRoot        string
+	verbose        bool
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -80,6 +81,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record the current findings in the baseline `FILE` (the exit status is then 0)")
 	fs.StringVar(&o.diff, "diff", "", "report only findings on lines added or changed since git revision `REV` (runs git diff)")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (2 still means an error)")
+	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -193,6 +195,14 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	scan.Sources = report.NewSources(res.Files)
 	scan.Stats.FilesSeen, scan.Stats.FilesKeychain = len(files), res.Stats.FilesKeychain
+	scan.Partial = report.PartialParses(res.Files)
+	for _, p := range scan.Partial {
+		var spans []model.Span
+		for _, r := range p.Regions() {
+			spans = append(spans, r.Span)
+		}
+		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Warning, Path: p.Path, Message: p.Message(scan.Sources.Src(p.Path)), Spans: spans})
+	}
 
 	// Inline suppressions, then fingerprints of every finding (suppressed
 	// ones too, so that occurrence counts do not depend on them).
@@ -292,6 +302,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 
 	fmt.Fprintf(stderr, "keychainlint: %d %s seen, %d with keychain code; %s in %s\n",
 		len(files), plural(len(files), "file", "files"), res.Stats.FilesKeychain, summary(counts), res.Stats.Elapsed.Round(1e6))
+	writePartial(stderr, scan, o.verbose)
 	if n := scan.Stats.Suppressed; n > 0 && !o.showSuppressed {
 		fmt.Fprintf(stderr, "keychainlint: %d %s suppressed in source (--show-suppressed lists them)\n", n, plural(n, "finding", "findings"))
 	}
@@ -307,6 +318,39 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keychainlint: recorded %d %s in the baseline %s\n", recorded, plural(recorded, "finding", "findings"), o.writeBaseline)
 	}
 	return code
+}
+
+// writePartial says on stderr how many keychain files were parsed only in
+// part and, when verbose, lists their lost regions as
+// path:line:col-line:col (byte columns, the end just after the region).
+func writePartial(w io.Writer, scan *report.Scan, verbose bool) {
+	if len(scan.Partial) == 0 {
+		return
+	}
+	syn, cut := report.PartialCounts(scan.Partial)
+	var parts []string
+	if syn > 0 {
+		parts = append(parts, fmt.Sprintf("%d with syntax errors", syn))
+	}
+	if cut > 0 {
+		parts = append(parts, fmt.Sprintf("%d cut by the depth or time limit", cut))
+	}
+	hint := " (--verbose lists them)"
+	if verbose {
+		hint = ":"
+	}
+	n := len(scan.Partial)
+	fmt.Fprintf(w, "keychainlint: %d keychain %s parsed only in part (%s): the code in the lost regions is not analysed%s\n",
+		n, plural(n, "file", "files"), strings.Join(parts, ", "), hint)
+	if !verbose {
+		return
+	}
+	for _, p := range scan.Partial {
+		src := scan.Sources.Src(p.Path)
+		for _, r := range p.Regions() {
+			fmt.Fprintf(w, "keychainlint: note: %s:%s: %s\n", p.Path, report.RangeText(src, r.Span), r.Reason)
+		}
+	}
 }
 
 // writeOutput writes with fn to the file path, or to w when path is ""
