@@ -35,11 +35,22 @@ type podSpec struct {
 	name       string
 	parent     *podSpec
 	test       bool
+	separate   bool           // a test or app spec: its own target, not part of the pod's module
 	platforms  model.Platform // 0: not said (inherit)
 	deployment map[model.Platform]model.OSVersion
 	sources    []string                    // source_files patterns
 	platSrc    map[model.Platform][]string // ios.source_files, ...
 	excludes   []string
+}
+
+// module is the module the spec's files are compiled into: subspecs
+// belong to their pod's, a test or app spec is a target of its own.
+func (p *podSpec) module() string {
+	s := p
+	for s.parent != nil && !s.separate {
+		s = s.parent
+	}
+	return s.name
 }
 
 func (p *podSpec) effectivePlatforms() (model.Platform, map[model.Platform]model.OSVersion) {
@@ -117,7 +128,7 @@ func podspecUnits(src []byte, abs, source string) []*unit {
 				parent := specVars[head[0].text]
 				switch head[2].text {
 				case "subspec", "test_spec", "app_spec":
-					spec = &podSpec{parent: parent, test: parent.test || head[2].text == "test_spec"}
+					spec = &podSpec{parent: parent, test: parent.test || head[2].text == "test_spec", separate: head[2].text != "subspec"}
 					name := evalRuby(head[3:], vars)
 					if len(name.list) > 0 {
 						name = name.list[0]
@@ -233,7 +244,7 @@ func specUnits(specs []*podSpec, base, source string) []*unit {
 				units = append(units, u)
 			}
 		}
-		mk(s.name, p, s.sources)
+		mk(s.module(), p, s.sources)
 		var plats []model.Platform
 		for q := range s.platSrc {
 			plats = append(plats, q)
@@ -245,7 +256,7 @@ func specUnits(specs []*podSpec, base, source string) []*unit {
 				scope |= model.MacCatalyst
 			}
 			if p&scope != 0 {
-				mk(s.name, p&scope, s.platSrc[q])
+				mk(s.module(), p&scope, s.platSrc[q])
 			}
 		}
 	}

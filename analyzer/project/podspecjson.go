@@ -32,12 +32,12 @@ func podspecJSONUnits(src []byte, abs, source string) []*unit {
 		return rval{}
 	}
 	var specs []*podSpec
-	var walk func(m map[string]any, parent *podSpec, test bool, depth int)
-	walk = func(m map[string]any, parent *podSpec, test bool, depth int) {
+	var walk func(m map[string]any, parent *podSpec, key string, test bool, depth int)
+	walk = func(m map[string]any, parent *podSpec, key string, test bool, depth int) {
 		if depth > 16 {
 			return
 		}
-		s := &podSpec{parent: parent, test: test}
+		s := &podSpec{parent: parent, test: test, separate: parent != nil && key != "subspecs"}
 		name, _ := m["name"].(string)
 		if parent != nil {
 			name = parent.name + "/" + name
@@ -67,11 +67,11 @@ func podspecJSONUnits(src []byte, abs, source string) []*unit {
 			subs, _ := m[key].([]any)
 			for _, sub := range subs {
 				if sm, ok := sub.(map[string]any); ok {
-					walk(sm, s, test || key == "testspecs", depth+1)
+					walk(sm, s, key, test || key == "testspecs", depth+1)
 				}
 			}
 		}
 	}
-	walk(root, nil, false, 0)
+	walk(root, nil, "", false, 0)
 	return specUnits(specs, filepath.Dir(abs), source)
 }

@@ -102,6 +102,9 @@ func TestPodspec(t *testing.T) {
 		{file: "MacPod/Sources/Mac.swift", module: mac + ":MacPod", platforms: model.MacOS, deployment: map[model.Platform]model.OSVersion{model.MacOS: v(10, 15)}, source: mac},
 		{file: "JSONPod/src/J.m", module: jpod + ":JSONPod", platforms: model.IOS | model.MacCatalyst | model.MacOS,
 			deployment: map[model.Platform]model.OSVersion{model.IOS: v(12, 0), model.MacOS: v(10, 13)}, source: jpod},
+		// a subspec is part of its pod's module
+		{file: "JSONPod/core/C.m", module: jpod + ":JSONPod", platforms: model.IOS | model.MacCatalyst,
+			deployment: map[model.Platform]model.OSVersion{model.IOS: v(14, 0)}, source: jpod},
 		{file: "JSONPod/mac/M.m", module: jpod + ":JSONPod", platforms: model.MacOS,
 			deployment: map[model.Platform]model.OSVersion{model.MacOS: v(10, 13)}, source: jpod},
 	})
