@@ -115,11 +115,14 @@ func parseProjectFile(ctx context.Context, f source.File, src []byte, read func(
 // (path is how it is printed): nil when no project builds it and its
 // path does not say it is test code.
 func (s *Set) Info(abs, path string) *model.ProjectInfo {
-	var in []*unit
-	if s != nil {
-		for _, u := range s.units {
-			if u.contains(abs) {
-				in = append(in, u)
+	in := s.unitsOf(abs)
+	if len(in) == 0 && filepath.Ext(abs) == ".h" {
+		// Application targets list no headers: a header goes with the
+		// implementation file next to it.
+		base := strings.TrimSuffix(abs, ".h")
+		for _, ext := range []string{".m", ".mm", ".c", ".swift"} {
+			if in = s.unitsOf(base + ext); len(in) > 0 {
+				break
 			}
 		}
 	}
@@ -168,6 +171,20 @@ func (s *Set) Info(abs, path string) *model.ProjectInfo {
 	info.Test = allTest || test
 	info.Source = strings.Join(sources, ", ")
 	return info
+}
+
+// unitsOf returns the units that compile the file at abs.
+func (s *Set) unitsOf(abs string) []*unit {
+	if s == nil {
+		return nil
+	}
+	var in []*unit
+	for _, u := range s.units {
+		if u.contains(abs) {
+			in = append(in, u)
+		}
+	}
+	return in
 }
 
 // relToRoot is the file's path below the scan root that holds it (so that

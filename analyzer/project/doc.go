@@ -55,7 +55,9 @@
 // A file that several targets build gets the union of their platforms
 // and, per platform, the lowest deployment target; if one of them does
 // not say its platforms, the file's platforms are unknown (0) rather than
-// narrowed by the others. A file no project names gets no ProjectInfo,
+// narrowed by the others. A header that no target lists (application
+// targets list none) goes with the .m, .mm, .c or .swift file of the same
+// name next to it. A file no project names gets no ProjectInfo,
 // unless its path says it is test code (IsTestPath: a Tests, Test or
 // UITests directory, a directory ending in Tests, a file named *Tests or
 // *Test). It is test code when every target that builds it is a test

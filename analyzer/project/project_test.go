@@ -78,6 +78,9 @@ func TestXcode(t *testing.T) {
 		// SOURCE_ROOT path, iOS target inheriting SDKROOT from the project
 		{file: "iOS/Phone.m", module: proj + ":Phone", platforms: model.IOS, deployment: map[model.Platform]model.OSVersion{model.IOS: v(16, 0)}, source: proj},
 		// the target's xcconfig (SDKROOT = macosx) over the project's SDKROOT = iphoneos
+		// a header no target lists goes with its implementation file
+		{file: "iOS/Phone.h", module: proj + ":Phone", platforms: model.IOS, deployment: map[model.Platform]model.OSVersion{model.IOS: v(16, 0)}, source: proj},
+		{file: "iOS/Orphan.h", nilInfo: true},
 		{file: "Mac/Desk.swift", module: proj + ":Desk", platforms: model.MacOS, deployment: map[model.Platform]model.OSVersion{model.MacOS: v(12, 0)}, source: proj},
 		{file: "Mac/NotInTarget.swift", nilInfo: true},
 		{file: "AppTests/KeychainTests.swift", module: proj + ":AppTests", platforms: model.IOS | model.MacOS | model.MacCatalyst,

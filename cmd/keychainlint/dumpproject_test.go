@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,5 +38,49 @@ func TestDumpProject(t *testing.T) {
 	}
 	if code := run([]string{"dump", "--project", "--platforms", "nope"}, &out, &errb); code != 2 {
 		t.Errorf("bad --platforms: exit %d", code)
+	}
+}
+
+// Findings in test code are notes in the JSON and SARIF output too.
+func TestTestCodeNotesInOutput(t *testing.T) {
+	dir := filepath.Join("..", "..", "analyzer", "project", "testdata", "e2e", "testcode")
+	for _, format := range []string{"json", "sarif"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"--format", format, dir}, &out, &errb); code != 1 {
+			t.Fatalf("%s: exit %d: %s", format, code, errb.String())
+		}
+		var got []string
+		if format == "json" {
+			var doc struct {
+				Findings []struct{ File, Severity string }
+			}
+			if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range doc.Findings {
+				got = append(got, filepath.Base(f.File)+" "+f.Severity)
+			}
+		} else {
+			var doc struct {
+				Runs []struct {
+					Results []struct {
+						Level     string
+						Locations []struct {
+							PhysicalLocation struct{ ArtifactLocation struct{ URI string } }
+						}
+					}
+				}
+			}
+			if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range doc.Runs[0].Results {
+				got = append(got, path.Base(r.Locations[0].PhysicalLocation.ArtifactLocation.URI)+" "+r.Level)
+			}
+		}
+		want := "Store.swift warning,Store.swift error,StoreTests.swift note,StoreTests.swift note"
+		if strings.Join(got, ",") != want {
+			t.Errorf("%s: got %v, want %s", format, got, want)
+		}
 	}
 }
