@@ -20,6 +20,7 @@ import (
 
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/project"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 	"github.com/keychainlint/keychainlint/swiftparse"
 )
@@ -34,6 +35,10 @@ type Config struct {
 	MaxFileSize int64
 	// Workers is the number of parallel workers (default GOMAXPROCS).
 	Workers int
+	// Projects are the project files of the scan (project.Discover);
+	// each parsed file gets its File.Project from them. Nil: only the
+	// path tells test code apart.
+	Projects *project.Set
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -136,6 +141,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 					skipped[i] = &source.Skipped{Path: in.File.Path, Reason: err.Error()}
 					continue
 				}
+				f.Project = cfg.Projects.Info(absPath(in.File), in.File.Path)
 				models[i] = f
 			}
 		}()
@@ -189,7 +195,8 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
-	for _, d := range perFile {
+	for i, d := range perFile {
+		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}
 	res.Diagnostics = dedupe(fold(res.Diagnostics))

@@ -41,7 +41,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		cache: map[specKey]*funcResult{}}
 	for _, f := range files {
 		if f.Platforms == 0 {
-			inferFilePlatforms(f)
+			inferFilePlatforms(f, platforms)
 		}
 		for _, fn := range f.Funcs {
 			if fn.Kind == model.FuncTopLevel || fn.Name == "" {

@@ -9,18 +9,25 @@ import (
 
 // A call's platform scope starts from the file's: code that can only be
 // compiled for some platforms cannot show a problem on the others. The
-// scope of a file is inferred two ways, both conservative:
+// scope of a file is inferred in this order, each step only narrowing:
 //
-//   - API use: a file that calls a macOS-only API (the file keychain's
-//     SecKeychain*, SecAccess*, SecTrustedApplication*, AppKit) where
-//     every platform compiles it, cannot be compiled for iOS, so the whole
-//     file is macOS code; likewise UIKit use outside #if means the file is
-//     not macOS code (Mac Catalyst aside).
+//   - Project: the platforms of the targets that build the file
+//     (File.Project, read from Package.swift, project.pbxproj and podspecs
+//     by package analyzer/project); every platform when no project says.
 //   - Directory: a path component named after a platform (ios, mac, macos,
 //     osx, tvos, watchos, visionos), the layout of projects that keep
 //     per-platform sources and test targets apart.
+//   - API use: a file that calls a macOS-only API (the file keychain's
+//     SecKeychain*, SecAccess*, SecTrustedApplication*, AppKit) where
+//     every platform compiles it, cannot be compiled for iOS, so the whole
+//     file is macOS code (even in a target that also builds for iOS);
+//     likewise UIKit use outside #if means the file is not macOS code (Mac
+//     Catalyst aside).
 //
-// --platforms narrows further; it cannot widen the inferred scope.
+// A step that would leave no platform is skipped (contradictory evidence:
+// the project's word stands, or, without a project, every platform).
+// --platforms narrows further; where it shares no platform with the
+// inferred scope, it replaces it (the user's word overrides).
 
 // macOSOnlyAPIs are functions and types that exist only in the macOS SDK.
 var macOSOnlyAPIs = map[string]bool{
@@ -46,16 +53,20 @@ var platformDirs = map[string]model.Platform{
 	"tvos": model.TVOS, "watchos": model.WatchOS, "visionos": model.VisionOS,
 }
 
-// inferFilePlatforms sets f.Platforms.
-func inferFilePlatforms(f *model.File) {
+// inferFilePlatforms sets f.Platforms; configured is --platforms.
+func inferFilePlatforms(f *model.File, configured model.Platform) {
 	p := model.AllPlatforms
+	if f.Project != nil && f.Project.Platforms != 0 {
+		p = f.Project.Platforms
+	}
+	dir := model.AllPlatforms
 	for _, part := range strings.Split(filepath.ToSlash(filepath.Dir(f.Path)), "/") {
 		if d, ok := platformDirs[strings.ToLower(part)]; ok {
-			p &= d
+			dir &= d
 		}
 	}
-	if p == 0 {
-		p = model.AllPlatforms // contradictory directory names: do not guess
+	if p&dir != 0 {
+		p &= dir // contradictory directory names (dir == 0): do not guess
 	}
 	mac, ios := false, false
 	for _, fn := range f.Funcs {
@@ -72,13 +83,13 @@ func inferFilePlatforms(f *model.File) {
 		})
 	}
 	switch {
-	case mac && !ios:
+	case mac && !ios && p&model.MacOS != 0:
 		p &= model.MacOS
-	case ios && !mac:
+	case ios && !mac && p&^model.MacOS != 0:
 		p &^= model.MacOS
 	}
-	if p == 0 {
-		p = model.AllPlatforms
+	if configured != 0 && p&configured == 0 {
+		p = configured
 	}
 	f.Platforms = p
 }

@@ -85,7 +85,11 @@ type candidate struct {
 }
 
 type collector struct {
-	opt      Options
+	opt Options
+	// pick selects the files to collect by the directory they are in and
+	// their name; nil selects source files (model.LangForPath).
+	pick func(dir, name string) bool
+
 	cwd      string
 	treeReal string // physical path of the directory root being walked
 	buf      []byte
@@ -163,9 +167,11 @@ func (c *collector) collectRoot(given, abs string) {
 	case fi.Mode().IsRegular():
 		// A file named explicitly is scanned even if it is ignored, hidden
 		// or in a skipped directory.
-		lang := model.LangForPath(abs)
-		if lang == model.LangUnknown {
-			c.skip(shown, ReasonUnknownLang)
+		lang, ok := c.wanted(filepath.Dir(abs), filepath.Base(abs))
+		if !ok {
+			if c.pick == nil {
+				c.skip(shown, ReasonUnknownLang)
+			}
 			return
 		}
 		c.addFile(dirState{abs: abs, shown: shown}, lang, fi.Size(), physical(abs), false)
@@ -297,8 +303,8 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 		case t&fs.ModeSymlink != 0:
 			c.walkSymlink(child, name)
 		case t.IsRegular():
-			lang := model.LangForPath(name)
-			if lang == model.LangUnknown || st.rules.match(child.rel, false) {
+			lang, ok := c.wanted(st.abs, name)
+			if !ok || st.rules.match(child.rel, false) {
 				continue
 			}
 			fi, err := e.Info()
@@ -308,7 +314,7 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 			}
 			c.addFile(child, lang, fi.Size(), child.real, false)
 		default: // named pipe, socket, device: never opened
-			if model.LangForPath(name) != model.LangUnknown && !st.rules.match(child.rel, false) {
+			if _, ok := c.wanted(st.abs, name); ok && !st.rules.match(child.rel, false) {
 				c.skip(c.show(child), ReasonNotRegular)
 			}
 		}
@@ -325,13 +331,13 @@ func (c *collector) walkSymlink(st dirState, name string) {
 	if st.rules.match(st.rel, false) {
 		return
 	}
-	lang := model.LangForPath(name)
+	lang, wanted := c.wanted(filepath.Dir(st.abs), name)
 	fi, err := os.Stat(st.abs)
 	if err != nil {
 		switch {
 		case errors.Is(err, syscall.ELOOP):
 			c.skip(c.show(st), ReasonLoop)
-		case lang == model.LangUnknown:
+		case !wanted:
 		case errors.Is(err, fs.ErrNotExist):
 			c.skip(c.show(st), ReasonBrokenLink)
 		default:
@@ -345,7 +351,7 @@ func (c *collector) walkSymlink(st dirState, name string) {
 		}
 		return
 	}
-	if lang == model.LangUnknown {
+	if !wanted {
 		return
 	}
 	if !fi.Mode().IsRegular() {

@@ -7,6 +7,7 @@
 //	keychainlint rules                list the rules
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version
+//	keychainlint dump --project DIR   print the project facts of each keychain file
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json) or as SARIF 2.1.0 (--format sarif, or

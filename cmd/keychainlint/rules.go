@@ -38,8 +38,11 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 // cmdDump prints the model of files: a development aid for extending the
 // front end.
 func cmdDump(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "--project" || args[0] == "-project") {
+		return cmdDumpProject(args[1:], stdout, stderr)
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: keychainlint dump FILE...")
+		fmt.Fprintln(stderr, "usage: keychainlint dump FILE...  |  keychainlint dump --project [--all] [DIR ...]")
 		return 2
 	}
 	for _, path := range args {

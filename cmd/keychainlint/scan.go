@@ -15,6 +15,7 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/gitdiff"
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/project"
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 	"github.com/keychainlint/keychainlint/analyzer/suppress"
@@ -23,7 +24,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE | version | dump FILE...
+       keychainlint rules | explain RULE | version | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -173,7 +174,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		inputs[i] = driver.Input{File: f}
 	}
 	ctx := context.Background()
-	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize})
+	projects := project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+	skipped = append(skipped, projects.Skipped...)
+	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects})
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %v\n", err)
 		// A SARIF log that says the run failed, for code review

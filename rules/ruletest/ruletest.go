@@ -22,6 +22,7 @@ import (
 
 	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/project"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 )
 
@@ -88,7 +89,10 @@ func runAnalyzers(t *testing.T, dir string, as []*analysis.Analyzer, opt ...Opti
 	if len(inputs) == 0 {
 		t.Fatalf("no fixtures under %s", dir)
 	}
-	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: as, Platforms: o.Platforms, Workers: 2})
+	// Project files among the fixtures (Package.swift, project.pbxproj,
+	// podspecs) apply as in a scan.
+	projects := project.Discover(context.Background(), []string{dir}, source.Options{MaxFileSize: source.DefaultMaxFileSize})
+	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: as, Platforms: o.Platforms, Workers: 2, Projects: projects})
 	if err != nil {
 		t.Fatal(err)
 	}

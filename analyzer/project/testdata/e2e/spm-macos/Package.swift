@@ -1,0 +1,11 @@
+// swift-tools-version: 5.9
+import PackageDescription
+
+let package = Package(
+    name: "Vault",
+    platforms: [.iOS(.v15), .macOS(.v12)],
+    targets: [
+        .target(name: "Vault"),
+        .testTarget(name: "VaultTests", dependencies: ["Vault"]),
+    ]
+)

@@ -1,0 +1,1 @@
+let custom = 1

@@ -1,0 +1,1 @@
+let loose = 1

@@ -1,0 +1,1 @@
+let vault = 1

@@ -1,0 +1,55 @@
+package source
+
+import (
+	"path/filepath"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// wanted reports whether the walk collects the file name in the directory
+// dir, and its language (LangUnknown for files picked by CollectMatching).
+func (c *collector) wanted(dir, name string) (model.Lang, bool) {
+	if c.pick != nil {
+		return model.LangUnknown, c.pick(dir, name)
+	}
+	lang := model.LangForPath(name)
+	return lang, lang != model.LangUnknown
+}
+
+// CollectMatching walks roots like Collect, with the same rules (skipped
+// and hidden directories, .gitignore, size limit, binary check, symbolic
+// links that stay in the tree), but collects the files for which pick
+// returns true, given the absolute directory and the name; package
+// analyzer/project uses it to find the project files of a scan. Roots that
+// do not exist are left out (Collect reports them), and so are the skipped
+// entries of other files and directories: only project files that could
+// not be read are listed.
+func CollectMatching(roots []string, opt Options, pick func(dir, name string) bool) ([]File, []Skipped) {
+	cwd, err := filepath.Abs(".")
+	if err != nil {
+		return nil, nil
+	}
+	c := &collector{opt: opt, cwd: cwd, pick: pick}
+	for _, root := range roots {
+		abs := filepath.Clean(root)
+		if !filepath.IsAbs(abs) {
+			abs = filepath.Join(cwd, root)
+		}
+		c.collectRoot(root, abs)
+	}
+	files, skipped := c.result()
+	var kept []Skipped
+	for _, s := range skipped {
+		if pick(filepath.Dir(absFrom(cwd, s.Path)), filepath.Base(s.Path)) {
+			kept = append(kept, s)
+		}
+	}
+	return files, kept
+}
+
+func absFrom(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(cwd, p)
+}
