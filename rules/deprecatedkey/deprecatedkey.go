@@ -93,7 +93,10 @@ func check(p *rulekit.Pass, call *flow.CallFact, name, written string, sites []f
 			continue
 		}
 		msg := fmt.Sprintf("%s is deprecated (%s): %s", name, dep.Since, dep.Advice)
-		guard := needsAvailabilityCheck(s, runs, dep)
+		// The advice depends on where the constant is written, not on
+		// which call reached it: calls with other platform scopes reach one
+		// alias definition, and one constant gets one finding.
+		guard := needsAvailabilityCheck(s, replacementRuns(s, siteScope(s, dep), dep), dep)
 		if guard != "" {
 			msg += guard
 		}
@@ -116,6 +119,18 @@ func check(p *rulekit.Pass, call *flow.CallFact, name, written string, sites []f
 		}
 		p.Report(f)
 	}
+}
+
+// siteScope is the platform scope of the file that writes the constant.
+func siteScope(s flow.Site, dep *keychain.Deprecation) model.Platform {
+	scope := model.AllPlatforms
+	if s.File != nil && s.File.Platforms != 0 {
+		scope = s.File.Platforms
+	}
+	if dep.IOSFamilyOnly {
+		scope &= model.IOSFamily
+	}
+	return scope
 }
 
 // single platforms, in the order messages name them.
