@@ -169,7 +169,7 @@ extension CFString {
 		"Store.swift": `import Security
 
 func remove(_ a: String) {
-    let q = KeychainDictionary([kSecClass: kSecClassInternetPassword, kSecAttrService: a])
+    let q = KeychainDictionary([kSecClass: kSecClassInternetPassword, kSecAttrAccount: a])
     SecItemDelete(q)
     let r: [String: Any] = [kSecClass.stringValue: kSecClassGenericPassword, kSecAttrAccount.stringValue: a]
     SecItemDelete(r as CFDictionary)
@@ -186,6 +186,11 @@ func KeychainDictionaryCount() -> Int { 0 }
 	})
 	if got, want := strings.Join(parsedPaths(res), " "), "CFString+String.swift KeychainTypes.swift Store.swift"; got != want {
 		t.Errorf("parsed %s, want %s", got, want)
+	}
+	// Through the wrapper the delete's query is known: account only, for
+	// an internet password.
+	if !hasFinding(res, "deletelimit", "Store.swift") {
+		t.Errorf("no deletelimit finding in Store.swift; got %v", findings(res))
 	}
 }
 
