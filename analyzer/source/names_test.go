@@ -85,3 +85,29 @@ func TestScanNamesStops(t *testing.T) {
 		t.Errorf("visited %d names after stopping, want 2", n)
 	}
 }
+
+// Truncated and malformed sources end the scan without a panic.
+func TestScanNamesTruncated(t *testing.T) {
+	for _, src := range []string{`"abc`, `"""abc`, `#"abc"`, `##`, `#`, `/* abc`, `/* /* */`, `\`, `"\`, `'`, `- (`, `@`, `@property x`, "}}}} func a", `case a,`, "`"} {
+		for _, lang := range []model.Lang{model.Swift, model.ObjC} {
+			ScanNames([]byte(src), lang, func([]byte, Decl) bool { return true })
+			for i := range src {
+				ScanNames([]byte(src[:i]), lang, func([]byte, Decl) bool { return true })
+			}
+		}
+	}
+}
+
+func FuzzScanNames(f *testing.F) {
+	f.Add([]byte("enum K { static let a = kSecAttrAccount as String }\n- (id)q:(id)x;"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, lang := range []model.Lang{model.Swift, model.ObjC} {
+			ScanNames(src, lang, func(name []byte, _ Decl) bool {
+				if len(name) == 0 {
+					t.Fatal("empty name")
+				}
+				return true
+			})
+		}
+	})
+}
