@@ -77,8 +77,12 @@ type Related struct {
 
 // Stats summarises a run.
 type Stats struct {
-	FilesSeen     int
-	FilesKeychain int // files that mention SecItem or kSec and were parsed
+	FilesSeen int
+	// FilesKeychain counts the files parsed: those that mention SecItem or
+	// kSec, and the helper files they need (FilesHelpers of them; see
+	// prefilter.go).
+	FilesKeychain int
+	FilesHelpers  int // files parsed in the prefilter's second round
 	Bytes         int64
 	Skipped       []source.Skipped
 	Elapsed       time.Duration
@@ -109,60 +113,21 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	res := &Result{Fset: token.NewFileSet()}
 	res.Stats.FilesSeen = len(inputs)
 
-	// Read, prefilter and parse in parallel; each worker reuses its parser.
-	models := make([]*model.File, len(inputs))
-	skipped := make([]*source.Skipped, len(inputs))
-	sizes := make([]int64, len(inputs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p := swiftparse.NewParser()
-			defer p.Close()
-			for i := range jobs {
-				in := inputs[i]
-				src := in.Src
-				if src == nil {
-					var err error
-					src, err = source.Read(in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
-					if err != nil {
-						skipped[i] = &source.Skipped{Path: in.File.Path, Reason: readReason(err)}
-						continue
-					}
-				}
-				sizes[i] = int64(len(src))
-				if !source.MayHaveKeychainCode(src) {
-					continue
-				}
-				f, err := parseSafely(ctx, p, in.File.Path, src)
-				if err != nil {
-					skipped[i] = &source.Skipped{Path: in.File.Path, Reason: err.Error()}
-					continue
-				}
-				f.Project = cfg.Projects.Info(absPath(in.File), in.File.Path)
-				models[i] = f
-			}
-		}()
-	}
+	// Read, prefilter and parse in parallel (prefilter.go).
+	pr := parseInputs(ctx, inputs, cfg, workers)
 	for i := range inputs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for i := range inputs {
-		res.Stats.Bytes += sizes[i]
-		if skipped[i] != nil {
-			res.Stats.Skipped = append(res.Stats.Skipped, *skipped[i])
+		res.Stats.Bytes += pr.sizes[i]
+		if pr.skipped[i] != nil {
+			res.Stats.Skipped = append(res.Stats.Skipped, *pr.skipped[i])
 		}
-		if models[i] != nil {
-			res.Files = append(res.Files, models[i])
-			if len(models[i].Errors) > 0 {
+		if pr.models[i] != nil {
+			res.Files = append(res.Files, pr.models[i])
+			if len(pr.models[i].Errors) > 0 {
 				res.Stats.ParseErrors++
 			}
 		}
 	}
+	res.Stats.FilesHelpers = pr.helpers
 	res.Stats.FilesKeychain = len(res.Files)
 
 	prog := flow.NewProgram(res.Files, cfg.Platforms)
@@ -173,6 +138,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	perFile := make([][]Diagnostic, len(res.Files))
 	var firstErr error
 	var errOnce sync.Once
+	var wg sync.WaitGroup
 	fileJobs := make(chan int)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)

@@ -3,7 +3,9 @@
 // Collect expands the roots given on the command line into source files
 // (.swift, .m, .mm, .h, .c, see model.LangForPath); Read reads one of them
 // with the size and binary checks; MayHaveKeychainCode is the cheap textual
-// filter that decides whether a file is worth parsing.
+// filter that decides whether a file is worth parsing, and ScanNames the
+// token scan that picks the helper files keychain code needs (the
+// prefilter's second round, in analyzer/driver).
 //
 // # Roots
 //

@@ -166,7 +166,11 @@ func Read(f File, opt Options) ([]byte, error) {
 		r = io.LimitReader(fh, limit+1)
 	}
 	var buf bytes.Buffer
-	buf.Grow(int(size) + 1)
+	// Room for the whole file and the MinRead bytes ReadFrom wants free
+	// before it sees EOF, so that the buffer is not reallocated at twice
+	// the size (the prefilter keeps the sources of unparsed files for its
+	// second round).
+	buf.Grow(int(size) + bytes.MinRead)
 	if _, err := buf.ReadFrom(r); err != nil {
 		return nil, err
 	}
