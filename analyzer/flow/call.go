@@ -32,6 +32,7 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	}
 	name := c.Name()
 	recv := c.Receiver()
+	ri := a.receiver(recv, st)
 	var recvVal Value
 	if recv != nil && !isTypeExpr(recv) && !isSelf(recv) {
 		recvVal = a.eval(recv, st)
@@ -47,7 +48,7 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		}
 		args[i] = a.eval(arg.Value, st)
 	}
-	if fn := a.prog.resolve(c, a.fn); fn != nil && fn != a.fn {
+	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		return a.instantiate(fn, c, c.Span, st, args...)
 	}
 	// Unknown callee: it may change any reference-type dictionary or inout

@@ -671,3 +671,91 @@ func TestClassAndInstanceMethodWithOneSelector(t *testing.T) {
 		}
 	}
 }
+
+// A call on a receiver of unknown type resolves only within the caller's
+// module: the project's module when both files name one, else the
+// directory fallback (the caller's directory tree, a shared package-like
+// root such as Sources/X, never a vendored Pods/X).
+func TestUnknownReceiverResolvesOnlyInModule(t *testing.T) {
+	const helper = `
+final class Store {
+    func wipe(_ account: String) {
+        SecItemDelete([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: account] as CFDictionary)
+    }
+}`
+	const caller = `
+final class Screen {
+    func logout(a: String) {
+        store.wipe(a)
+    }
+}`
+	for _, tc := range []struct {
+		name, callerPath, helperPath string
+		callerMod, helperMod         string
+		want                         bool
+	}{
+		{"same directory", "App/Screen.swift", "App/Store.swift", "", "", true},
+		{"helper below the caller", "App/Screen.swift", "App/Storage/Store.swift", "", "", true},
+		{"same SwiftPM target", "Pkg/Sources/App/UI/Screen.swift", "Pkg/Sources/App/Storage/Store.swift", "", "", true},
+		{"sibling directory", "App/Screen.swift", "KeychainKit/Store.swift", "", "", false},
+		{"vendored under Pods", "App/Screen.swift", "App/Pods/KeychainKit/Store.swift", "", "", false},
+		{"other SwiftPM target", "Pkg/Sources/App/Screen.swift", "Pkg/Sources/Keychain/Store.swift", "", "", false},
+		{"project: same module", "App/Screen.swift", "KeychainKit/Store.swift", "App.xcodeproj:App", "App.xcodeproj:App", true},
+		{"project: other module", "App/Screen.swift", "App/Store.swift", "App.xcodeproj:App", "Podfile:KeychainKit", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var models []*model.File
+			for _, f := range []struct{ path, src, mod string }{{tc.callerPath, caller, tc.callerMod}, {tc.helperPath, helper, tc.helperMod}} {
+				m, err := swiftparse.ParseFile(f.path, []byte(f.src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if f.mod != "" {
+					m.Project = &model.ProjectInfo{Module: f.mod}
+				}
+				models = append(models, m)
+			}
+			prog := flow.NewProgram(models, 0)
+			got := false
+			for _, f := range prog.FileResult(models[0]).Calls {
+				got = got || f.Op == model.OpDelete
+			}
+			if got != tc.want {
+				t.Errorf("store.wipe(a) resolved: %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A receiver whose type is known resolves to that type's method
+// whatever the module, and a receiver of another known type (a Set)
+// never resolves to a helper.
+func TestTypedReceiverResolution(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"Vendor/KeychainKit/Keychain.swift": `
+public final class Keychain {
+    public init(service: String) {}
+    public func contains(_ key: String, withoutAuthenticationUI: Bool = false) -> Bool {
+        SecItemCopyMatching([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: key] as CFDictionary, nil) == errSecSuccess
+    }
+}`,
+		"App/Screen.swift": `
+final class Screen {
+    func check(live: [String], k1: String, k2: String) {
+        let set = Set(live)
+        _ = set.contains(k1)
+        let kc = Keychain(service: "s")
+        _ = kc.contains(k2)
+    }
+}`,
+	})
+	var sites []string
+	for _, f := range facts {
+		if f.Op == model.OpRead && f.Site.File.Path == "App/Screen.swift" {
+			sites = append(sites, string(f.Site.File.Src[f.Site.Span.Start:f.Site.Span.End]))
+		}
+	}
+	if len(sites) != 1 || !strings.Contains(sites[0], "k2") {
+		t.Errorf("reads at the call sites: %q, want only kc.contains(k2)", sites)
+	}
+}
