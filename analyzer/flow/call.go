@@ -132,15 +132,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 // to SecItem become call facts here, changes it makes to dictionary
 // arguments are applied, and a returned dictionary becomes a new object.
 func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
-	var consts []Value
-	for i, v := range args {
-		if _, known := truthOf(v); known && i < len(fn.Params) {
-			if consts == nil {
-				consts = make([]Value, len(args))
-			}
-			consts[i] = v
-		}
-	}
+	consts := a.prog.specArgs(fn, args)
 	r, tainted := a.prog.analyzeSpec(fn, consts, a.stack)
 	if tainted {
 		a.tainted = true

@@ -21,6 +21,13 @@
 // call (each call of the wrapper becomes a call fact at the call site);
 // and helpers that write keys into a dictionary they are given.
 //
+// Helpers are specialised per call (spec.go) on the arguments that
+// decide their branches: nil, false, true, or certainly non-nil (a
+// literal, a Swift value of a non-optional type), for `if (x)`,
+// `x != nil`, `x == nil`, `if let`, `guard let` and `x ?? y`. At most six
+// tested parameters take part, so the number of analyses per function is
+// bounded by the function alone.
+//
 // Calls resolve to helpers only when the callee is certain (resolve.go):
 // a method of the caller's own type, of a named type or of a receiver
 // whose type is known; a free function; or, for a receiver of unknown

@@ -108,7 +108,11 @@ func (a *interp) run() *funcResult {
 		o.Param = i
 		st.heap[o.ID] = o
 		a.params[o.ID] = i
-		st.vars[p.Name] = dictValue(o.ID)
+		v := dictValue(o.ID)
+		// A Swift parameter of a non-optional type, or one a caller is
+		// known to pass a non-nil value to, is never nil.
+		v.NonNil = nonOptionalSwift(a.file, p.Type) || (i < len(a.consts) && a.consts[i].NonNil)
+		st.vars[p.Name] = v
 	}
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
@@ -249,6 +253,9 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 					o.Ref = true
 				}
 			}
+		}
+		if x.Value != nil && nonOptionalSwift(a.file, x.Type) {
+			v.NonNil = true
 		}
 		st.vars[x.Name] = v
 	case *model.Assign:
@@ -601,7 +608,9 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		}
 		return v
 	case *model.DictLit:
-		return a.evalDictLit(x, st)
+		v := a.evalDictLit(x, st)
+		v.NonNil = true
+		return v
 	case *model.ArrayLit:
 		arr := Value{Kind: VArray}
 		for _, el := range x.Elems {
@@ -656,7 +665,16 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		l := a.eval(x.L, st)
 		r := a.eval(x.R, st)
 		if x.Op == "??" {
-			return joinValues(l, r)
+			// x ?? y: y only when x is nil, x when it cannot be.
+			switch {
+			case l.Kind == VNil:
+				return r
+			case isNonNil(l):
+				return l
+			}
+			v := joinValues(l, r)
+			v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
+			return v
 		}
 		return unknown
 	case *model.StatusCmp:

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,12 +23,15 @@ type Program struct {
 
 	mu    sync.Mutex
 	cache map[specKey]*funcResult
+	// specCache holds each function's specialised parameters (spec.go).
+	specCache map[*model.Func][]specParam
 }
 
 // specKey identifies an analysis of a function: unspecialised (spec ""),
-// or specialised for a call that passes nil or a boolean literal for
-// some parameters (spec describes them), so that `if (key) { … }` in a
-// helper called with nil follows only the branch that runs.
+// or specialised for a call that passes nil, a boolean literal or a
+// certainly non-nil value for some parameters (spec describes them; see
+// spec.go), so that `if (key) { … }` in a helper called with nil follows
+// only the branch that runs.
 type specKey struct {
 	fn   *model.Func
 	spec string
@@ -41,7 +43,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[specKey]*funcResult{}, roots: map[*model.File]string{}}
+		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}}
 	for _, f := range files {
 		p.roots[f] = packageRoot(f.Path)
 		if f.Platforms == 0 {
@@ -143,20 +145,6 @@ func (p *Program) analyzeSpec(fn *model.Func, consts []Value, stack []*model.Fun
 		p.mu.Unlock()
 	}
 	return r, a.tainted
-}
-
-// specString describes the known arguments: "1=nil,2=true".
-func specString(consts []Value) string {
-	var b strings.Builder
-	for i, v := range consts {
-		switch {
-		case v.Kind == VNil:
-			fmt.Fprintf(&b, "%d=nil,", i)
-		case v.Kind == VConst && len(v.Consts) == 1 && v.Consts[0].Bool != 0:
-			fmt.Fprintf(&b, "%d=%d,", i, v.Consts[0].Bool)
-		}
-	}
-	return b.String()
 }
 
 // FileResult analyses every function of a file.
