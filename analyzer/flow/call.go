@@ -32,6 +32,7 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	}
 	name := c.Name()
 	recv := c.Receiver()
+	ri := a.receiver(recv, st)
 	var recvVal Value
 	if recv != nil && !isTypeExpr(recv) && !isSelf(recv) {
 		recvVal = a.eval(recv, st)
@@ -47,7 +48,7 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		}
 		args[i] = a.eval(arg.Value, st)
 	}
-	if fn := a.prog.resolve(c, a.fn); fn != nil && fn != a.fn {
+	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		return a.instantiate(fn, c, c.Span, st, args...)
 	}
 	// Unknown callee: it may change any reference-type dictionary or inout
@@ -131,15 +132,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 // to SecItem become call facts here, changes it makes to dictionary
 // arguments are applied, and a returned dictionary becomes a new object.
 func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
-	var consts []Value
-	for i, v := range args {
-		if _, known := truthOf(v); known && i < len(fn.Params) {
-			if consts == nil {
-				consts = make([]Value, len(args))
-			}
-			consts[i] = v
-		}
-	}
+	consts := a.prog.specArgs(fn, args)
 	r, tainted := a.prog.analyzeSpec(fn, consts, a.stack)
 	if tainted {
 		a.tainted = true

@@ -40,9 +40,21 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		}
 		return st.copy(), st
 	case *model.OptionalBind:
+		// if let y = x / guard let y = x: true when x is not nil.
 		v := a.eval(x.Value, st)
+		if v.Kind == VNil {
+			return deadState(), st
+		}
+		if isNonNil(v) {
+			st.vars[x.Name] = v
+			return st, deadState()
+		}
 		t, f := a.helperCond(v, st)
-		t.vars[x.Name] = v
+		if !t.dead {
+			bound := v
+			bound.NonNil = true
+			t.vars[x.Name] = bound
+		}
 		return t, f
 	}
 	if b, ok := e.(*model.Binary); ok && (b.Op == "==" || b.Op == "!=") {
@@ -61,6 +73,13 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 					return st, deadState()
 				}
 				return deadState(), st
+			}
+			if isNonNil(ov) {
+				// a non-optional value, or one known not to be nil
+				if b.Op == "==" {
+					return deadState(), st
+				}
+				return st, deadState()
 			}
 			t, f := a.helperCond(ov, st)
 			if b.Op == "==" {
@@ -84,6 +103,11 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		}
 	}
 	v := a.eval(e, st)
+	if v.NonNil && v.Kind != VConst && a.file != nil && a.file.Lang != model.Swift {
+		// Objective-C `if (key)` on an object known not to be nil (Swift
+		// conditions are Bools, whose non-nil says nothing of their truth).
+		return st, deadState()
+	}
 	if truth, known := truthOf(v); known {
 		if truth {
 			return st, deadState()

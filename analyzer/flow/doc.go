@@ -21,6 +21,22 @@
 // call (each call of the wrapper becomes a call fact at the call site);
 // and helpers that write keys into a dictionary they are given.
 //
+// Helpers are specialised per call (spec.go) on the arguments that
+// decide their branches: nil, false, true, or certainly non-nil (a
+// literal, a Swift value of a non-optional type), for `if (x)`,
+// `x != nil`, `x == nil`, `if let`, `guard let` and `x ?? y`. At most six
+// tested parameters take part, so the number of analyses per function is
+// bounded by the function alone.
+//
+// Calls resolve to helpers only when the callee is certain (resolve.go):
+// a method of the caller's own type, of a named type or of a receiver
+// whose type is known; a free function; or, for a receiver of unknown
+// type, the only method with that signature in the caller's module (the
+// project's module, or a directory fallback that keeps vendored
+// libraries and sibling directories apart). A call on a receiver of
+// unknown type never resolves into another module, and never by the
+// only candidate with defaulted parameters.
+//
 // The engine is built for precision over recall: absent keys are only
 // meaningful on a complete dictionary, and anything the engine cannot
 // follow makes a dictionary incomplete rather than guessed.

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -669,5 +670,199 @@ func TestClassAndInstanceMethodWithOneSelector(t *testing.T) {
 		if !ok || c.Short != want {
 			t.Errorf("%s: class %v, want %s", marker, c, want)
 		}
+	}
+}
+
+// A call on a receiver of unknown type resolves only within the caller's
+// module: the project's module when both files name one, else the
+// directory fallback (the caller's directory tree, a shared package-like
+// root such as Sources/X, never a vendored Pods/X).
+func TestUnknownReceiverResolvesOnlyInModule(t *testing.T) {
+	const helper = `
+final class Store {
+    func wipe(_ account: String) {
+        SecItemDelete([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: account] as CFDictionary)
+    }
+}`
+	const caller = `
+final class Screen {
+    func logout(a: String) {
+        store.wipe(a)
+    }
+}`
+	for _, tc := range []struct {
+		name, callerPath, helperPath string
+		callerMod, helperMod         string
+		want                         bool
+	}{
+		{"same directory", "App/Screen.swift", "App/Store.swift", "", "", true},
+		{"helper below the caller", "App/Screen.swift", "App/Storage/Store.swift", "", "", true},
+		{"same SwiftPM target", "Pkg/Sources/App/UI/Screen.swift", "Pkg/Sources/App/Storage/Store.swift", "", "", true},
+		{"sibling directory", "App/Screen.swift", "KeychainKit/Store.swift", "", "", false},
+		{"vendored under Pods", "App/Screen.swift", "App/Pods/KeychainKit/Store.swift", "", "", false},
+		{"other SwiftPM target", "Pkg/Sources/App/Screen.swift", "Pkg/Sources/Keychain/Store.swift", "", "", false},
+		{"project: same module", "App/Screen.swift", "KeychainKit/Store.swift", "App.xcodeproj:App", "App.xcodeproj:App", true},
+		{"project: other module", "App/Screen.swift", "App/Store.swift", "App.xcodeproj:App", "Podfile:KeychainKit", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var models []*model.File
+			for _, f := range []struct{ path, src, mod string }{{tc.callerPath, caller, tc.callerMod}, {tc.helperPath, helper, tc.helperMod}} {
+				m, err := swiftparse.ParseFile(f.path, []byte(f.src))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if f.mod != "" {
+					m.Project = &model.ProjectInfo{Module: f.mod}
+				}
+				models = append(models, m)
+			}
+			prog := flow.NewProgram(models, 0)
+			got := false
+			for _, f := range prog.FileResult(models[0]).Calls {
+				got = got || f.Op == model.OpDelete
+			}
+			if got != tc.want {
+				t.Errorf("store.wipe(a) resolved: %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A receiver whose type is known resolves to that type's method
+// whatever the module, and a receiver of another known type (a Set)
+// never resolves to a helper.
+func TestTypedReceiverResolution(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"Vendor/KeychainKit/Keychain.swift": `
+public final class Keychain {
+    public init(service: String) {}
+    public func contains(_ key: String, withoutAuthenticationUI: Bool = false) -> Bool {
+        SecItemCopyMatching([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: key] as CFDictionary, nil) == errSecSuccess
+    }
+}`,
+		"App/Screen.swift": `
+final class Screen {
+    func check(live: [String], k1: String, k2: String) {
+        let set = Set(live)
+        _ = set.contains(k1)
+        let kc = Keychain(service: "s")
+        _ = kc.contains(k2)
+    }
+}`,
+	})
+	var sites []string
+	for _, f := range facts {
+		if f.Op == model.OpRead && f.Site.File.Path == "App/Screen.swift" {
+			sites = append(sites, string(f.Site.File.Src[f.Site.Span.Start:f.Site.Span.End]))
+		}
+	}
+	if len(sites) != 1 || !strings.Contains(sites[0], "k2") {
+		t.Errorf("reads at the call sites: %q, want only kc.contains(k2)", sites)
+	}
+}
+
+// Swift optionals: a helper that sets a key only when its argument is not
+// nil is analysed for each call's nil or non-nil argument.
+func TestHelperSpecialisedForSwiftOptionals(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"q.swift": `
+final class Q {
+    func base(key: String?, group: String?, label: String?, flag: Bool?, comment: String?) -> [String: Any] {
+        var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+        if key != nil {
+            q[kSecAttrAccount as String] = key
+        }
+        if let group = group {
+            q[kSecAttrAccessGroup as String] = group
+        }
+        guard let label = label else {
+            return q
+        }
+        q[kSecAttrLabel as String] = label
+        if flag == nil {
+            return q
+        }
+        q[kSecReturnData as String] = flag
+        q[kSecAttrComment as String] = comment ?? "none"
+        return q
+    }
+    func run(account: String, maybe: String?) {
+        SecItemDelete(base(key: nil, group: nil, label: nil, flag: nil, comment: nil) as CFDictionary) // d1
+        SecItemDelete(base(key: account, group: "g", label: "l", flag: false, comment: nil) as CFDictionary) // d2
+        SecItemDelete(base(key: maybe, group: maybe, label: "l", flag: nil, comment: nil) as CFDictionary) // d3
+    }
+}`,
+	})
+	d1 := call(t, facts, model.OpDelete, "key: nil, group: nil")
+	for _, k := range []string{"kSecAttrAccount", "kSecAttrAccessGroup", "kSecAttrLabel", "kSecReturnData"} {
+		if has(d1.Dict, k) {
+			t.Errorf("d1: all nil, yet %s may be present", k)
+		}
+	}
+	d2 := call(t, facts, model.OpDelete, "key: account")
+	for _, k := range []string{"kSecAttrAccount", "kSecAttrAccessGroup", "kSecAttrLabel", "kSecReturnData", "kSecAttrComment"} {
+		if e := must(t, d2.Dict, k); !e.Must {
+			t.Errorf("d2: a non-optional or literal argument, yet %s is not certainly present", k)
+		}
+	}
+	if c, ok := must(t, d2.Dict, "kSecReturnData").Value(); !ok || c.Bool != -1 {
+		t.Errorf("d2: kSecReturnData should hold the caller's false")
+	}
+	d3 := call(t, facts, model.OpDelete, "key: maybe")
+	if e := must(t, d3.Dict, "kSecAttrAccount"); e.Must {
+		t.Errorf("d3: an optional argument may be nil: kSecAttrAccount only may be present")
+	}
+	if has(d3.Dict, "kSecReturnData") {
+		t.Errorf("d3: flag is nil: no kSecReturnData")
+	}
+}
+
+// Specialisations are bounded per function: only maxSpecParams (6)
+// parameters take part, so 2^8 call patterns over eight nil-tested
+// parameters give at most 2^6 specialised analyses (plus the
+// unspecialised one).
+func TestSpecialisationCap(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("final class C {\n    func base(")
+	for i := 0; i < 8; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "p%d: String?", i)
+	}
+	b.WriteString(") -> [String: Any] {\n        var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]\n")
+	for i := 0; i < 8; i++ {
+		fmt.Fprintf(&b, "        if p%d != nil { q[\"k%d\"] = p%d }\n", i, i, i)
+	}
+	b.WriteString("        return q\n    }\n    func run() {\n")
+	for m := 0; m < 256; m++ {
+		b.WriteString("        SecItemDelete(base(")
+		for i := 0; i < 8; i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if m&(1<<i) != 0 {
+				fmt.Fprintf(&b, "p%d: \"v\"", i)
+			} else {
+				fmt.Fprintf(&b, "p%d: nil", i)
+			}
+		}
+		b.WriteString(") as CFDictionary)\n")
+	}
+	b.WriteString("    }\n}\n")
+	f, err := swiftparse.ParseFile("c.swift", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := flow.NewProgram([]*model.File{f}, 0)
+	prog.FileResult(f)
+	var base *model.Func
+	for _, fn := range f.Funcs {
+		if fn.Name == "base" {
+			base = fn
+		}
+	}
+	if n := flow.SpecCount(prog, base); n > 1<<6+1 || n < 1<<6 {
+		t.Errorf("base analysed %d ways, want between 64 and 65 (2^6 specialisations and the unspecialised one)", n)
 	}
 }

@@ -32,6 +32,10 @@ type interp struct {
 	// consts binds parameters to values known at the call being
 	// specialised for (nil, true, false).
 	consts []Value
+	// types holds the declared or constructed type of local variables
+	// and parameters, for call resolution ("" when unknown or when two
+	// declarations of the name disagree).
+	types map[string]string
 }
 
 // frame collects the exits of a function or closure body.
@@ -61,7 +65,8 @@ type target struct {
 
 func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
-		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{}}
+		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
+		types: map[string]string{}}
 }
 
 func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
@@ -91,6 +96,9 @@ func (a *interp) run() *funcResult {
 		return &funcResult{summary: a.summary}
 	}
 	st := newState(plat)
+	for _, p := range a.fn.Params {
+		a.setType(p.Name, typeName(p.Type))
+	}
 	for i, p := range a.fn.Params {
 		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
 			st.vars[p.Name] = a.consts[i]
@@ -100,7 +108,11 @@ func (a *interp) run() *funcResult {
 		o.Param = i
 		st.heap[o.ID] = o
 		a.params[o.ID] = i
-		st.vars[p.Name] = dictValue(o.ID)
+		v := dictValue(o.ID)
+		// A Swift parameter of a non-optional type, or one a caller is
+		// known to pass a non-nil value to, is never nil.
+		v.NonNil = nonOptionalSwift(a.file, p.Type) || (i < len(a.consts) && a.consts[i].NonNil)
+		st.vars[p.Name] = v
 	}
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
@@ -229,6 +241,11 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 	switch x := s.(type) {
 	case *model.Decl:
 		var v Value
+		t := typeName(x.Type)
+		if t == "" && x.Value != nil {
+			t = a.typeOf(x.Value, st, 0)
+		}
+		a.setType(x.Name, t)
 		if x.Value != nil {
 			v = a.copyOnAssign(x.Value, a.eval(x.Value, st), st, x.Span)
 			if v.Kind == VDict && refType(x.Type) {
@@ -236,6 +253,9 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 					o.Ref = true
 				}
 			}
+		}
+		if x.Value != nil && nonOptionalSwift(a.file, x.Type) {
+			v.NonNil = true
 		}
 		st.vars[x.Name] = v
 	case *model.Assign:
@@ -588,7 +608,9 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		}
 		return v
 	case *model.DictLit:
-		return a.evalDictLit(x, st)
+		v := a.evalDictLit(x, st)
+		v.NonNil = true
+		return v
 	case *model.ArrayLit:
 		arr := Value{Kind: VArray}
 		for _, el := range x.Elems {
@@ -611,10 +633,11 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 				return v
 			}
 		}
+		ri := a.receiver(x.X, st)
 		if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
 			a.eval(x.X, st)
 		}
-		if fn := a.prog.resolveProperty(x.Name, x.X, a.fn); fn != nil {
+		if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
 			return a.instantiate(fn, nil, x.Span, st)
 		}
 		return unknown
@@ -642,7 +665,16 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		l := a.eval(x.L, st)
 		r := a.eval(x.R, st)
 		if x.Op == "??" {
-			return joinValues(l, r)
+			// x ?? y: y only when x is nil, x when it cannot be.
+			switch {
+			case l.Kind == VNil:
+				return r
+			case isNonNil(l):
+				return l
+			}
+			v := joinValues(l, r)
+			v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
+			return v
 		}
 		return unknown
 	case *model.StatusCmp:
@@ -676,6 +708,15 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 	return unknown
 }
 
+// setType records the type of a variable; a second declaration of the
+// name with another type makes it unknown.
+func (a *interp) setType(name, t string) {
+	if old, seen := a.types[name]; seen && old != t {
+		t = ""
+	}
+	a.types[name] = t
+}
+
 func isTypeExpr(e model.Expr) bool {
 	id, ok := e.(*model.Ident)
 	return ok && id.Name != "" && id.Name[0] >= 'A' && id.Name[0] <= 'Z'
@@ -688,7 +729,7 @@ func (a *interp) evalIdent(x *model.Ident, st *state) Value {
 	if strings.HasPrefix(x.Name, "kSec") || strings.HasPrefix(x.Name, "kCF") || strings.HasPrefix(x.Name, "errSec") || x.Name == "noErr" {
 		return constValue(Const{Ident: x.Name, Site: a.site(x.Span)})
 	}
-	if fn := a.prog.resolveProperty(x.Name, nil, a.fn); fn != nil {
+	if fn := a.prog.resolveProperty(x.Name, recvInfo{kind: recvNone}, a.fn); fn != nil {
 		return a.instantiate(fn, nil, x.Span, st)
 	}
 	return unknown

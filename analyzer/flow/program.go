@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -18,15 +17,21 @@ type Program struct {
 
 	bySig  map[string][]*model.Func
 	byName map[string][]*model.Func
+	// roots holds each file's package-like root for the module fallback
+	// (see sameModule).
+	roots map[*model.File]string
 
 	mu    sync.Mutex
 	cache map[specKey]*funcResult
+	// specCache holds each function's specialised parameters (spec.go).
+	specCache map[*model.Func][]specParam
 }
 
 // specKey identifies an analysis of a function: unspecialised (spec ""),
-// or specialised for a call that passes nil or a boolean literal for
-// some parameters (spec describes them), so that `if (key) { … }` in a
-// helper called with nil follows only the branch that runs.
+// or specialised for a call that passes nil, a boolean literal or a
+// certainly non-nil value for some parameters (spec describes them; see
+// spec.go), so that `if (key) { … }` in a helper called with nil follows
+// only the branch that runs.
 type specKey struct {
 	fn   *model.Func
 	spec string
@@ -38,8 +43,9 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[specKey]*funcResult{}}
+		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}}
 	for _, f := range files {
+		p.roots[f] = packageRoot(f.Path)
 		if f.Platforms == 0 {
 			inferFilePlatforms(f, platforms)
 		}
@@ -141,20 +147,6 @@ func (p *Program) analyzeSpec(fn *model.Func, consts []Value, stack []*model.Fun
 	return r, a.tainted
 }
 
-// specString describes the known arguments: "1=nil,2=true".
-func specString(consts []Value) string {
-	var b strings.Builder
-	for i, v := range consts {
-		switch {
-		case v.Kind == VNil:
-			fmt.Fprintf(&b, "%d=nil,", i)
-		case v.Kind == VConst && len(v.Consts) == 1 && v.Consts[0].Bool != 0:
-			fmt.Fprintf(&b, "%d=%d,", i, v.Consts[0].Bool)
-		}
-	}
-	return b.String()
-}
-
 // FileResult analyses every function of a file.
 func (p *Program) FileResult(f *model.File) *Result {
 	res := &Result{File: f}
@@ -163,131 +155,6 @@ func (p *Program) FileResult(f *model.File) *Result {
 		res.Calls = append(res.Calls, r.facts...)
 	}
 	return res
-}
-
-// resolve finds the function a call goes to: by signature, preferring the
-// caller's own type for calls on self or without a receiver, the named
-// type for calls on a type. It returns nil when there is no single
-// candidate.
-func (p *Program) resolve(call *model.Call, caller *model.Func) *model.Func {
-	lang := model.Swift
-	if caller.File != nil {
-		lang = caller.File.Lang
-	}
-	cands := p.bySig[call.Sig(lang)]
-	if len(cands) == 0 && lang == model.Swift && !call.ObjCMessage {
-		// Parameters with default values may be left out of the call.
-		for _, fn := range p.byName[call.Name()] {
-			if fn.Kind != model.FuncProperty && defaultsMatch(fn, call) {
-				cands = append(cands, fn)
-			}
-		}
-	}
-	return p.pick(cands, call.Receiver(), caller)
-}
-
-// defaultsMatch reports whether call's labels match fn's parameters when
-// some parameters with defaults are omitted.
-func defaultsMatch(fn *model.Func, call *model.Call) bool {
-	i := 0
-	for _, p := range fn.Params {
-		label := p.Label
-		if label == "_" {
-			label = ""
-		}
-		if i < len(call.Args) && call.Args[i].Label == label {
-			i++
-			continue
-		}
-		if !p.HasDefault {
-			return false
-		}
-	}
-	return i == len(call.Args)
-}
-
-// resolveProperty finds a property or global constant by name.
-func (p *Program) resolveProperty(name string, recv model.Expr, caller *model.Func) *model.Func {
-	var cands []*model.Func
-	for _, fn := range p.byName[name] {
-		if fn.Kind == model.FuncProperty {
-			cands = append(cands, fn)
-		}
-	}
-	return p.pick(cands, recv, caller)
-}
-
-func (p *Program) pick(cands []*model.Func, recv model.Expr, caller *model.Func) *model.Func {
-	if len(cands) == 0 {
-		return nil
-	}
-	owner := ""
-	switch r := recv.(type) {
-	case nil:
-		owner = caller.Owner
-	case *model.Ident:
-		switch {
-		case r.Name == "self" || r.Name == "Self" || r.Name == "super":
-			owner = caller.Owner
-		case r.Name != "" && r.Name[0] >= 'A' && r.Name[0] <= 'Z':
-			owner = r.Name
-		default:
-			owner = "?"
-		}
-	default:
-		owner = "?"
-	}
-	if owner != "?" {
-		var same []*model.Func
-		for _, c := range cands {
-			if c.Owner == owner {
-				same = append(same, c)
-			}
-		}
-		if len(same) == 1 {
-			return same[0]
-		}
-		if len(same) > 1 {
-			// An Objective-C class and instance method with one selector:
-			// self in an instance method calls the instance method, a type
-			// name (or self in a class method) the class method.
-			wantStatic := !isSelf(recv) || caller.Static
-			if recv == nil {
-				wantStatic = caller.Static
-			}
-			var kind []*model.Func
-			for _, c := range same {
-				if c.Static == wantStatic {
-					kind = append(kind, c)
-				}
-			}
-			if len(kind) == 1 {
-				return kind[0]
-			}
-			if len(kind) > 1 {
-				same = kind
-			}
-			// Duplicated sources (a generated single-file copy of a
-			// library): prefer the definition in the caller's own file.
-			return inFile(same, caller.File)
-		}
-		if recv == nil || isSelf(recv) {
-			// Unqualified: a global function or constant.
-			var globals []*model.Func
-			for _, c := range cands {
-				if c.Owner == "" {
-					globals = append(globals, c)
-				}
-			}
-			if len(globals) == 1 {
-				return globals[0]
-			}
-		}
-	}
-	if len(cands) == 1 {
-		return cands[0]
-	}
-	return inFile(cands, caller.File)
 }
 
 // inFile returns the only candidate defined in file f, or else the only

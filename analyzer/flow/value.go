@@ -64,6 +64,9 @@ type Value struct {
 	Status []callID // VStatus: the calls whose status it may be
 	Elems  []Value  // VArray
 	Sites  []Site   // VArray: where each element was written
+	// NonNil: the value is certainly not nil (a Swift value of a
+	// non-optional type, a literal, a binding of `if let`).
+	NonNil bool
 }
 
 var unknown = Value{}
@@ -76,10 +79,23 @@ func constValue(c Const) Value { return Value{Kind: VConst, Consts: []Const{c}} 
 func dictValue(id objID) Value { return Value{Kind: VDict, Objs: []objID{id}} }
 
 func joinValues(a, b Value) Value {
+	v := joinKinds(a, b)
+	v.NonNil = isNonNil(a) && isNonNil(b)
+	return v
+}
+
+// isNonNil reports whether a value is certainly not nil.
+func isNonNil(v Value) bool {
+	return v.NonNil || (v.Kind == VConst && len(v.Consts) > 0)
+}
+
+func joinKinds(a, b Value) Value {
 	if a.Kind != b.Kind {
 		return unknown
 	}
 	switch a.Kind {
+	case VNil:
+		return a
 	case VConst:
 		out := append([]Const(nil), a.Consts...)
 		for _, c := range b.Consts {

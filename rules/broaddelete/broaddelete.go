@@ -70,11 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 // isTrue reports whether key is true on every path.
 func isTrue(d *flow.DictState, key string) bool {
 	e, ok := d.Lookup(key)
-	if !ok || !e.Must {
-		return false
-	}
-	c, ok := e.Value()
-	return ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue")
+	return ok && rulekit.KnownTrue(e)
 }
 
 func name(e *flow.Entry) string {

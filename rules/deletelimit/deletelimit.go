@@ -125,10 +125,8 @@ func reachesFileKeychain(call *flow.CallFact) bool {
 		return false
 	}
 	for _, name := range []string{"kSecUseDataProtectionKeychain", "kSecAttrSynchronizable"} {
-		if e, ok := call.Dict.Lookup(name); ok && e.Must && e.Platforms.Has(model.MacOS) {
-			if c, ok := e.Value(); ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue") {
-				return false
-			}
+		if e, ok := call.Dict.Lookup(name); ok && e.Platforms.Has(model.MacOS) && rulekit.KnownTrue(e) {
+			return false
 		}
 	}
 	return true

@@ -28,7 +28,11 @@
 // kSecMatch* keys of a SecItemDelete belong to deletelimit, and a key that
 // is only there because the dictionary was used for an earlier call is
 // reuseddict's finding: one bug, one finding. kSecUseDataProtectionKeychain
-// is ignored in attributesToUpdate and not reported.
+// is ignored in attributesToUpdate and not reported. A kSecReturn* key
+// whose value is false on every path (false, NO, @NO, kCFBooleanFalse) is
+// inert in a query and in an add (securityd clears the return bit for
+// it) and is not reported there; in attributesToUpdate it still fails
+// with errSecNoSuchAttr, like any key that is not an attribute.
 //
 // Example:
 //

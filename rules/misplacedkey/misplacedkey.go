@@ -108,6 +108,9 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 		if k == nil || reused(call, e, false) {
 			continue
 		}
+		if k.Kind == keychain.KindReturn && rulekit.KnownFalse(e) {
+			continue // inert: securityd clears the return bit
+		}
 		iosSites := rulekit.IOSSites(e, call)
 		ios := len(iosSites) > 0
 		switch call.Op {

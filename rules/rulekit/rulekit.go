@@ -267,3 +267,31 @@ func Line(s flow.Site) int {
 	}
 	return 1 + strings.Count(string(s.File.Src[:s.Span.Start]), "\n")
 }
+
+// KnownFalse reports whether an entry's value is false on every path
+// (false, NO, @NO, kCFBooleanFalse). A false kSecReturn* key is inert:
+// securityd clears the return bit for it, so it neither fails an update
+// nor asks an add for a result.
+func KnownFalse(e *flow.Entry) bool {
+	if e.UnknownValue || len(e.Values) == 0 {
+		return false
+	}
+	for _, v := range e.Values {
+		if v.Bool != -1 && v.Ident != "kCFBooleanFalse" {
+			return false
+		}
+	}
+	return true
+}
+
+// KnownTrue reports whether an entry is present on every path with a true
+// value (true, YES, @YES, kCFBooleanTrue): the only form of
+// kSecUseDataProtectionKeychain or kSecAttrSynchronizable that selects
+// the data-protection keychain.
+func KnownTrue(e *flow.Entry) bool {
+	if !e.Must {
+		return false
+	}
+	c, ok := e.Value()
+	return ok && (c.Bool == 1 || c.Ident == "kCFBooleanTrue")
+}

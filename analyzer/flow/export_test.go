@@ -1,0 +1,17 @@
+package flow
+
+import "github.com/keychainlint/keychainlint/analyzer/model"
+
+// SpecCount returns how many analyses of fn the program has cached
+// (specialised ones and the unspecialised one).
+func SpecCount(p *Program, fn *model.Func) int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for k := range p.cache {
+		if k.fn == fn {
+			n++
+		}
+	}
+	return n
+}
