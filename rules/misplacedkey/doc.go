@@ -34,6 +34,10 @@
 // it) and is not reported there; in attributesToUpdate it still fails
 // with errSecNoSuchAttr, like any key that is not an attribute.
 //
+// Several keys that make one update query fail, or that are useless in one
+// add, are one finding: it names them all, is reported at the first one in
+// the source, and points at the others as related locations.
+//
 // Example:
 //
 //	let attributes: [String: Any] = [

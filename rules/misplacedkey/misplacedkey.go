@@ -3,6 +3,8 @@ package misplacedkey
 import (
 	_ "embed"
 	"fmt"
+	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -103,6 +105,7 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 	if call.Dict == nil {
 		return
 	}
+	var rejected, useless []keySites
 	for _, e := range call.Dict.Keys() {
 		k := e.Key
 		if k == nil || reused(call, e, false) {
@@ -116,8 +119,7 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 		switch call.Op {
 		case model.OpUpdate:
 			if (k.Kind == keychain.KindMatch || k.Kind == keychain.KindReturn) && ios {
-				report(p, call, iosSites, rulekit.Error, fmt.Sprintf("%s in the query of SecItemUpdate makes the update fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (macOS drops it); SecItemUpdate changes every matching item and returns nothing: remove it",
-					e.Name, rulekit.Status(keychain.ErrSecParam)))
+				rejected = append(rejected, keySites{e.Name, iosSites})
 			}
 		case model.OpAdd:
 			switch {
@@ -127,11 +129,81 @@ func dictionary(p *rulekit.Pass, call *flow.CallFact) {
 				report(p, call, e.Sites, rulekit.Error, fmt.Sprintf("%s in the attributes of SecItemAdd makes the add fail with %s: a persistent reference names an existing item; add kSecValueData or kSecValueRef instead",
 					e.Name, rulekit.Status(keychain.ErrSecParam)))
 			case k.Kind == keychain.KindReturn && call.Result == flow.Absent:
-				report(p, call, e.Sites, rulekit.Warning, fmt.Sprintf("%s in the attributes of SecItemAdd has no effect because the result argument is nil; remove it, or pass a result pointer if you need the new item's %s",
-					e.Name, returned(k.Name)))
+				useless = append(useless, keySites{e.Name, e.Sites})
 			}
 		}
 	}
+	// One call that fails, or carries useless keys, is one finding however
+	// many keys cause it: the first key is reported, the others are
+	// related locations.
+	if len(rejected) > 0 {
+		names, verb := keyList(rejected), "makes"
+		if len(rejected) > 1 {
+			verb = "make"
+		}
+		reportKeys(p, call, rejected, rulekit.Error, fmt.Sprintf("%s in the query of SecItemUpdate %s the update fail with %s on iOS, tvOS, watchOS, visionOS and Mac Catalyst (macOS drops it); SecItemUpdate changes every matching item and returns nothing: remove it",
+			names, verb, rulekit.Status(keychain.ErrSecParam)))
+	}
+	if len(useless) > 0 {
+		what := returned(useless[0].name)
+		if len(useless) > 1 {
+			what = "result"
+		}
+		verb, it := "has", "it"
+		if len(useless) > 1 {
+			verb, it = "have", "them"
+		}
+		reportKeys(p, call, useless, rulekit.Warning, fmt.Sprintf("%s in the attributes of SecItemAdd %s no effect because the result argument is nil; remove %s, or pass a result pointer if you need the new item's %s",
+			keyList(useless), verb, it, what))
+	}
+}
+
+// keySites is a key of a call's dictionary and where it is written.
+type keySites struct {
+	name  string
+	sites []flow.Site
+}
+
+// keyList names the keys: "kSecReturnData", "kSecReturnData and
+// kSecReturnRef", "kSecMatchLimit, kSecReturnData and kSecReturnRef".
+func keyList(ks []keySites) string {
+	names := make([]string, len(ks))
+	for i, k := range ks {
+		names[i] = k.name
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// reportKeys reports msg at each site of the first key (in source order)
+// with the other keys' sites as related locations.
+func reportKeys(p *rulekit.Pass, call *flow.CallFact, ks []keySites, sev, msg string) {
+	sort.SliceStable(ks, func(i, j int) bool { return siteLess(firstSite(ks[i].sites), firstSite(ks[j].sites)) })
+	var related []rulekit.Related
+	for _, k := range ks[1:] {
+		for _, s := range k.sites {
+			related = append(related, rulekit.Related{Site: s, Message: k.name + " is set here"})
+		}
+	}
+	for _, s := range ks[0].sites {
+		f := rulekit.Finding{Severity: sev, Site: s, Message: msg, Related: related}
+		if rulekit.InOtherPlace(s, call.Site) {
+			f.Related = append(f.Related, rulekit.Related{Site: call.NameSite, Message: "the dictionary reaches " + call.Op.Func() + " here"})
+		}
+		p.Report(f)
+	}
+}
+
+func firstSite(sites []flow.Site) flow.Site {
+	best := sites[0]
+	for _, s := range sites[1:] {
+		if siteLess(s, best) {
+			best = s
+		}
+	}
+	return best
 }
 
 func returned(name string) string {
@@ -166,4 +238,19 @@ func authUISkip(p *rulekit.Pass, call *flow.CallFact) {
 			}
 		}
 	}
+}
+
+// siteLess orders sites by file path, then offset.
+func siteLess(a, b flow.Site) bool {
+	pa, pb := "", ""
+	if a.File != nil {
+		pa = a.File.Path
+	}
+	if b.File != nil {
+		pb = b.File.Path
+	}
+	if pa != pb {
+		return pa < pb
+	}
+	return a.Span.Start < b.Span.Start
 }

@@ -1,6 +1,7 @@
 package misplacedkey_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ func TestMisplacedKey(t *testing.T) {
 	returns := 0
 	for _, d := range diags {
 		want := driver.Error
-		if strings.Contains(d.Message, "has no effect because the result argument is nil") {
+		if strings.Contains(d.Message, "no effect because the result argument is nil") {
 			want = driver.Warning
 			returns++
 		}
@@ -23,10 +24,40 @@ func TestMisplacedKey(t *testing.T) {
 			t.Errorf("%s:%d: severity %s, want %s: %s", d.Pos.Filename, d.Pos.Line, d.Severity, want, d.Message)
 		}
 	}
-	if returns != 2 {
-		t.Errorf("got %d return-key-in-add findings, want 2 (Swift and Objective-C)", returns)
+	if returns != 4 {
+		t.Errorf("got %d return-key-in-add findings, want 4 (one key and two keys, Swift and Objective-C)", returns)
 	}
 	checkLocations(t, diags)
+	checkRelatedKeys(t, diags)
+}
+
+var severalKeys = regexp.MustCompile(`^kSec\w+(?:, kSec\w+)* and (kSec\w+) in the `)
+
+// checkRelatedKeys asserts that a finding that names several keys points
+// at each of the others.
+func checkRelatedKeys(t *testing.T, diags []driver.Diagnostic) {
+	t.Helper()
+	several := 0
+	for _, d := range diags {
+		m := severalKeys.FindStringSubmatch(d.Message)
+		if m == nil {
+			continue
+		}
+		several++
+		second := m[1]
+		found := false
+		for _, r := range d.Related {
+			if strings.HasPrefix(ruletest.From(t, r.Pos), second) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s:%d: no related location at %s: %s", d.Pos.Filename, d.Pos.Line, second, d.Message)
+		}
+	}
+	if several != 4 {
+		t.Errorf("got %d findings that name several keys, want 4 (onefinding.swift, onefinding.m)", several)
+	}
 }
 
 // checkLocations asserts that each finding is at the key it names (its
