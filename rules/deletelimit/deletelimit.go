@@ -86,8 +86,11 @@ func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	if !narrowing {
 		return // only the class: broaddelete
 	}
+	// An identifying attribute that is set on some path (from an optional
+	// parameter, a branch) may name the item: only attributes absent on
+	// every path count as missing. When in doubt, stay silent.
 	for _, name := range keychain.IdentifyingAnyClass {
-		if e, ok := d.Lookup(name); ok && e.Must {
+		if _, ok := d.Lookup(name); ok {
 			return
 		}
 	}
@@ -95,7 +98,7 @@ func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	for _, alt := range class.Identifying {
 		var missing []string
 		for _, name := range alt {
-			if e, ok := d.Lookup(name); !ok || !e.Must {
+			if _, ok := d.Lookup(name); !ok {
 				missing = append(missing, name)
 			}
 		}

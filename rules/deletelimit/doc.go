@@ -32,7 +32,11 @@
 //     to true). It deletes every match on the data-protection keychain but
 //     only the first on the macOS file keychain. Name the item completely.
 //     A query that names only the class is reported by broaddelete
-//     instead.
+//     instead. Only attributes absent on every path count as missing: one
+//     set on some path, or from an optional parameter that a caller may
+//     always fill, may name the item, and the rule stays silent. A helper
+//     called with a nil literal for that parameter is analysed for that
+//     call, so the attribute is then absent.
 //
 // Example:
 //

@@ -25,4 +25,20 @@
     SecItemDelete((__bridge CFDictionaryRef)[self queryWithKey:nil]); // want `does not name one item \(no kSecAttrAccount\)`
 }
 
+// An argument that may be nil may also name the item: silent.
+- (void)deleteKey:(NSString *)key {
+    SecItemDelete((__bridge CFDictionaryRef)[self queryWithKey:key]);
+}
+
+// An account set on one path only: silent too, it may name the item.
+- (void)deleteKey:(NSString *)key when:(BOOL)named {
+    NSMutableDictionary *q = [NSMutableDictionary dictionary];
+    q[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
+    q[(__bridge id)kSecAttrService] = @"com.example.opt";
+    if (named) {
+        q[(__bridge id)kSecAttrAccount] = key;
+    }
+    SecItemDelete((__bridge CFDictionaryRef)q);
+}
+
 @end
