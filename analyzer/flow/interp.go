@@ -453,7 +453,14 @@ func (a *interp) execLoop(x *model.Loop, st *state) *state {
 			exits = append(exits, f)
 			head = join(st, tr)
 		} else {
-			tr, f := a.cond(x.Cond, head.copy())
+			var tr, f *state
+			if x.Cond == nil {
+				// A for-in loop: it ends with its sequence, which may be
+				// empty or run out after any iteration.
+				tr, f = head.copy(), head.copy()
+			} else {
+				tr, f = a.cond(x.Cond, head.copy())
+			}
 			exits = append(exits, f)
 			body = a.execStmts(x.Body, tr)
 			head = joinAll(append([]*state{st, body}, t.continues...)...)
