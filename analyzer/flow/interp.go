@@ -689,10 +689,13 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		*st = *join(t, f)
 		return unknown
 	case *model.Ternary:
+		// The branches merge at the end of the expression: what runs
+		// after it runs whatever the condition tested.
+		pre := testedMarks(st)
 		t, f := a.cond(x.Cond, st)
 		vt := a.eval(x.Then, t)
 		vf := a.eval(x.Else, f)
-		*st = *join(t, f)
+		*st = *restoreTested(join(t, f), pre)
 		switch {
 		case t.dead:
 			return vf
