@@ -330,6 +330,10 @@ func (l *lowerer) objcStmt(n *sitter.Node) model.Stmt {
 		}
 		if c := n.ChildByFieldName("condition"); c != nil {
 			loop.Cond = l.objcExpr(c)
+		} else if !objcForIn(n) {
+			// for (;;) runs until a break, return or throw; a for-in loop
+			// (Cond nil) ends with its collection.
+			loop.Cond = &model.BoolLit{Value: true, Span: sp}
 		}
 		body := n.ChildByFieldName("body")
 		if body == nil {
@@ -652,4 +656,19 @@ func (l *lowerer) objcMessage(n *sitter.Node) model.Expr {
 	}
 	c.Fun = &model.Member{X: recv, Name: sel.String(), NameSpan: nameSpan, Span: sp}
 	return recognizeCall(c, l.file.Lang)
+}
+
+// objcForIn reports whether a for statement is a fast enumeration
+// (for (id x in items)), which the grammar parses as a for_statement with
+// an `in` token instead of the two semicolons of a C for.
+func objcForIn(n *sitter.Node) bool {
+	if n.Type() == "for_in_statement" {
+		return true
+	}
+	for i := 0; i < int(n.ChildCount()); i++ {
+		if c := n.Child(i); !c.IsNamed() && c.Type() == "in" {
+			return true
+		}
+	}
+	return false
 }

@@ -152,13 +152,26 @@ func TestControlFlow(t *testing.T) {
     for (int i = 0; i < 3; i++) { break; }
     while (status != 0) { status--; }
     do { status++; } while (status < 2);
+    for (;;) { break; }
+    for (int j = 0; ; j++) { break; }
 }`,
 			dump: []string{"if status(status == errSecSuccess=0)", "return <nil>", "else", "if status(status == errSecItemNotFound=-25300)", "status = 0", "else", "status = 1",
-				"loop <nil>", "continue", "decl i: int = 0", "loop (i < 3)", "break", "loop status(status != 0=0)", "do-loop (status < 2)"},
+				"loop <nil>", "continue", "decl i: int = 0", "loop (i < 3)", "break", "loop status(status != 0=0)", "do-loop (status < 2)",
+				"loop true", "decl j: int = 0", "loop true"},
 			check: func(t *testing.T, f *model.File) {
 				ls := nodes[*model.Loop](f)
-				if len(ls) != 4 || ls[3].Kind != model.LoopDoWhile {
-					t.Errorf("%d loops", len(ls))
+				if len(ls) != 6 || ls[3].Kind != model.LoopDoWhile {
+					t.Fatalf("%d loops", len(ls))
+				}
+				// for-in ends with its collection (no condition); a C for
+				// without a condition runs until a break.
+				if ls[0].Cond != nil {
+					t.Errorf("for-in condition %s, want none", model.DumpExpr(ls[0].Cond))
+				}
+				for _, l := range ls[4:] {
+					if b, ok := l.Cond.(*model.BoolLit); !ok || !b.Value {
+						t.Errorf("for (;;) condition %T, want true", l.Cond)
+					}
 				}
 			},
 		},

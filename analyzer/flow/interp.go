@@ -201,6 +201,11 @@ func (a *interp) returnsReadStatus(fr *frame) (StatusSet, bool) {
 			if f == nil || f.Op != model.OpRead {
 				return 0, false
 			}
+			if _, helper := a.helperRead[id]; helper {
+				// The result of a helper that reads (a value or nil, true
+				// or false), not an OSStatus: ReadOK and ReadFail carry it.
+				return 0, false
+			}
 			out |= fr.returns[i].status[id].Outcomes()
 		}
 	}
@@ -285,13 +290,25 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 	case *model.Return:
 		var v Value
 		fr := a.frames[len(a.frames)-1]
-		if failure(x.Value) {
-			fr.failRead |= a.readStatus(st)
-		} else {
-			fr.okRead |= a.readStatus(st)
-		}
+		before := a.readStatuses(st)
 		if x.Value != nil {
 			v = a.eval(x.Value, st)
+		}
+		// A returned result of a helper that reads (non-nil or true on
+		// success) passes the helper's success and failure on; the other
+		// reads count by what this return signals.
+		passed := a.returnedHelperRead(v, st, fr)
+		for id, set := range before {
+			if passed[id] {
+				continue
+			}
+			if failure(x.Value) {
+				fr.failRead |= set
+			} else {
+				fr.okRead |= set
+			}
+		}
+		if x.Value != nil {
 			if _, isNil := model.StripCasts(x.Value).(*model.NilLit); isNil {
 				// `return nil` contributes nothing to what is returned.
 				fr.returns = append(fr.returns, st)
@@ -411,6 +428,46 @@ func failure(e model.Expr) bool {
 	return false
 }
 
+// readStatuses maps the function's reads tracked in st to the outcomes
+// they may have there.
+func (a *interp) readStatuses(st *state) map[callID]StatusSet {
+	if st.dead {
+		return nil
+	}
+	out := map[callID]StatusSet{}
+	for id, set := range st.status {
+		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+			out[id] = set.Outcomes()
+		}
+	}
+	return out
+}
+
+// returnedHelperRead records, for a returned value that is the result of
+// a helper that reads, the outcomes its read may have when the helper
+// succeeded and when it failed as this function's, and returns the statuses
+// it recorded.
+func (a *interp) returnedHelperRead(v Value, st *state, fr *frame) map[callID]bool {
+	if v.Kind != VStatus || st.dead {
+		return nil
+	}
+	var passed map[callID]bool
+	for _, id := range v.Status {
+		sets, ok := a.helperRead[id]
+		if !ok {
+			continue
+		}
+		set := st.status[id].Outcomes()
+		fr.okRead |= set & sets[0]
+		fr.failRead |= set & sets[1]
+		if passed == nil {
+			passed = map[callID]bool{}
+		}
+		passed[id] = true
+	}
+	return passed
+}
+
 // readStatus is the union of the outcomes the function's reads may have
 // in st.
 func (a *interp) readStatus(st *state) StatusSet {
@@ -453,7 +510,14 @@ func (a *interp) execLoop(x *model.Loop, st *state) *state {
 			exits = append(exits, f)
 			head = join(st, tr)
 		} else {
-			tr, f := a.cond(x.Cond, head.copy())
+			var tr, f *state
+			if x.Cond == nil {
+				// A for-in loop: it ends with its sequence, which may be
+				// empty or run out after any iteration.
+				tr, f = head.copy(), head.copy()
+			} else {
+				tr, f = a.cond(x.Cond, head.copy())
+			}
 			exits = append(exits, f)
 			body = a.execStmts(x.Body, tr)
 			head = joinAll(append([]*state{st, body}, t.continues...)...)
@@ -682,10 +746,13 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 		*st = *join(t, f)
 		return unknown
 	case *model.Ternary:
+		// The branches merge at the end of the expression: what runs
+		// after it runs whatever the condition tested.
+		pre := testedMarks(st)
 		t, f := a.cond(x.Cond, st)
 		vt := a.eval(x.Then, t)
 		vf := a.eval(x.Else, f)
-		*st = *join(t, f)
+		*st = *restoreTested(join(t, f), pre)
 		switch {
 		case t.dead:
 			return vf

@@ -68,7 +68,9 @@ const (
 	LoopDoWhile                 // repeat-while, do-while: at least once
 )
 
-// Loop is any loop. Cond may be nil (for-in, for(;;)).
+// Loop is any loop. Cond is nil for a for-in loop, which ends with its
+// sequence (after any number of iterations, zero included); a loop without
+// an exit condition (C for(;;)) has Cond true.
 type Loop struct {
 	Kind LoopKind
 	Cond Expr
