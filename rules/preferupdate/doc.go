@@ -18,7 +18,11 @@
 // password, issuer and serial number or label for a certificate,
 // application tag or application label for a key), whether both calls use
 // one dictionary or two. It stays silent when the two calls name different
-// items or when it cannot tell that they name the same one.
+// items or when it cannot tell that they name the same one. A delete and an
+// add made inside one helper call are reported once, inside the helper;
+// and when the add is made by a helper that itself deletes the same item
+// right before it, an earlier delete at the caller (a reset) is not
+// reported, since the helper's own pair is the finding.
 //
 // Example:
 //

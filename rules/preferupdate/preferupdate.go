@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/keychain"
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
@@ -35,6 +36,13 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok {
 			continue
 		}
+		if deletesItselfFirst(add, class) {
+			// The add is made by a helper that deletes the same item
+			// itself right before it: that pair is the helper's finding,
+			// reported inside it, and an earlier delete here loses nothing
+			// the helper would not delete anyway.
+			continue
+		}
 		var dels []*flow.CallFact
 		for prev := range add.Earlier {
 			if prev.Op == model.OpDelete && !reported[prev] && !rulekit.InsideOneHelperCall(prev, add) && rulekit.DirectCall(prev) &&
@@ -60,4 +68,19 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// deletesItselfFirst reports whether add is made inside a helper call that
+// also deletes the same item, on every path, before it adds.
+func deletesItselfFirst(add *flow.CallFact, class *keychain.Class) bool {
+	if add.Via == nil {
+		return false
+	}
+	for prev := range add.Earlier {
+		if prev.Op == model.OpDelete && rulekit.InsideOneHelperCall(prev, add) && prev.Always &&
+			rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
+			return true
+		}
+	}
+	return false
 }
