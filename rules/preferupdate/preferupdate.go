@@ -71,13 +71,15 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // deletesItselfFirst reports whether add is made inside a helper call that
-// also deletes the same item, on every path, before it adds.
+// also deletes the same item before it adds, on the add's path. Whether
+// the helper call makes that delete on every path does not matter: where
+// it makes the add, it deleted first.
 func deletesItselfFirst(add *flow.CallFact, class *keychain.Class) bool {
 	if add.Via == nil {
 		return false
 	}
 	for prev := range add.Earlier {
-		if prev.Op == model.OpDelete && rulekit.InsideOneHelperCall(prev, add) && prev.Always &&
+		if prev.Op == model.OpDelete && rulekit.InsideOneHelperCall(prev, add) &&
 			rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
 			return true
 		}

@@ -30,6 +30,18 @@
     [self store:secret account:account];
 }
 
+- (void)store:(NSData *)secret account:(NSString *)account ifChanged:(BOOL)changed {
+    if (changed) {
+        [self store:secret account:account];
+    }
+}
+
+// Silent too: where store:account:ifChanged: adds, store:account: deleted first.
+- (void)resetAndMaybeStore:(NSData *)secret account:(NSString *)account changed:(BOOL)changed {
+    SecItemDelete((__bridge CFDictionaryRef)[self queryForAccount:account]);
+    [self store:secret account:account ifChanged:changed];
+}
+
 // Reported: add:account: only adds.
 - (void)replace:(NSData *)secret account:(NSString *)account {
     SecItemDelete((__bridge CFDictionaryRef)[self queryForAccount:account]); // want `^SecItemDelete followed by add:account: \(which calls SecItemAdd\) of the same generic password`

@@ -34,6 +34,18 @@ final class SecretCache {
         store(secret, account: account)
     }
 
+    func storeIfChanged(_ secret: Data, account: String, changed: Bool) {
+        if changed {
+            store(secret, account: account)
+        }
+    }
+
+    // Silent too: where storeIfChanged adds, store(_:account:) deleted first.
+    func resetAndMaybeStore(_ secret: Data, account: String, changed: Bool) {
+        SecItemDelete(query(account: account) as CFDictionary)
+        storeIfChanged(secret, account: account, changed: changed)
+    }
+
     // Reported: add(_:account:) only adds, so this delete is the one that
     // loses the old value.
     func replace(_ secret: Data, account: String) {
