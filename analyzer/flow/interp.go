@@ -584,12 +584,32 @@ func (a *interp) assign(target model.Expr, v Value, st *state) {
 	case *model.Member:
 		if path := a.memberPath(t); path != "" {
 			st.vars[path] = v
-		} else if id, ok := model.StripCasts(t.X).(*model.Ident); ok {
+		} else if root := rootIdent(t); root != "" {
 			// A member of a member (m.a.b = …): m.a is no longer known.
-			a.killFields(id.Name, st)
+			a.killFields(root, st)
 		}
 	default:
+		if root := rootIdent(target); root != "" {
+			a.killFields(root, st) // m.list[0] = …
+		}
 		a.eval(target, st)
+	}
+}
+
+// rootIdent returns the variable at the root of a member or subscript
+// chain (m in m.a.b, m.list[0]), "" when there is none.
+func rootIdent(e model.Expr) string {
+	for {
+		switch x := model.StripCasts(e).(type) {
+		case *model.Ident:
+			return x.Name
+		case *model.Member:
+			e = x.X
+		case *model.Index:
+			e = x.X
+		default:
+			return ""
+		}
 	}
 }
 

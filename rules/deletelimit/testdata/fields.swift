@@ -137,3 +137,27 @@ final class BoxStore {
         deleteFromKeychain()
     }
 }
+
+struct FieldOuter {
+    var key: String?
+    var names: [String] = []
+}
+
+final class NestedMemberStore {
+    private func query(from params: FieldOuter) -> [CFString: Any] {
+        var query: [CFString: Any] = [kSecClass: kSecClassGenericPassword, kSecAttrService: "svc"]
+        if let account = params.key {
+            query[kSecAttrAccount] = account
+        }
+        return query
+    }
+
+    // The member is cleared; a change to another member (names) leaves
+    // it cleared.
+    func wipe(params: FieldOuter) {
+        var copy = params
+        copy.key = nil
+        copy.names.append("x")
+        SecItemDelete(query(from: copy) as CFDictionary) // want `does not name one item \(no kSecAttrAccount\)`
+    }
+}
