@@ -7,11 +7,12 @@ import (
 
 // A function declared in another function's body names it as its Parent
 // (its body may use the enclosing parameters); struct declarations are
-// listed as value types, classes and enums are not.
+// listed as value types and classes as reference types; enums and
+// extensions as neither.
 func TestNestedFuncParentAndStructs(t *testing.T) {
 	f := parse(t, "swift", `
 struct Params { var key: String? }
-class Box { var key: String? }
+final class Box { var key: String? }
 enum Kind { case a }
 extension Params { func g() {} }
 class Store {
@@ -30,6 +31,9 @@ func free() {
 `)
 	if !reflect.DeepEqual(f.Structs, []string{"Params"}) {
 		t.Errorf("Structs = %q, want [Params]", f.Structs)
+	}
+	if !reflect.DeepEqual(f.Classes, []string{"Box", "Store"}) {
+		t.Errorf("Classes = %q, want [Box Store]", f.Classes)
 	}
 	parents := map[string]string{}
 	for _, fn := range f.Funcs {

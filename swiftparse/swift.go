@@ -99,8 +99,13 @@ func (l *lowerer) swiftType(n *sitter.Node) {
 	savedOwner, savedPlat, savedFn := l.owner, l.platforms, l.fn
 	defer func() { l.owner, l.platforms, l.fn = savedOwner, savedPlat, savedFn }()
 	l.owner, l.fn = name, nil
-	if k := n.ChildByFieldName("declaration_kind"); k != nil && l.text(k) == "struct" && name != "" {
-		l.file.Structs = append(l.file.Structs, name)
+	if k := n.ChildByFieldName("declaration_kind"); k != nil && name != "" {
+		switch l.text(k) {
+		case "struct":
+			l.file.Structs = append(l.file.Structs, name)
+		case "class", "actor":
+			l.file.Classes = append(l.file.Classes, name)
+		}
 	}
 	body := n.ChildByFieldName("body")
 	if body == nil {

@@ -26,7 +26,8 @@ type Program struct {
 	// specCache holds each function's specialised parameters (spec.go).
 	specCache map[*model.Func][]specParam
 	// structs holds the names of the Swift struct types the program
-	// declares (value types: a copy does not alias).
+	// declares (value types: a copy does not alias), less those it also
+	// declares as a class.
 	structs map[string]bool
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
@@ -49,9 +50,13 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
 		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
+	classes := map[string]bool{}
 	for _, f := range files {
 		for _, name := range f.Structs {
 			p.structs[name] = true
+		}
+		for _, name := range f.Classes {
+			classes[name] = true
 		}
 		p.roots[f] = packageRoot(f.Path)
 		if f.Platforms == 0 {
@@ -67,6 +72,11 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 			p.bySig[fn.Sig()] = append(p.bySig[fn.Sig()], fn)
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
 		}
+	}
+	for name := range classes {
+		// A class of the same name elsewhere (another module): a variable
+		// of that type may be a class instance, which aliases.
+		delete(p.structs, name)
 	}
 	return p
 }

@@ -45,7 +45,9 @@ type File struct {
 	DeprecationAllowed []Span
 	// Structs names the Swift value types (struct declarations) the file
 	// declares: a copy of such a value does not alias the original.
+	// Classes names its Swift classes and actors (reference types).
 	Structs []string
+	Classes []string
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

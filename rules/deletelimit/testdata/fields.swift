@@ -161,3 +161,26 @@ final class NestedMemberStore {
         SecItemDelete(query(from: copy) as CFDictionary) // want `does not name one item \(no kSecAttrAccount\)`
     }
 }
+
+// A struct and a class of the same name (two modules): a variable of
+// that type may be a class instance, whose members the engine does not
+// track.
+struct FieldTwin {
+    var key: String?
+}
+
+final class FieldTwinStore {
+    private func query(from params: FieldTwin) -> [CFString: Any] {
+        var query: [CFString: Any] = [kSecClass: kSecClassGenericPassword, kSecAttrService: "svc"]
+        if let account = params.key {
+            query[kSecAttrAccount] = account
+        }
+        return query
+    }
+
+    func wipe(params: FieldTwin) {
+        var copy = params
+        copy.key = nil
+        SecItemDelete(query(from: copy) as CFDictionary)
+    }
+}
