@@ -28,6 +28,9 @@ type lowerer struct {
 	// dirs are the Swift #if/#elseif/#else/#endif lines, blanked out of
 	// the parsed source (see directives.go).
 	dirs []swiftDirective
+	// fn is the function whose body is being lowered (the parent of a
+	// nested function declaration).
+	fn *model.Func
 }
 
 func span(n *sitter.Node) model.Span {

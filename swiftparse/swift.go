@@ -31,7 +31,7 @@ func (l *lowerer) swiftFile(root *sitter.Node) {
 			l.swiftType(n)
 			continue
 		case "function_declaration":
-			l.swiftFunc(n, model.FuncFunction, true)
+			l.swiftFunc(n, model.FuncFunction, true, nil)
 			continue
 		case "property_declaration":
 			// A global: usable by name from everywhere, and also run as
@@ -96,9 +96,17 @@ func (l *lowerer) swiftType(n *sitter.Node) {
 	if i := strings.IndexAny(name, "<"); i >= 0 {
 		name = name[:i]
 	}
-	savedOwner, savedPlat := l.owner, l.platforms
-	defer func() { l.owner, l.platforms = savedOwner, savedPlat }()
-	l.owner = name
+	savedOwner, savedPlat, savedFn := l.owner, l.platforms, l.fn
+	defer func() { l.owner, l.platforms, l.fn = savedOwner, savedPlat, savedFn }()
+	l.owner, l.fn = name, nil
+	if k := n.ChildByFieldName("declaration_kind"); k != nil && name != "" {
+		switch l.text(k) {
+		case "struct":
+			l.file.Structs = append(l.file.Structs, name)
+		case "class", "actor":
+			l.file.Classes = append(l.file.Classes, name)
+		}
+	}
 	body := n.ChildByFieldName("body")
 	if body == nil {
 		return
@@ -143,9 +151,9 @@ func (l *lowerer) swiftMembers(body *sitter.Node) {
 func (l *lowerer) swiftMember(m *sitter.Node) {
 	switch m.Type() {
 	case "function_declaration":
-		l.swiftFunc(m, model.FuncMethod, l.hasModifier(m, "static", "class"))
+		l.swiftFunc(m, model.FuncMethod, l.hasModifier(m, "static", "class"), nil)
 	case "init_declaration":
-		l.swiftFunc(m, model.FuncInit, false)
+		l.swiftFunc(m, model.FuncInit, false, nil)
 	case "property_declaration":
 		l.swiftProperty(m, l.hasModifier(m, "static", "class"))
 	case "class_declaration":
@@ -189,8 +197,11 @@ func (l *lowerer) hasModifier(n *sitter.Node, mods ...string) bool {
 }
 
 // swiftFunc lowers a function, method or initialiser declaration.
-func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool) {
-	f := &model.Func{Kind: kind, Owner: l.owner, Static: static || l.owner == "", Span: span(n)}
+func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool, parent *model.Func) {
+	f := &model.Func{Kind: kind, Owner: l.owner, Static: static || l.owner == "", Span: span(n), Parent: parent}
+	savedFn := l.fn
+	l.fn = f
+	defer func() { l.fn = savedFn }()
 	if kind == model.FuncInit {
 		f.Name = "init"
 		f.NameSpan = span(n)
@@ -356,7 +367,7 @@ func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
 	case "property_declaration":
 		return l.swiftLocalDecl(n)
 	case "function_declaration":
-		l.swiftFunc(n, model.FuncFunction, true)
+		l.swiftFunc(n, model.FuncFunction, true, l.fn)
 		return nil
 	case "class_declaration":
 		l.swiftType(n)

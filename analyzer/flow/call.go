@@ -37,6 +37,18 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	if recv != nil && !isTypeExpr(recv) && !isSelf(recv) {
 		recvVal = a.eval(recv, st)
 	}
+	// A mutating method or an inout argument may change a struct's
+	// members.
+	if id, ok := model.StripCasts(recv).(*model.Ident); ok && recv != nil {
+		a.killFields(id.Name, st)
+	}
+	for _, arg := range c.Args {
+		if u, ok := arg.Value.(*model.Unary); ok && u.Op == "&" {
+			if id, ok := model.StripCasts(u.X).(*model.Ident); ok {
+				a.killFields(id.Name, st)
+			}
+		}
+	}
 	args := make([]Value, len(c.Args))
 	var closureRet Value
 	sawClosure := false
@@ -132,8 +144,8 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 // to SecItem become call facts here, changes it makes to dictionary
 // arguments are applied, and a returned dictionary becomes a new object.
 func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
-	consts := a.prog.specArgs(fn, args)
-	r, tainted := a.prog.analyzeSpec(fn, consts, a.stack)
+	b := a.prog.specArgs(fn, args, func(sp specParam) (Value, bool) { return a.specLookup(fn, sp, call, st) })
+	r, tainted := a.prog.analyzeSpec(fn, b, a.stack)
 	if tainted {
 		a.tainted = true
 	}
@@ -165,6 +177,9 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 	var readFact *CallFact
 	for _, fw := range sum.Forwards {
 		f := a.forward(fn, fw, call, sp, st, argObjs, args)
+		if f != nil && f.Indirect && (b != nil || fw.Fact.Narrowed) {
+			f.Narrowed = true
+		}
 		if f != nil && f.Op == model.OpRead && readFact == nil {
 			readFact = f
 		}
@@ -351,6 +366,14 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	f := a.recordFact(inner.Call, via, a.site(sp), a.site(callNameSpan(call, sp)), dict, upd, uses, updUses, inner.Result, st,
 		inner.Platforms)
 	f.Callee = fn
+	if fw.Indirect {
+		// Where the helper's own fact is: its SecItem call, or its call of
+		// a wrapper it passes its dictionary to.
+		f.Origin = inner.NameSite
+		if inner.Indirect {
+			f.Origin = inner.Origin
+		}
+	}
 	if fw.Indirect {
 		f.Indirect = true
 	}

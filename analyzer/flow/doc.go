@@ -24,9 +24,16 @@
 // Helpers are specialised per call (spec.go) on the arguments that
 // decide their branches: nil, false, true, or certainly non-nil (a
 // literal, a Swift value of a non-optional type), for `if (x)`,
-// `x != nil`, `x == nil`, `if let`, `guard let` and `x ?? y`. At most six
-// tested parameters take part, so the number of analyses per function is
-// bounded by the function alone.
+// `x != nil`, `x == nil`, `if let`, `guard let` and `x ?? y`. Members of
+// a Swift struct parameter take part too (`if let a = p.key` in a helper
+// given a local copy whose key was set to nil: Swift structs are copied,
+// so the engine tracks `m.key` of a struct-typed local like a variable),
+// and so do the enclosing function's parameters that a nested function
+// uses (a call from the enclosing function passes the values it knows).
+// At most six of them take part, so the number of analyses per function
+// is bounded by the function alone. A helper's own SecItem call reached
+// through such a call is an indirect fact marked Narrowed: its dictionary
+// holds for that call path only.
 //
 // Calls resolve to helpers only when the callee is certain (resolve.go):
 // a method of the caller's own type, of a named type or of a receiver

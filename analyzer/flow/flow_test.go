@@ -866,3 +866,54 @@ func TestSpecialisationCap(t *testing.T) {
 		t.Errorf("base analysed %d ways, want between 64 and 65 (2^6 specialisations and the unspecialised one)", n)
 	}
 }
+
+// Members of struct parameters and names captured by nested functions
+// count within the same bound: a helper that tests eight members of a
+// struct parameter, called with 256 patterns of cleared members from a
+// nested function that also tests a captured flag, is analysed at most
+// 2^6 ways (plus the unspecialised analysis).
+func TestSpecialisationCapMembers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("struct S {\n")
+	for i := 0; i < 8; i++ {
+		fmt.Fprintf(&b, "    var m%d: String?\n", i)
+	}
+	b.WriteString("}\nfinal class C {\n    func base(s: S) -> [String: Any] {\n        var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]\n")
+	for i := 0; i < 8; i++ {
+		fmt.Fprintf(&b, "        if let v = s.m%d { q[\"k%d\"] = v }\n", i, i)
+	}
+	b.WriteString("        return q\n    }\n    func run(s: S, flag: Bool) {\n        func inner() {\n            if flag { return }\n")
+	for m := 0; m < 256; m++ {
+		fmt.Fprintf(&b, "            var c%d = s\n", m)
+		for i := 0; i < 8; i++ {
+			if m&(1<<i) != 0 {
+				fmt.Fprintf(&b, "            c%d.m%d = nil\n", m, i)
+			}
+		}
+		fmt.Fprintf(&b, "            SecItemDelete(base(s: c%d) as CFDictionary)\n", m)
+	}
+	b.WriteString("        }\n        inner()\n    }\n    func a(s: S) { run(s: s, flag: true) }\n    func b(s: S) { run(s: s, flag: false) }\n}\n")
+	f, err := swiftparse.ParseFile("c.swift", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog := flow.NewProgram([]*model.File{f}, 0)
+	prog.FileResult(f)
+	var base, inner *model.Func
+	for _, fn := range f.Funcs {
+		switch fn.Name {
+		case "base":
+			base = fn
+		case "inner":
+			inner = fn
+		}
+	}
+	if n := flow.SpecCount(prog, base); n > 1<<6+1 || n < 1<<6 {
+		t.Errorf("base analysed %d ways, want between 64 and 65 (2^6 specialisations and the unspecialised one)", n)
+	}
+	// inner: unspecialised, flag=true, flag=false, flag=nonnil (run
+	// analysed without known arguments).
+	if n := flow.SpecCount(prog, inner); n > 4 {
+		t.Errorf("inner analysed %d ways, want at most 4", n)
+	}
+}

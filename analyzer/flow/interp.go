@@ -32,6 +32,10 @@ type interp struct {
 	// consts binds parameters to values known at the call being
 	// specialised for (nil, true, false).
 	consts []Value
+	// paths binds members of struct parameters ("params.key") and names
+	// captured from the enclosing function ("clearKey") to values known
+	// at the call being specialised for.
+	paths map[string]Value
 	// types holds the declared or constructed type of local variables
 	// and parameters, for call resolution ("" when unknown or when two
 	// declarations of the name disagree).
@@ -96,8 +100,21 @@ func (a *interp) run() *funcResult {
 		return &funcResult{summary: a.summary}
 	}
 	st := newState(plat)
+	if a.fn.Parent != nil {
+		// A nested function uses the enclosing function's parameters.
+		for name := range capturedParams(a.fn) {
+			for _, p := range a.fn.Parent.Params {
+				if p.Name == name {
+					a.setType(p.Name, typeName(p.Type))
+				}
+			}
+		}
+	}
 	for _, p := range a.fn.Params {
 		a.setType(p.Name, typeName(p.Type))
+	}
+	for k, v := range a.paths {
+		st.vars[k] = v
 	}
 	for i, p := range a.fn.Params {
 		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
@@ -262,6 +279,7 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		if x.Value != nil && nonOptionalSwift(a.file, x.Type) {
 			v.NonNil = true
 		}
+		a.assignStruct(x.Name, x.Value, st)
 		st.vars[x.Name] = v
 	case *model.Assign:
 		v := a.eval(x.Value, st)
@@ -269,6 +287,9 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 			v = unknown
 		}
 		a.assign(x.Target, a.copyOnAssign(x.Value, v, st, x.Span), st)
+		if id, ok := model.StripCasts(x.Target).(*model.Ident); ok && x.Op == "=" {
+			a.assignStruct(id.Name, x.Value, st)
+		}
 	case *model.ExprStmt:
 		a.eval(x.X, st)
 	case *model.If:
@@ -622,23 +643,91 @@ func (a *interp) assign(target model.Expr, v Value, st *state) {
 	case *model.Ident:
 		if t.Name != "_" {
 			st.vars[t.Name] = v
+			a.killFields(t.Name, st)
 		}
 	case *model.Member:
-		if path := memberPath(t); path != "" {
+		if path := a.memberPath(t); path != "" {
 			st.vars[path] = v
+		} else if root := rootIdent(t); root != "" {
+			// A member of a member (m.a.b = …): m.a is no longer known.
+			a.killFields(root, st)
 		}
 	default:
+		if root := rootIdent(target); root != "" {
+			a.killFields(root, st) // m.list[0] = …
+		}
 		a.eval(target, st)
 	}
 }
 
-// memberPath names self.x (and Self.x) so that it can be tracked like a
-// variable within a function.
-func memberPath(m *model.Member) string {
-	if id, ok := m.X.(*model.Ident); ok && (id.Name == "self" || id.Name == "Self") {
+// rootIdent returns the variable at the root of a member or subscript
+// chain (m in m.a.b, m.list[0]), "" when there is none.
+func rootIdent(e model.Expr) string {
+	for {
+		switch x := model.StripCasts(e).(type) {
+		case *model.Ident:
+			return x.Name
+		case *model.Member:
+			e = x.X
+		case *model.Index:
+			e = x.X
+		default:
+			return ""
+		}
+	}
+}
+
+// memberPath names self.x (and Self.x), and a member of a local Swift
+// struct value (m.key when m's type is a struct the program declares), so
+// that it can be tracked like a variable within a function.
+func (a *interp) memberPath(m *model.Member) string {
+	id, ok := m.X.(*model.Ident)
+	if !ok {
+		return ""
+	}
+	if id.Name == "self" || id.Name == "Self" {
 		return "self." + m.Name
 	}
+	if a.prog.isStruct(a.types[id.Name]) {
+		return id.Name + "." + m.Name
+	}
 	return ""
+}
+
+// isFieldPath reports whether a variable name is a tracked member of a
+// local struct (see memberPath), not self.x.
+func isFieldPath(k string) bool {
+	return strings.IndexByte(k, '.') > 0 && !strings.HasPrefix(k, "self.") && !strings.HasPrefix(k, "Self.")
+}
+
+// killFields forgets what is known of the members of struct variable name.
+func (a *interp) killFields(name string, st *state) {
+	prefix := name + "."
+	for k := range st.vars {
+		if strings.HasPrefix(k, prefix) {
+			delete(st.vars, k)
+		}
+	}
+}
+
+// assignStruct updates the known members of struct variable name when it
+// is assigned: a copy of another struct variable copies its known members
+// (a Swift value is copied, not aliased); any other value forgets them.
+func (a *interp) assignStruct(name string, src model.Expr, st *state) {
+	a.killFields(name, st)
+	if !a.prog.isStruct(a.types[name]) {
+		return
+	}
+	id, ok := model.StripCasts(src).(*model.Ident)
+	if !ok || id.Name == name || !a.prog.isStruct(a.types[id.Name]) {
+		return
+	}
+	prefix := id.Name + "."
+	for k, v := range st.vars {
+		if strings.HasPrefix(k, prefix) {
+			st.vars[name+"."+k[len(prefix):]] = v
+		}
+	}
 }
 
 // eval evaluates an expression, updating st in place.
@@ -692,7 +781,7 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 	case *model.Call:
 		return a.evalCall(x, st)
 	case *model.Member:
-		if path := memberPath(x); path != "" {
+		if path := a.memberPath(x); path != "" {
 			if v, ok := st.vars[path]; ok {
 				return v
 			}

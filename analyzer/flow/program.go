@@ -25,6 +25,12 @@ type Program struct {
 	cache map[specKey]*funcResult
 	// specCache holds each function's specialised parameters (spec.go).
 	specCache map[*model.Func][]specParam
+	// structs holds the names of the Swift struct types the program
+	// declares (value types: a copy does not alias), less those it also
+	// declares as a class.
+	structs map[string]bool
+	// nested lists the functions declared in each function's body.
+	nested map[*model.Func][]*model.Func
 }
 
 // specKey identifies an analysis of a function: unspecialised (spec ""),
@@ -43,19 +49,34 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}}
+		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
+	classes := map[string]bool{}
 	for _, f := range files {
+		for _, name := range f.Structs {
+			p.structs[name] = true
+		}
+		for _, name := range f.Classes {
+			classes[name] = true
+		}
 		p.roots[f] = packageRoot(f.Path)
 		if f.Platforms == 0 {
 			inferFilePlatforms(f, platforms)
 		}
 		for _, fn := range f.Funcs {
+			if fn.Parent != nil {
+				p.nested[fn.Parent] = append(p.nested[fn.Parent], fn)
+			}
 			if fn.Kind == model.FuncTopLevel || fn.Name == "" {
 				continue
 			}
 			p.bySig[fn.Sig()] = append(p.bySig[fn.Sig()], fn)
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
 		}
+	}
+	for name := range classes {
+		// A class of the same name elsewhere (another module): a variable
+		// of that type may be a class instance, which aliases.
+		delete(p.structs, name)
 	}
 	return p
 }
@@ -117,15 +138,19 @@ func (p *Program) analyze(fn *model.Func, stack []*model.Func) (*funcResult, boo
 	return p.analyzeSpec(fn, nil, stack)
 }
 
-// analyzeSpec analyses fn with some parameters bound to known values
-// (consts[i].Kind != VUnknown), or unspecialised when consts is nil.
-func (p *Program) analyzeSpec(fn *model.Func, consts []Value, stack []*model.Func) (*funcResult, bool) {
+// isStruct reports whether a type name is a Swift struct of the program.
+func (p *Program) isStruct(t string) bool { return t != "" && p.structs[t] }
+
+// analyzeSpec analyses fn with some parameters, members of struct
+// parameters or captured names bound to known values (see specBinding),
+// or unspecialised when b is nil.
+func (p *Program) analyzeSpec(fn *model.Func, b *specBinding, stack []*model.Func) (*funcResult, bool) {
 	for _, s := range stack {
 		if s == fn {
 			return nil, true
 		}
 	}
-	key := specKey{fn, specString(consts)}
+	key := specKey{fn, b.String()}
 	p.mu.Lock()
 	r, ok := p.cache[key]
 	p.mu.Unlock()
@@ -133,7 +158,9 @@ func (p *Program) analyzeSpec(fn *model.Func, consts []Value, stack []*model.Fun
 		return r, false
 	}
 	a := newInterp(p, fn, append(stack[:len(stack):len(stack)], fn))
-	a.consts = consts
+	if b != nil {
+		a.consts, a.paths = b.consts, b.paths
+	}
 	r = a.run()
 	if !a.tainted {
 		p.mu.Lock()

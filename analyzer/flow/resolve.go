@@ -139,6 +139,9 @@ func (a *interp) typeOf(e model.Expr, st *state, depth int) string {
 		if _, local := st.vars[x.Name]; local {
 			return a.types[x.Name]
 		}
+		if a.fn.Parent != nil && capturedParams(a.fn)[x.Name] {
+			return a.types[x.Name] // a parameter of the enclosing function
+		}
 		if !isTypeName(x.Name) && a.fn.Owner != "" {
 			return a.propertyType(a.fn.Owner, x.Name, depth)
 		}

@@ -35,6 +35,16 @@ type CallFact struct {
 	// dictionary is the helper's, already checked at the helper's own
 	// call fact. Rules about dictionary contents skip indirect facts.
 	Indirect bool
+	// Narrowed marks an indirect call whose helper (or a helper on the way
+	// to it) was analysed for this call path with known arguments (nil, a
+	// boolean, a struct member set to nil, a captured parameter): its Dict
+	// may be narrower than at the helper's own call fact, which joins
+	// every caller.
+	Narrowed bool
+	// Origin is, for an indirect call, where the helper's own call fact
+	// is: the name of its SecItem call, or of the wrapper it passes its
+	// dictionary to (zero for other calls).
+	Origin Site
 	// Always (for a call made through a helper) reports that the helper
 	// makes the call on every path through it, not only sometimes (a
 	// getter that deletes an expired item).

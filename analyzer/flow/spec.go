@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
@@ -57,7 +58,17 @@ func stateOf(v Value) specState {
 }
 
 // specParams returns the parameters of fn that take part in its
-// specialisations (see maxSpecParams).
+// specialisations (see maxSpecParams). Besides plain parameters, two kinds
+// of names count within the same bound:
+//
+//   - a member of a Swift struct parameter (`p.key` when p's type is a
+//     struct the program declares): a caller that passes a local struct
+//     whose member it set to nil (`var m = params; m.key = nil; f(m)`)
+//     specialises f on that member;
+//   - a parameter of the enclosing function that a nested function uses
+//     (`func outer(clear: Bool) { func inner() { if clear { … } } }`): a
+//     call from the enclosing function (or a sibling nested function)
+//     specialises inner on the value it knows for the name.
 func (p *Program) specParams(fn *model.Func) []specParam {
 	p.mu.Lock()
 	if ps, ok := p.specCache[fn]; ok {
@@ -69,23 +80,41 @@ func (p *Program) specParams(fn *model.Func) []specParam {
 	for i, prm := range fn.Params {
 		index[prm.Name] = i
 	}
-	direct, passed, truth := map[int]bool{}, map[int]bool{}, map[int]bool{}
-	param := func(e model.Expr) (int, bool) {
-		if id, ok := model.StripCasts(e).(*model.Ident); ok {
-			i, ok := index[id.Name]
-			return i, ok
+	captured := capturedParams(fn)
+	direct, passed, truth := map[specParam]bool{}, map[specParam]bool{}, map[specParam]bool{}
+	order := map[specParam]int{} // members of struct parameters, in the order the body uses them
+	param := func(e model.Expr) (k specParam, ok bool) {
+		defer func() {
+			if _, seen := order[k]; ok && k.path != "" && !seen {
+				order[k] = len(order)
+			}
+		}()
+		switch x := model.StripCasts(e).(type) {
+		case *model.Ident:
+			if i, ok := index[x.Name]; ok {
+				return specParam{index: i}, true
+			}
+			if captured[x.Name] {
+				return specParam{index: -1, path: x.Name}, true
+			}
+		case *model.Member:
+			if id, ok := x.X.(*model.Ident); ok {
+				if i, ok := index[id.Name]; ok && !fn.Params[i].InOut && p.isStruct(typeName(fn.Params[i].Type)) {
+					return specParam{index: i, path: id.Name + "." + x.Name}, true
+				}
+			}
 		}
-		return 0, false
+		return specParam{}, false
 	}
 	test := func(e model.Expr) {
-		if i, ok := param(e); ok {
-			direct[i] = true
+		if k, ok := param(e); ok {
+			direct[k] = true
 		}
 	}
 	truthTest := func(e model.Expr) {
-		if i, ok := param(e); ok {
-			direct[i] = true
-			truth[i] = true
+		if k, ok := param(e); ok {
+			direct[k] = true
+			truth[k] = true
 		}
 	}
 	var cond func(e model.Expr)
@@ -139,23 +168,67 @@ func (p *Program) specParams(fn *model.Func) []specParam {
 				}
 			case *model.Call:
 				for _, a := range x.Args {
-					if i, ok := param(a.Value); ok {
-						passed[i] = true
+					if k, ok := param(a.Value); ok {
+						passed[k] = true
 					}
 				}
 			}
 			return true
 		})
 	}
-	var out []specParam
-	for i := range fn.Params {
-		if direct[i] && len(out) < maxSpecParams {
-			out = append(out, specParam{i, !truth[i] && !passed[i]})
+	// A parameter that a nested function specialises on is passed on to
+	// it (the nested function's body is lowered as a function of its own).
+	for _, child := range p.nested[fn] {
+		for _, sp := range p.specParams(child) {
+			if sp.index < 0 {
+				if i, ok := index[sp.path]; ok {
+					passed[specParam{index: i}] = true
+				}
+			}
 		}
 	}
+	// A deterministic order: plain parameters, each followed by the
+	// members of it the body tests (in the order of their first test),
+	// then captured names (in the enclosing
+	// function's parameter order); those tested directly first.
+	var all []specParam
 	for i := range fn.Params {
-		if passed[i] && !direct[i] && len(out) < maxSpecParams {
-			out = append(out, specParam{i, false})
+		all = append(all, specParam{index: i})
+		var members []string
+		for k := range direct {
+			if k.index == i && k.path != "" {
+				members = append(members, k.path)
+			}
+		}
+		for k := range passed {
+			if k.index == i && k.path != "" && !direct[k] {
+				members = append(members, k.path)
+			}
+		}
+		sort.Slice(members, func(a, b int) bool {
+			return order[specParam{index: i, path: members[a]}] < order[specParam{index: i, path: members[b]}]
+		})
+		for _, m := range members {
+			all = append(all, specParam{index: i, path: m})
+		}
+	}
+	if fn.Parent != nil {
+		for _, prm := range fn.Parent.Params {
+			if captured[prm.Name] {
+				all = append(all, specParam{index: -1, path: prm.Name})
+			}
+		}
+	}
+	var out []specParam
+	for _, k := range all {
+		if direct[k] && len(out) < maxSpecParams {
+			k.nilOnly = !truth[k] && !passed[k]
+			out = append(out, k)
+		}
+	}
+	for _, k := range all {
+		if passed[k] && !direct[k] && len(out) < maxSpecParams {
+			out = append(out, k)
 		}
 	}
 	p.mu.Lock()
@@ -164,44 +237,119 @@ func (p *Program) specParams(fn *model.Func) []specParam {
 	return out
 }
 
+// capturedParams returns the parameters of the function enclosing fn that
+// fn's body may use (those its own parameters do not shadow).
+func capturedParams(fn *model.Func) map[string]bool {
+	if fn.Parent == nil {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, prm := range fn.Parent.Params {
+		out[prm.Name] = true
+	}
+	for _, prm := range fn.Params {
+		delete(out, prm.Name)
+	}
+	return out
+}
+
 // specParam is a parameter that takes part in specialisations; nilOnly
-// when the function only compares it with nil.
+// when the function only compares it with nil. path is "" for the
+// parameter itself, "p.key" for a member of a struct parameter (index is
+// p's), or the name of a parameter of the enclosing function (index -1).
 type specParam struct {
 	index   int
+	path    string
 	nilOnly bool
 }
 
+// specBinding is what a specialised analysis knows: consts binds
+// parameters (see specArgs), paths binds members of struct parameters and
+// captured names ("p.key", "clear") to nil, a boolean or a non-nil value.
+type specBinding struct {
+	consts []Value
+	paths  map[string]Value
+}
+
 // specArgs returns the bindings for analysing fn at a call with args:
-// nil when nothing is known of the parameters that take part.
-func (p *Program) specArgs(fn *model.Func, args []Value) []Value {
-	var consts []Value
+// nil when nothing is known of the parameters that take part. lookup
+// gives the caller's value of a member path or captured name (nil: none
+// known).
+func (p *Program) specArgs(fn *model.Func, args []Value, lookup func(specParam) (Value, bool)) *specBinding {
+	var b *specBinding
 	for _, sp := range p.specParams(fn) {
 		i := sp.index
-		if i >= len(args) {
+		var arg Value
+		switch {
+		case sp.path != "":
+			v, ok := Value{}, false
+			if lookup != nil {
+				v, ok = lookup(sp)
+			}
+			if !ok {
+				continue
+			}
+			arg = v
+		case i >= len(args):
 			continue
+		default:
+			arg = args[i]
 		}
-		s := stateOf(args[i])
+		s := stateOf(arg)
 		if sp.nilOnly && (s == specTrue || s == specFalse) {
 			s = specNonNil
 		}
 		if s == specUnknown {
 			continue
 		}
-		if consts == nil {
-			consts = make([]Value, len(fn.Params))
+		if b == nil {
+			b = &specBinding{}
 		}
+		var v Value
 		switch s {
 		case specNil:
-			consts[i] = Value{Kind: VNil}
+			v = Value{Kind: VNil}
 		case specTrue, specFalse:
-			consts[i] = Value{Kind: VConst, Consts: []Const{{Bool: args[i].Consts[0].Bool, Site: args[i].Consts[0].Site}}}
+			v = Value{Kind: VConst, Consts: []Const{{Bool: arg.Consts[0].Bool, Site: arg.Consts[0].Site}}}
 		case specNonNil:
 			// The parameter stays a parameter (callers substitute their
 			// argument), known not to be nil.
-			consts[i] = Value{Kind: VUnknown, NonNil: true}
+			v = Value{Kind: VUnknown, NonNil: true}
 		}
+		if sp.path != "" {
+			if b.paths == nil {
+				b.paths = map[string]Value{}
+			}
+			b.paths[sp.path] = v
+			continue
+		}
+		if b.consts == nil {
+			b.consts = make([]Value, len(fn.Params))
+		}
+		b.consts[i] = v
 	}
-	return consts
+	return b
+}
+
+// String describes the binding: "1=nil,2=true,3=nonnil,p.key=nil,".
+func (b *specBinding) String() string {
+	if b == nil {
+		return ""
+	}
+	s := specString(b.consts)
+	names := make([]string, 0, len(b.paths))
+	for k := range b.paths {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		s += k + "=" + stateName(stateOf(b.paths[k])) + ","
+	}
+	return s
+}
+
+func stateName(s specState) string {
+	return [...]string{"unknown", "nil", "false", "true", "nonnil"}[s]
 }
 
 // specString describes the known arguments: "1=nil,2=true,3=nonnil".
@@ -241,4 +389,28 @@ func nonOptionalSwift(f *model.File, t string) bool {
 		return false
 	}
 	return true
+}
+
+// specLookup gives the caller's value for a member path or captured name
+// of callee fn (see specParams): the member of the local struct passed as
+// the argument (`f(m)` after `m.key = nil`), or the value the enclosing
+// function has for a captured name.
+func (a *interp) specLookup(fn *model.Func, sp specParam, call *model.Call, st *state) (Value, bool) {
+	if sp.index < 0 {
+		if fn.Parent == nil || a.fn != fn.Parent {
+			return Value{}, false
+		}
+		v, ok := st.vars[sp.path]
+		return v, ok
+	}
+	if call == nil || sp.index >= len(call.Args) {
+		return Value{}, false
+	}
+	id, ok := model.StripCasts(call.Args[sp.index].Value).(*model.Ident)
+	if !ok || !a.prog.isStruct(a.types[id.Name]) {
+		return Value{}, false
+	}
+	dot := strings.IndexByte(sp.path, '.')
+	v, ok := st.vars[id.Name+sp.path[dot:]]
+	return v, ok
 }

@@ -81,12 +81,12 @@ func join(a, b *state) *state {
 	for k, v := range a.vars {
 		if w, ok := b.vars[k]; ok {
 			out.vars[k] = joinValues(v, w)
-		} else {
+		} else if !isFieldPath(k) {
 			out.vars[k] = v
 		}
 	}
 	for k, w := range b.vars {
-		if _, ok := a.vars[k]; !ok {
+		if _, ok := a.vars[k]; !ok && !isFieldPath(k) {
 			out.vars[k] = w
 		}
 	}

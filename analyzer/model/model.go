@@ -43,6 +43,11 @@ type File struct {
 	// DeprecationAllowedAt).
 	Availability       []Availability
 	DeprecationAllowed []Span
+	// Structs names the Swift value types (struct declarations) the file
+	// declares: a copy of such a value does not alias the original.
+	// Classes names its Swift classes and actors (reference types).
+	Structs []string
+	Classes []string
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).
@@ -90,6 +95,10 @@ type Func struct {
 	Span      Span
 	NameSpan  Span
 	File      *File
+	// Parent is the function whose body declares this one (a Swift
+	// function nested in another: its body may use the enclosing
+	// function's parameters); nil otherwise.
+	Parent *Func
 }
 
 // Sig is the name under which calls resolve to this function:

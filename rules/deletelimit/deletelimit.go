@@ -32,7 +32,16 @@ var scopeKeys = map[string]bool{"kSecClass": true, "kSecUseDataProtectionKeychai
 func run(pass *analysis.Pass) (any, error) {
 	p := rulekit.Get(pass)
 	for _, call := range p.Flow.Calls {
-		if call.Op != model.OpDelete || call.Dict == nil || call.Indirect {
+		if call.Op != model.OpDelete || call.Dict == nil {
+			continue
+		}
+		if call.Indirect {
+			// A helper's own delete, reached through a call that fixes some
+			// of its arguments (deleteAll → performDelete(clearKey: true)):
+			// its query may name no item for this call alone.
+			if call.Narrowed && call.Origin.File != nil {
+				partialQuery(p, call)
+			}
 			continue
 		}
 		matchKeys(p, call)
@@ -114,6 +123,13 @@ func partialQuery(p *rulekit.Pass, call *flow.CallFact) {
 	}
 	msg := fmt.Sprintf("this SecItemDelete query for %s does not name one item (no %s) and has no kSecMatchLimit: it deletes every matching item on iOS and the data-protection keychain but only the first on the macOS file keychain; add %s to delete one item, or, to delete every match everywhere, add kSecUseDataProtectionKeychain: true (or kSecMatchLimitAll under #if os(macOS))",
 		rulekit.ClassNoun(class), strings.Join(best, " or "), strings.Join(best, " and "))
+	if call.Indirect {
+		// Reported at the helper's SecItemDelete, with the call that
+		// leaves the attributes out.
+		p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: call.Origin, Message: msg,
+			Related: []rulekit.Related{{Site: call.NameSite, Message: fmt.Sprintf("through this call of %s the query never has %s", call.Callee.Name, strings.Join(best, " or "))}}})
+		return
+	}
 	p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: call.NameSite, Message: msg})
 }
 

@@ -30,8 +30,8 @@ func TestMacOSOnlyScope(t *testing.T) {
 			partial++
 		}
 	}
-	if partial != 8 {
-		t.Errorf("got %d partial-query findings in a macOS-only scan, want 8 (as in the default scan)", partial)
+	if partial != 11 {
+		t.Errorf("got %d partial-query findings in a macOS-only scan, want 11 (as in the default scan)", partial)
 	}
 }
 

@@ -36,7 +36,14 @@
 //     set on some path, or from an optional parameter that a caller may
 //     always fill, may name the item, and the rule stays silent. A helper
 //     called with a nil literal for that parameter is analysed for that
-//     call, so the attribute is then absent.
+//     call, so the attribute is then absent; so is a helper given a copy
+//     of a Swift struct whose member was set to nil (var m = params;
+//     m.key = nil; baseQuery(from: m)), and a nested function whose
+//     enclosing function was called with a known argument
+//     (performDelete(params:clearKey: true) clearing the account in its
+//     nested delete function). When the delete sits in a helper that
+//     builds its own query, the warning is at the helper's SecItemDelete,
+//     with a note at the call that leaves the attribute out.
 //
 // Example:
 //
