@@ -28,6 +28,10 @@ type lowerer struct {
 	// dirs are the Swift #if/#elseif/#else/#endif lines, blanked out of
 	// the parsed source (see directives.go).
 	dirs []swiftDirective
+	// hoisted is the prefix expression at the base of a postfix chain
+	// whose operator swiftHoistPrefix applies to the whole chain: while
+	// the chain is lowered, the prefix expression stands for its target.
+	hoisted *sitter.Node
 }
 
 func span(n *sitter.Node) model.Span {

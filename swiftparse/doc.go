@@ -21,7 +21,9 @@
 // back by position (directives.go), because the grammar cannot parse them
 // between the members of a type; and chains of infix operators are
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
-// `a == b || c == d` as a == (b || (c == d)). Typed throws
+// `a == b || c == d` as a == (b || (c == d)); a prefix operator the
+// grammar puts at the base of a postfix chain (`!x.contains(k)` as
+// (!x).contains(k)) applies to the whole chain (swift.go). Typed throws
 // (`throws(E)`) and `await` after `try` (whose call in an if condition the
 // grammar gives a trailing closure) are blanked before parsing
 // (grammargaps.go). In Objective-C, methods declared through macros at

@@ -169,14 +169,14 @@ func DumpExpr(e Expr) string {
 			}
 			as = append(as, s)
 		}
-		return DumpExpr(x.Fun) + "(" + strings.Join(as, ", ") + ")"
+		return dumpPostfixBase(x.Fun) + "(" + strings.Join(as, ", ") + ")"
 	case *Member:
 		if x.X == nil {
 			return "." + x.Name
 		}
-		return DumpExpr(x.X) + "." + x.Name
+		return dumpPostfixBase(x.X) + "." + x.Name
 	case *Index:
-		return DumpExpr(x.X) + "[" + DumpExpr(x.Index) + "]"
+		return dumpPostfixBase(x.X) + "[" + DumpExpr(x.Index) + "]"
 	case *Cast:
 		return "(" + DumpExpr(x.X) + " as " + x.Type + ")"
 	case *Unary:
@@ -252,4 +252,14 @@ func DumpExpr(e Expr) string {
 		return fmt.Sprintf("status(%s %s %s=%d)", DumpExpr(x.X), op, x.CodeName, x.Code)
 	}
 	return fmt.Sprintf("?%T", e)
+}
+
+// dumpPostfixBase renders the receiver of a member access, call or
+// subscript; a prefix operator there is parenthesised, so that
+// (!x).contains(k) and !x.contains(k) read differently.
+func dumpPostfixBase(x Expr) string {
+	if _, ok := x.(*Unary); ok {
+		return "(" + DumpExpr(x) + ")"
+	}
+	return DumpExpr(x)
 }
