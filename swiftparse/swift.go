@@ -577,7 +577,16 @@ func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
 			continue
 		}
 		c := &model.Case{Span: span(e)}
-		for _, ch := range namedChildren(e) {
+		for _, ch := range children(e) {
+			if !ch.IsNamed() {
+				// The grammar gives a `fallthrough` that ends a case of
+				// several statements as a keyword of the case, after its
+				// statements (alone, it is a statement).
+				if ch.Type() == "fallthrough" {
+					c.Body = append(c.Body, &model.Fallthrough{Span: span(ch)})
+				}
+				continue
+			}
 			switch ch.Type() {
 			case "default_keyword":
 				c.Default = true
