@@ -32,6 +32,10 @@ type lowerer struct {
 	// whose operator swiftHoistPrefix applies to the whole chain: while
 	// the chain is lowered, the prefix expression stands for its target.
 	hoisted *sitter.Node
+	// caseDirs holds the start offsets of the directives that wrap whole
+	// Swift `case` clauses (see swiftCaseDirectives): statement lists
+	// leave them to the switch.
+	caseDirs map[int]bool
 }
 
 func span(n *sitter.Node) model.Span {

@@ -19,7 +19,8 @@
 // Shortcomings of the tree-sitter Swift grammar are worked around:
 // #if/#elseif/#else/#endif lines are blanked out before parsing and put
 // back by position (directives.go), because the grammar cannot parse them
-// between the members of a type; and chains of infix operators are
+// between the members of a type (directives around whole `case` clauses
+// go to the switch, which narrows those cases to their platforms); and chains of infix operators are
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
 // `a == b || c == d` as a == (b || (c == d)); a prefix operator the
 // grammar puts at the base of a postfix chain (`!x.contains(k)` as

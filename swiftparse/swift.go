@@ -572,11 +572,49 @@ func (l *lowerer) swiftIf(n *sitter.Node) model.Stmt {
 
 func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
 	s := &model.Switch{Tag: l.swiftExpr(n.ChildByFieldName("expr")), Span: span(n)}
+	var entries []*sitter.Node
 	for _, e := range namedChildren(n) {
-		if e.Type() != "switch_entry" {
-			continue
+		if e.Type() == "switch_entry" {
+			entries = append(entries, e)
+		}
+	}
+	// #if around whole case clauses narrows them to their platforms.
+	dirs := l.swiftCaseDirectives(n, entries)
+	for _, d := range dirs {
+		if l.caseDirs == nil {
+			l.caseDirs = map[int]bool{}
+		}
+		l.caseDirs[d.span.Start] = true
+	}
+	var conds [][]string // the open #if chains around the cases
+	for _, e := range entries {
+		for len(dirs) > 0 && dirs[0].span.Start < int(e.StartByte()) {
+			switch d := dirs[0]; d.kw {
+			case "#if":
+				conds = append(conds, []string{d.cond})
+			case "#elseif", "#else":
+				if len(conds) > 0 {
+					conds[len(conds)-1] = append(conds[len(conds)-1], d.cond)
+				}
+			case "#endif":
+				if len(conds) > 0 {
+					conds = conds[:len(conds)-1]
+				}
+			}
+			dirs = dirs[1:]
+		}
+		plat := model.AllPlatforms
+		for _, cs := range conds {
+			ps := clausePlatforms(cs)
+			plat &= ps[len(ps)-1]
+		}
+		if plat == 0 {
+			continue // compiled on no Apple platform (os(Linux))
 		}
 		c := &model.Case{Span: span(e)}
+		if plat != model.AllPlatforms {
+			c.Platforms = plat
+		}
 		for _, ch := range children(e) {
 			if !ch.IsNamed() {
 				// The grammar gives a `fallthrough` that ends a case of

@@ -362,6 +362,46 @@ func noFallthrough(q: [String: Any]) {
 	}
 }
 
+// A Swift case clause inside #if is there only on its platforms: on the
+// others its values go on to the later cases.
+func TestSwiftCaseUnderIfConfig(t *testing.T) {
+	src := map[string]string{
+		"a.swift": `
+func f(q: [String: Any]) {
+    let s1 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s1 {
+    #if os(macOS)
+    case errSecInteractionNotAllowed:
+        return
+    #endif
+    case errSecSuccess:
+        return
+    default:
+        SecItemDelete(q1 as CFDictionary)
+    }
+}`,
+	}
+	for _, c := range []struct {
+		plat model.Platform
+		want flow.StatusSet
+	}{
+		{model.MacOS, flow.NotFound | flow.OtherFailure},
+		{model.IOS, flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+		{model.MacOS | model.IOS, flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+	} {
+		del := call(t, analyze(t, c.plat, src), model.OpDelete, "q1")
+		var got flow.StatusSet
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set.Outcomes()
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: read status at the delete = {%s}, want {%s}", c.plat, got, c.want)
+		}
+	}
+}
+
 func TestPlatformRegions(t *testing.T) {
 	src := map[string]string{
 		"a.swift": `

@@ -472,6 +472,17 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 	var ends []*state
 	var fall *state
 	for _, c := range x.Cases {
+		// A case compiled only on some platforms (#if around it) is not
+		// there on the others: their values go on to the later cases.
+		var without *state
+		if c.Platforms != 0 && !rest.dead && rest.plat&^c.Platforms != 0 {
+			if rest.plat&c.Platforms == 0 {
+				continue
+			}
+			without = rest.copy()
+			without.plat = rest.plat &^ c.Platforms
+			rest.plat &= c.Platforms
+		}
 		var entry *state
 		if c.Default {
 			entry = rest.copy()
@@ -481,6 +492,13 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 				tr, f := a.caseMatch(tag, v, rest)
 				entry = join(entry, tr)
 				rest = f
+			}
+		}
+		if without != nil {
+			if c.Default {
+				rest = without
+			} else {
+				rest = join(rest, without)
 			}
 		}
 		if x.CStyle {
@@ -498,7 +516,7 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 	}
 	hasDefault := false
 	for _, c := range x.Cases {
-		hasDefault = hasDefault || c.Default
+		hasDefault = hasDefault || (c.Default && c.Platforms == 0)
 	}
 	if !hasDefault {
 		ends = append(ends, rest)

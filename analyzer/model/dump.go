@@ -72,14 +72,18 @@ func dumpStmt(b *strings.Builder, s Stmt, depth int) {
 		}
 		b.WriteString("\n")
 		for _, c := range x.Cases {
+			plat := ""
+			if c.Platforms != 0 {
+				plat = fmt.Sprintf(" [%s]", c.Platforms)
+			}
 			if c.Default {
-				fmt.Fprintf(b, "%s  default:\n", ind)
+				fmt.Fprintf(b, "%s  default:%s\n", ind, plat)
 			} else {
 				var vs []string
 				for _, v := range c.Values {
 					vs = append(vs, DumpExpr(v))
 				}
-				fmt.Fprintf(b, "%s  case %s:\n", ind, strings.Join(vs, ", "))
+				fmt.Fprintf(b, "%s  case %s:%s\n", ind, strings.Join(vs, ", "), plat)
 			}
 			dumpStmts(b, c.Body, depth+2)
 		}
