@@ -216,6 +216,12 @@ func skipComments(n *sitter.Node, next func(*sitter.Node) *sitter.Node) *sitter.
 // switch.
 func (l *lowerer) swiftCaseDirectives(n *sitter.Node, entries []*sitter.Node) []*swiftDirective {
 	lo, hi := int(n.StartByte()), int(n.EndByte())
+	for _, c := range children(n) {
+		if c.Type() == "{" {
+			lo = int(c.EndByte()) // not the directives of the subject expression
+			break
+		}
+	}
 	i := sort.Search(len(l.dirs), func(i int) bool { return l.dirs[i].span.Start >= lo })
 	var in []*swiftDirective
 	for ; i < len(l.dirs) && l.dirs[i].span.Start < hi; i++ {

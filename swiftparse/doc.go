@@ -30,7 +30,11 @@
 // (grammargaps.go). In Objective-C, methods declared through macros at
 // @implementation scope (RCT_EXPORT_METHOD(sel:(T)x ...) { ... },
 // RCT_REMAP_METHOD, any MACRO(...) { ... }) are rewritten in place into
-// the method definitions they expand to (objcmacros.go). A parse that exceeds a time
+// the method definitions they expand to (objcmacros.go), and a switch
+// body is walked as C reads it, a statement list with case labels,
+// because a preprocessor conditional ends the grammar's case_statement
+// (cases inside the conditional are narrowed to its platforms; the
+// statements after it stay in their case). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
 // bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

@@ -476,3 +476,71 @@ func macOnly() {}
 		t.Errorf("case .c (macOS) has %d statements\n%s", len(b), dumpFile(f))
 	}
 }
+
+// Objective-C: a preprocessor conditional in a switch body ends the
+// grammar's case_statement. The statements after it still belong to the
+// case, and cases inside it are narrowed to its platforms.
+func TestIfConfigInObjCSwitch(t *testing.T) {
+	src := `void f(int k, NSMutableDictionary *q) {
+    switch (k) {
+#if TARGET_OS_OSX
+    case 1:
+        q[(id)kSecMatchLimit] = (id)kSecMatchLimitAll;
+        break;
+#elif TARGET_OS_IOS
+    case 1:
+    case 3:
+        q[(id)kSecAttrLabel] = @"ios";
+        break;
+#endif
+    case 2:
+        q[(id)kSecAttrService] = @"s";
+#if TARGET_OS_IOS
+        q[(id)kSecAttrAccount] = @"a";
+#endif
+        break;
+    case 4:
+        q[(id)kSecAttrService] = @"four";
+#ifdef DEBUG
+    case 5:
+        q[(id)kSecAttrLabel] = @"debug";
+#endif
+        q[(id)kSecAttrAccount] = @"b";
+        break;
+    default:
+        break;
+    }
+}
+`
+	f := parse(t, "m", src)
+	if len(f.Errors) != 0 {
+		t.Fatalf("syntax errors %v", f.Errors)
+	}
+	sw := nodes[*model.Switch](f)
+	if len(sw) != 1 {
+		t.Fatalf("%d switches", len(sw))
+	}
+	var got []string
+	for _, c := range sw[0].Cases {
+		var vs []string
+		for _, v := range c.Values {
+			vs = append(vs, model.DumpExpr(v))
+		}
+		if c.Default {
+			vs = append(vs, "default")
+		}
+		got = append(got, fmt.Sprintf("%s=%s/%d", strings.Join(vs, ","), c.Platforms, len(c.Body)))
+	}
+	want := []string{"1=" + mac.String() + "/2", "1=" + iosCat.String() + "/0", "3=" + iosCat.String() + "/2",
+		"2=none/3", "4=none/1", "5=none/3", "default=none/1"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("cases (values=platforms/statements)\n got %s\nwant %s\n%s", strings.Join(got, " "), strings.Join(want, " "), dumpFile(f))
+	}
+	// The account of case 2 is set on iOS only; its break is kept.
+	if want := "TARGET_OS_IOS=" + iosCat.String(); clauses(f) != want {
+		t.Errorf("clauses %s, want %s\n%s", clauses(f), want, dumpFile(f))
+	}
+	if _, ok := sw[0].Cases[3].Body[2].(*model.Break); !ok {
+		t.Errorf("case 2 ends in %T\n%s", sw[0].Cases[3].Body[2], dumpFile(f))
+	}
+}

@@ -381,6 +381,40 @@ func f(q: [String: Any]) {
     }
 }`,
 	}
+	// Objective-C: a path that falls into a case another platform does
+	// not compile goes on to the next case there.
+	src["b.m"] = `
+void g(NSDictionary *q) {
+    OSStatus s2 = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL);
+    switch (s2) {
+    case errSecItemNotFound:
+        NSLog(@"missing");
+#if TARGET_OS_OSX
+    case errSecInteractionNotAllowed:
+        return;
+#endif
+    default:
+        SecItemDelete((__bridge CFDictionaryRef)o2);
+    }
+}`
+	for _, c := range []struct {
+		plat model.Platform
+		want flow.StatusSet
+	}{
+		{model.MacOS, flow.Success | flow.OtherFailure},
+		{model.IOS, flow.AnyStatus},
+	} {
+		del := call(t, analyze(t, c.plat, src), model.OpDelete, "o2")
+		var got flow.StatusSet
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set.Outcomes()
+			}
+		}
+		if got != c.want {
+			t.Errorf("Objective-C %s: read status at the delete = {%s}, want {%s}", c.plat, got, c.want)
+		}
+	}
 	for _, c := range []struct {
 		plat model.Platform
 		want flow.StatusSet

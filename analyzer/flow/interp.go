@@ -473,15 +473,17 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 	var fall *state
 	for _, c := range x.Cases {
 		// A case compiled only on some platforms (#if around it) is not
-		// there on the others: their values go on to the later cases.
-		var without *state
-		if c.Platforms != 0 && !rest.dead && rest.plat&^c.Platforms != 0 {
-			if rest.plat&c.Platforms == 0 {
-				continue
+		// there on the others: their values, and a path that falls into
+		// it, go on to the later cases.
+		var restBy, fallBy *state
+		if c.Platforms != 0 {
+			other := model.AllPlatforms &^ c.Platforms
+			restBy, rest = restrict(rest, other), restrict(rest, c.Platforms)
+			if x.CStyle {
+				fallBy, fall = restrict(fall, other), restrict(fall, c.Platforms)
+			} else if t.fall != nil {
+				fallBy, t.fall = restrict(t.fall, other), restrict(t.fall, c.Platforms)
 			}
-			without = rest.copy()
-			without.plat = rest.plat &^ c.Platforms
-			rest.plat &= c.Platforms
 		}
 		var entry *state
 		if c.Default {
@@ -494,11 +496,11 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 				rest = f
 			}
 		}
-		if without != nil {
+		if c.Platforms != 0 {
 			if c.Default {
-				rest = without
+				rest = restBy
 			} else {
-				rest = join(rest, without)
+				rest = join(rest, restBy)
 			}
 		}
 		if x.CStyle {
@@ -509,9 +511,12 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 		}
 		out := a.execStmts(c.Body, entry)
 		if x.CStyle {
-			fall = out
+			fall = join(out, fallBy)
 		} else {
 			ends = append(ends, out)
+			if fallBy != nil {
+				t.fall = join(t.fall, fallBy)
+			}
 		}
 	}
 	hasDefault := false
@@ -523,6 +528,20 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 	}
 	ends = append(ends, fall)
 	return joinAll(append(ends, t.breaks...)...)
+}
+
+// restrict returns the part of st on the platforms p: a copy narrowed to
+// them, or a dead state when st has none of them (nil stays nil).
+func restrict(st *state, p model.Platform) *state {
+	if st == nil || st.dead {
+		return st
+	}
+	if st.plat&p == 0 {
+		return deadState()
+	}
+	c := st.copy()
+	c.plat &= p
+	return c
 }
 
 // caseMatch splits a state on `case value:` of a switch over tag.
