@@ -31,6 +31,14 @@ type lowerer struct {
 	// fn is the function whose body is being lowered (the parent of a
 	// nested function declaration).
 	fn *model.Func
+	// hoisted is the prefix expression at the base of a postfix chain
+	// whose operator swiftHoistPrefix applies to the whole chain: while
+	// the chain is lowered, the prefix expression stands for its target.
+	hoisted *sitter.Node
+	// caseDirs holds the start offsets of the directives that wrap whole
+	// Swift `case` clauses (see swiftCaseDirectives): statement lists
+	// leave them to the switch.
+	caseDirs map[int]bool
 }
 
 func span(n *sitter.Node) model.Span {

@@ -138,6 +138,9 @@ func (l *lowerer) withDirectives(kids []*sitter.Node, lo, hi int) []swiftItem {
 	k := 0
 	for ; i < len(l.dirs) && l.dirs[i].span.Start < hi; i++ {
 		d := &l.dirs[i]
+		if l.caseDirs[d.span.Start] {
+			continue
+		}
 		for k < len(kids) && int(kids[k].EndByte()) <= d.span.Start {
 			out = append(out, swiftItem{n: kids[k]})
 			k++
@@ -201,4 +204,83 @@ func skipComments(n *sitter.Node, next func(*sitter.Node) *sitter.Node) *sitter.
 		n = next(n)
 	}
 	return n
+}
+
+// swiftCaseDirectives returns the directives of switch n (whose
+// switch_entry children are entries) that wrap whole `case` clauses, in
+// source order. Swift requires each #if branch to hold complete
+// statements or complete case clauses, so a directive between two cases
+// belongs to the statements of the first case when it pairs up with
+// directives there (#if … #endif after its last statement), and to the
+// switch otherwise; directives before the first case always belong to the
+// switch.
+func (l *lowerer) swiftCaseDirectives(n *sitter.Node, entries []*sitter.Node) []*swiftDirective {
+	lo, hi := int(n.StartByte()), int(n.EndByte())
+	for _, c := range children(n) {
+		if c.Type() == "{" {
+			lo = int(c.EndByte()) // not the directives of the subject expression
+			break
+		}
+	}
+	i := sort.Search(len(l.dirs), func(i int) bool { return l.dirs[i].span.Start >= lo })
+	var in []*swiftDirective
+	for ; i < len(l.dirs) && l.dirs[i].span.Start < hi; i++ {
+		if !l.caseDirs[l.dirs[i].span.Start] {
+			in = append(in, &l.dirs[i])
+		}
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	var out []*swiftDirective
+	k := 0
+	for ; k < len(in) && (len(entries) == 0 || in[k].span.Start < int(entries[0].StartByte())); k++ {
+		out = append(out, in[k])
+	}
+	for e, entry := range entries {
+		end := hi
+		if e+1 < len(entries) {
+			end = int(entries[e+1].StartByte())
+		}
+		var kids []*sitter.Node
+		if st := firstNamed(entry, "statements"); st != nil {
+			kids = namedChildren(st)
+		}
+		var stack [][]*swiftDirective // open #ifs of the case's statements, with their branches
+		for ; k < len(in) && in[k].span.Start < end; k++ {
+			d := in[k]
+			nested := false
+			for _, c := range kids {
+				if int(c.StartByte()) <= d.span.Start && d.span.Start < int(c.EndByte()) {
+					nested = true
+					break
+				}
+			}
+			if nested {
+				continue // a directive of a nested statement list
+			}
+			switch d.kw {
+			case "#if":
+				stack = append(stack, []*swiftDirective{d})
+			case "#elseif", "#else":
+				if len(stack) == 0 {
+					out = append(out, d)
+				} else {
+					stack[len(stack)-1] = append(stack[len(stack)-1], d)
+				}
+			case "#endif":
+				if len(stack) == 0 {
+					out = append(out, d)
+				} else {
+					stack = stack[:len(stack)-1]
+				}
+			}
+		}
+		// An #if left open in the case opens case clauses.
+		for _, f := range stack {
+			out = append(out, f...)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
+	return out
 }

@@ -19,15 +19,22 @@
 // Shortcomings of the tree-sitter Swift grammar are worked around:
 // #if/#elseif/#else/#endif lines are blanked out before parsing and put
 // back by position (directives.go), because the grammar cannot parse them
-// between the members of a type; and chains of infix operators are
+// between the members of a type (directives around whole `case` clauses
+// go to the switch, which narrows those cases to their platforms); and chains of infix operators are
 // rebuilt with Swift's precedence (infix.go), because the grammar nests
-// `a == b || c == d` as a == (b || (c == d)). Typed throws
+// `a == b || c == d` as a == (b || (c == d)); a prefix operator the
+// grammar puts at the base of a postfix chain (`!x.contains(k)` as
+// (!x).contains(k)) applies to the whole chain (swift.go). Typed throws
 // (`throws(E)`) and `await` after `try` (whose call in an if condition the
 // grammar gives a trailing closure) are blanked before parsing
 // (grammargaps.go). In Objective-C, methods declared through macros at
 // @implementation scope (RCT_EXPORT_METHOD(sel:(T)x ...) { ... },
 // RCT_REMAP_METHOD, any MACRO(...) { ... }) are rewritten in place into
-// the method definitions they expand to (objcmacros.go). A parse that exceeds a time
+// the method definitions they expand to (objcmacros.go), and a switch
+// body is walked as C reads it, a statement list with case labels,
+// because a preprocessor conditional ends the grammar's case_statement
+// (cases inside the conditional are narrowed to its platforms; the
+// statements after it stay in their case). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
 // bytes) yields a model that marks the whole file as lost (File.TimedOut).
 package swiftparse

@@ -364,3 +364,183 @@ void watch(void) {}
 		},
 	})
 }
+
+// #if inside a switch case and around whole case clauses: the statements
+// of each branch carry its platforms, a case clause inside #if is
+// narrowed to its platforms, and the declarations after the switch keep
+// their owner type and instance-ness.
+func TestIfConfigInSwitch(t *testing.T) {
+	src := `import Security
+
+final class Store {
+    func f(kind: Kind) {
+        switch kind {
+        case .a:
+            #if os(macOS)
+            SecItemDelete(qa as CFDictionary)
+            #else
+            SecItemDelete(qb as CFDictionary)
+            #endif
+        case .b:
+            print("b")
+            #if DEBUG
+            print("debug")
+            #endif
+        #if os(macOS)
+        case .c:
+            SecItemDelete(qc as CFDictionary)
+        #elseif os(iOS)
+        case .c, .d:
+            SecItemDelete(qd as CFDictionary)
+        #else
+        case .c:
+            print("other")
+        #endif
+        #if os(Linux)
+        case .e:
+            print("linux")
+        #endif
+        case .f:
+            switch other {
+            #if os(macOS)
+            case 1:
+                print("nested mac")
+            #endif
+            default:
+                print("nested")
+            }
+        default:
+            #if os(iOS)
+            SecItemDelete(qe as CFDictionary)
+            #endif
+        }
+    }
+
+    func after() {
+        SecItemDelete(qf as CFDictionary)
+    }
+
+    static func staticAfter() {}
+}
+
+#if os(macOS)
+func macOnly() {}
+#endif
+`
+	f := parse(t, "swift", src)
+	if len(f.Errors) != 0 {
+		t.Fatalf("syntax errors %v", f.Errors)
+	}
+	if got, want := funcPlatforms(f), "Store.f="+all.String()+" Store.after="+all.String()+" Store.staticAfter="+all.String()+" macOnly="+mac.String(); got != want {
+		t.Errorf("bodies\n got %s\nwant %s", got, want)
+	}
+	if fn := funcNamed(t, f, "after"); fn.Owner != "Store" || fn.Static {
+		t.Errorf("after: owner %q static %v", fn.Owner, fn.Static)
+	}
+	if fn := funcNamed(t, f, "staticAfter"); fn.Owner != "Store" || !fn.Static {
+		t.Errorf("staticAfter: owner %q static %v", fn.Owner, fn.Static)
+	}
+	want := "os(macOS)=" + mac.String() + "|=" + notMac.String() + ";DEBUG=" + all.String() + ";os(iOS)=" + iosCat.String() +
+		";os(macOS)=" + mac.String() // the top-level code's, around macOnly
+	if got := clauses(f); got != want {
+		t.Errorf("clauses\n got %s\nwant %s\n%s", got, want, dumpFile(f))
+	}
+	sw := nodes[*model.Switch](f)
+	if len(sw) != 2 {
+		t.Fatalf("%d switches", len(sw))
+	}
+	var got []string
+	for _, c := range sw[0].Cases {
+		var vs []string
+		for _, v := range c.Values {
+			vs = append(vs, model.DumpExpr(v))
+		}
+		if c.Default {
+			vs = append(vs, "default")
+		}
+		got = append(got, fmt.Sprintf("%s=%s", strings.Join(vs, ","), c.Platforms))
+	}
+	// os(Linux) compiles on no Apple platform: that case is not there.
+	wantCases := []string{"a=none", "b=none", "c=" + mac.String(), "c,d=" + iosCat.String(), "c=" + iosOther.String(), "f=none", "default=none"}
+	if strings.Join(got, " ") != strings.Join(wantCases, " ") {
+		t.Errorf("cases\n got %s\nwant %s\n%s", strings.Join(got, " "), strings.Join(wantCases, " "), dumpFile(f))
+	}
+	if n := sw[1].Cases; len(n) != 2 || n[0].Platforms != mac || n[1].Platforms != 0 {
+		t.Errorf("nested switch cases\n%s", dumpFile(f))
+	}
+	// Each case keeps its own statements.
+	if b := sw[0].Cases[1].Body; len(b) != 2 {
+		t.Errorf("case .b has %d statements\n%s", len(b), dumpFile(f))
+	}
+	if b := sw[0].Cases[2].Body; len(b) != 1 {
+		t.Errorf("case .c (macOS) has %d statements\n%s", len(b), dumpFile(f))
+	}
+}
+
+// Objective-C: a preprocessor conditional in a switch body ends the
+// grammar's case_statement. The statements after it still belong to the
+// case, and cases inside it are narrowed to its platforms.
+func TestIfConfigInObjCSwitch(t *testing.T) {
+	src := `void f(int k, NSMutableDictionary *q) {
+    switch (k) {
+#if TARGET_OS_OSX
+    case 1:
+        q[(id)kSecMatchLimit] = (id)kSecMatchLimitAll;
+        break;
+#elif TARGET_OS_IOS
+    case 1:
+    case 3:
+        q[(id)kSecAttrLabel] = @"ios";
+        break;
+#endif
+    case 2:
+        q[(id)kSecAttrService] = @"s";
+#if TARGET_OS_IOS
+        q[(id)kSecAttrAccount] = @"a";
+#endif
+        break;
+    case 4:
+        q[(id)kSecAttrService] = @"four";
+#ifdef DEBUG
+    case 5:
+        q[(id)kSecAttrLabel] = @"debug";
+#endif
+        q[(id)kSecAttrAccount] = @"b";
+        break;
+    default:
+        break;
+    }
+}
+`
+	f := parse(t, "m", src)
+	if len(f.Errors) != 0 {
+		t.Fatalf("syntax errors %v", f.Errors)
+	}
+	sw := nodes[*model.Switch](f)
+	if len(sw) != 1 {
+		t.Fatalf("%d switches", len(sw))
+	}
+	var got []string
+	for _, c := range sw[0].Cases {
+		var vs []string
+		for _, v := range c.Values {
+			vs = append(vs, model.DumpExpr(v))
+		}
+		if c.Default {
+			vs = append(vs, "default")
+		}
+		got = append(got, fmt.Sprintf("%s=%s/%d", strings.Join(vs, ","), c.Platforms, len(c.Body)))
+	}
+	want := []string{"1=" + mac.String() + "/2", "1=" + iosCat.String() + "/0", "3=" + iosCat.String() + "/2",
+		"2=none/3", "4=none/1", "5=none/3", "default=none/1"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("cases (values=platforms/statements)\n got %s\nwant %s\n%s", strings.Join(got, " "), strings.Join(want, " "), dumpFile(f))
+	}
+	// The account of case 2 is set on iOS only; its break is kept.
+	if want := "TARGET_OS_IOS=" + iosCat.String(); clauses(f) != want {
+		t.Errorf("clauses %s, want %s\n%s", clauses(f), want, dumpFile(f))
+	}
+	if _, ok := sw[0].Cases[3].Body[2].(*model.Break); !ok {
+		t.Errorf("case 2 ends in %T\n%s", sw[0].Cases[3].Body[2], dumpFile(f))
+	}
+}

@@ -451,28 +451,89 @@ func (l *lowerer) objcSwitch(n *sitter.Node) model.Stmt {
 	if body == nil {
 		return s
 	}
-	for _, c := range namedChildren(body) {
-		if c.Type() != "case_statement" {
-			// Statements before the first case are unreachable.
-			continue
-		}
-		cs := &model.Case{Span: span(c)}
-		if v := c.ChildByFieldName("value"); v != nil {
-			cs.Values = append(cs.Values, l.objcExpr(v))
-		} else {
-			cs.Default = true
-		}
-		for i, st := range children(c) {
-			if !st.IsNamed() || c.FieldNameForChild(i) == "value" {
+	// A C switch body is a statement list with case labels. The grammar
+	// nests the statements after a label in its case_statement, but a
+	// preprocessor conditional ends that: the conditional and the
+	// statements after it are siblings of the case, and a conditional may
+	// hold whole cases (#if TARGET_OS_OSX case 1: … #endif). Walk the body
+	// in order: a label starts a case (narrowed to the platforms of the
+	// #if branches it is in), any other statement belongs to the current
+	// case (statements before the first case are unreachable).
+	var cur *model.Case
+	var curPlat model.Platform
+	var item func(c *sitter.Node, plat model.Platform, cond string)
+	items := func(c *sitter.Node, skipFields bool, plat model.Platform, cond string) {
+		for i, k := range children(c) {
+			if !k.IsNamed() {
 				continue
 			}
-			if s := l.objcStmt(st); s != nil {
-				cs.Body = append(cs.Body, s)
+			if skipFields {
+				switch c.FieldNameForChild(i) {
+				case "condition", "alternative", "name", "value":
+					continue
+				}
+			}
+			item(k, plat, cond)
+		}
+	}
+	item = func(c *sitter.Node, plat model.Platform, cond string) {
+		if !l.enter(c) {
+			return
+		}
+		defer l.leave()
+		switch {
+		case c.Type() == "case_statement":
+			cur = &model.Case{Span: span(c)}
+			curPlat = plat
+			if plat != model.AllPlatforms {
+				cur.Platforms = plat
+			}
+			if v := c.ChildByFieldName("value"); v != nil {
+				cur.Values = append(cur.Values, l.objcExpr(v))
+			} else {
+				cur.Default = true
+			}
+			if plat != 0 {
+				s.Cases = append(s.Cases, cur)
+			}
+			items(c, true, plat, cond)
+		case (c.Type() == "preproc_if" || c.Type() == "preproc_ifdef") && objcHoldsCase(c):
+			conds, bodies := l.objcConditionalChain(c)
+			plats := clausePlatforms(conds)
+			for i, b := range bodies {
+				items(b, true, plat&plats[i], conds[i])
+			}
+		case cur != nil:
+			st := l.objcStmt(c)
+			if st == nil {
+				return
+			}
+			if plat != curPlat {
+				// A statement of the case in an #if branch that also
+				// holds case labels.
+				st = &model.IfConfig{Clauses: []*model.ConfigClause{{Cond: cond, Platforms: plat, Body: []model.Stmt{st}, Span: span(c)}}, Span: span(c)}
+			}
+			cur.Body = append(cur.Body, st)
+		}
+	}
+	items(body, false, model.AllPlatforms, "")
+	return s
+}
+
+// objcHoldsCase tells whether a preprocessor conditional holds a case
+// label in one of its branches (nested conditionals included).
+func objcHoldsCase(n *sitter.Node) bool {
+	for _, c := range namedChildren(n) {
+		switch c.Type() {
+		case "case_statement":
+			return true
+		case "preproc_if", "preproc_ifdef", "preproc_elif", "preproc_elifdef", "preproc_else":
+			if objcHoldsCase(c) {
+				return true
 			}
 		}
-		s.Cases = append(s.Cases, cs)
 	}
-	return s
+	return false
 }
 
 func (l *lowerer) objcExpr(n *sitter.Node) model.Expr {

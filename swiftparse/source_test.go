@@ -194,3 +194,58 @@ func TestInfixPrecedence(t *testing.T) {
 		t.Errorf("Objective-C: %s", got)
 	}
 }
+
+// A prefix operator binds looser than a postfix chain: the grammar gives
+// `!x.contains(k)` as (!x).contains(k), the model as !(x.contains(k)).
+func TestPrefixOverPostfixChain(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"!x.contains(k)", "!x.contains(k)"},
+		{"!self.contains(k)", "!self.contains(k)"},
+		{"!store.exists(key: k)", "!store.exists(key: k)"},
+		{"!a.b.c", "!a.b.c"},
+		{"!a.b[0]", "!a.b[0]"},
+		{"!x?.isEmpty", "!x.isEmpty"},
+		{"!a.b!.c", "!a.b.c"},
+		{"-x.count", "-x.count"},
+		{"!x.f(!y.g())", "!x.f(!y.g())"},
+		{"!x.contains(k) && y", "(!x.contains(k) && y)"},
+		{"z || !x.contains(k)", "(z || !x.contains(k))"},
+		{"!(try? x.contains(k))", "!x.contains(k)"},
+		{".foo.bar", ".foo.bar"},
+	} {
+		f := parse(t, "swift", "let v = "+c.src+"\n")
+		fn := funcNamed(t, f, "v")
+		v := fn.Body[0].(*model.Return).Value
+		if got := model.DumpExpr(v); got != c.want {
+			t.Errorf("%s lowered to %s, want %s", c.src, got, c.want)
+		}
+	}
+	// The negation is over the call, which keeps its receiver.
+	f := parse(t, "swift", "func f() { if !self.contains(k) { add() } }\n")
+	u, ok := nodes[*model.If](f)[0].Cond.(*model.Unary)
+	if !ok || u.Op != "!" {
+		t.Fatalf("condition %s", model.DumpExpr(nodes[*model.If](f)[0].Cond))
+	}
+	call, ok := u.X.(*model.Call)
+	if !ok {
+		t.Fatalf("negated %T", u.X)
+	}
+	if m, ok := call.Fun.(*model.Member); !ok || m.Name != "contains" || model.DumpExpr(m.X) != "self" {
+		t.Errorf("callee %s", model.DumpExpr(call.Fun))
+	}
+	// Objective-C already nests it so.
+	for _, c := range []struct{ src, want string }{
+		{"![obj containsKey:k]", "!obj.containsKey:(containsKey: k)"},
+		{"!obj.prop", "!obj.prop"},
+		{"!self.store.exists", "!self.store.exists"},
+	} {
+		f := parse(t, "m", "int v(void) { return "+c.src+"; }\n")
+		e := funcNamed(t, f, "v").Body[0].(*model.Return).Value
+		if got := model.DumpExpr(e); got != c.want {
+			t.Errorf("Objective-C %s lowered to %s, want %s", c.src, got, c.want)
+		}
+		if _, ok := e.(*model.Unary); !ok {
+			t.Errorf("Objective-C %s lowered to %T", c.src, e)
+		}
+	}
+}

@@ -138,6 +138,44 @@ func TestControlFlow(t *testing.T) {
 			},
 		},
 		{
+			name: "Swift: fallthrough after statements, and nested in an if",
+			ext:  "swift",
+			src: `func f(s: OSStatus, force: Bool) {
+    switch s {
+    case errSecInteractionNotAllowed:
+        print("locked")
+        fallthrough
+    case errSecItemNotFound:
+        if force {
+            print("forced")
+            fallthrough
+        }
+        print("missing")
+    default:
+        break
+    }
+}`,
+			dump: []string{"case errSecInteractionNotAllowed:", "print(\"locked\")", "fallthrough", "case errSecItemNotFound:", "if force"},
+			check: func(t *testing.T, f *model.File) {
+				s := oneOf[*model.Switch](t, f)
+				if len(s.Cases) != 3 {
+					t.Fatalf("%d cases", len(s.Cases))
+				}
+				b := s.Cases[0].Body
+				if len(b) != 2 {
+					t.Fatalf("first case has %d statements", len(b))
+				}
+				if ft, ok := b[1].(*model.Fallthrough); !ok {
+					t.Errorf("first case ends in %T", b[1])
+				} else if got := spanText(f, ft.Span); got != "fallthrough" {
+					t.Errorf("fallthrough span %q", got)
+				}
+				if n := len(nodes[*model.Fallthrough](f)); n != 2 {
+					t.Errorf("%d fallthrough statements, want 2", n)
+				}
+			},
+		},
+		{
 			name: "Objective-C: if/else if/else, loops",
 			ext:  "m",
 			src: `void f(NSArray *accounts, OSStatus status) {

@@ -583,12 +583,59 @@ func (l *lowerer) swiftIf(n *sitter.Node) model.Stmt {
 
 func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
 	s := &model.Switch{Tag: l.swiftExpr(n.ChildByFieldName("expr")), Span: span(n)}
+	var entries []*sitter.Node
 	for _, e := range namedChildren(n) {
-		if e.Type() != "switch_entry" {
-			continue
+		if e.Type() == "switch_entry" {
+			entries = append(entries, e)
+		}
+	}
+	// #if around whole case clauses narrows them to their platforms.
+	dirs := l.swiftCaseDirectives(n, entries)
+	for _, d := range dirs {
+		if l.caseDirs == nil {
+			l.caseDirs = map[int]bool{}
+		}
+		l.caseDirs[d.span.Start] = true
+	}
+	var conds [][]string // the open #if chains around the cases
+	for _, e := range entries {
+		for len(dirs) > 0 && dirs[0].span.Start < int(e.StartByte()) {
+			switch d := dirs[0]; d.kw {
+			case "#if":
+				conds = append(conds, []string{d.cond})
+			case "#elseif", "#else":
+				if len(conds) > 0 {
+					conds[len(conds)-1] = append(conds[len(conds)-1], d.cond)
+				}
+			case "#endif":
+				if len(conds) > 0 {
+					conds = conds[:len(conds)-1]
+				}
+			}
+			dirs = dirs[1:]
+		}
+		plat := model.AllPlatforms
+		for _, cs := range conds {
+			ps := clausePlatforms(cs)
+			plat &= ps[len(ps)-1]
+		}
+		if plat == 0 {
+			continue // compiled on no Apple platform (os(Linux))
 		}
 		c := &model.Case{Span: span(e)}
-		for _, ch := range namedChildren(e) {
+		if plat != model.AllPlatforms {
+			c.Platforms = plat
+		}
+		for _, ch := range children(e) {
+			if !ch.IsNamed() {
+				// The grammar gives a `fallthrough` that ends a case of
+				// several statements as a keyword of the case, after its
+				// statements (alone, it is a statement).
+				if ch.Type() == "fallthrough" {
+					c.Body = append(c.Body, &model.Fallthrough{Span: span(ch)})
+				}
+				continue
+			}
 			switch ch.Type() {
 			case "default_keyword":
 				c.Default = true
@@ -639,6 +686,9 @@ func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
 		return &model.Unknown{Span: sp}
 	}
 	defer l.leave()
+	if e := l.swiftHoistPrefix(n); e != nil {
+		return e
+	}
 	switch n.Type() {
 	case "simple_identifier":
 		return identExpr(l.text(n), sp)
@@ -704,6 +754,10 @@ func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
 			}
 		}
 	case "prefix_expression":
+		if l.hoisted != nil && sameNode(n, l.hoisted) {
+			l.hoisted = nil
+			return l.swiftExpr(n.ChildByFieldName("target"))
+		}
 		return l.swiftPrefix(n)
 	case "navigation_expression":
 		target := n.ChildByFieldName("target")
@@ -842,6 +896,60 @@ func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
 	return swiftPrefixExpr(op, l.swiftExpr(t), sp)
 }
 
+// swiftHoistPrefix lowers a postfix chain (member accesses, calls,
+// subscripts, `x!`, `x?`) whose base the grammar gives a prefix operator:
+// `!x.contains(k)` parses as `(!x).contains(k)` and `!f(x)` as a call of
+// `!f`. Prefix operators bind looser than postfix expressions, so the
+// operator applies to the whole chain: !(x.contains(k)). It returns nil
+// for any other node. The implicit member `.foo` is not an operator.
+func (l *lowerer) swiftHoistPrefix(n *sitter.Node) model.Expr {
+	base := n
+	for depth := 0; ; depth++ {
+		var next *sitter.Node
+		switch base.Type() {
+		case "navigation_expression", "postfix_expression":
+			next = base.ChildByFieldName("target")
+		case "call_expression":
+			if k := namedChildren(base); len(k) >= 2 && k[len(k)-1].Type() == "call_suffix" {
+				next = k[0]
+			}
+		}
+		if next == nil || depth > maxDepth {
+			return nil
+		}
+		base = next
+		if base.Type() == "prefix_expression" {
+			break
+		}
+	}
+	if l.hoisted != nil && sameNode(base, l.hoisted) {
+		return nil // the chain of the prefix being hoisted
+	}
+	op := ""
+	if o := base.ChildByFieldName("operation"); o != nil {
+		op = l.text(o)
+	}
+	t := base.ChildByFieldName("target")
+	if t == nil || swiftInfixKinds[t.Type()] {
+		return nil
+	}
+	switch op {
+	case "!", "-", "+", "~":
+	default:
+		return nil
+	}
+	saved := l.hoisted
+	l.hoisted = base
+	x := l.swiftExpr(n)
+	l.hoisted = saved
+	return swiftPrefixExpr(op, x, span(n))
+}
+
+// sameNode tells whether a and b are the same syntax node.
+func sameNode(a, b *sitter.Node) bool {
+	return a.StartByte() == b.StartByte() && a.EndByte() == b.EndByte() && a.Type() == b.Type()
+}
+
 // swiftPrefixExpr applies the prefix operator op to x.
 func swiftPrefixExpr(op string, x model.Expr, sp model.Span) model.Expr {
 	switch op {
@@ -893,11 +1001,10 @@ func (l *lowerer) swiftCallParts(n *sitter.Node) (callee model.Expr, args []*mod
 	return l.swiftCallOf(fn, suffix)
 }
 
-// swiftPrefixCall lowers two shapes the grammar gives a prefix operator in
-// front of a call or a parenthesised expression: `!f(x)` parses as a call
-// of `!f`, and `!(a || b)` as a call of the operator `!`. Prefix
-// operators bind looser than calls and subscripts, so both are the
-// operator applied to the rest. It returns nil for other calls.
+// swiftPrefixCall lowers a shape the grammar gives a prefix operator in
+// front of a parenthesised expression: `!(a || b)` parses as a call of the
+// operator `!`; it is the operator applied to the expression. It returns
+// nil for other calls. (`!f(x)`, a call of `!f`, is swiftHoistPrefix's.)
 func (l *lowerer) swiftPrefixCall(n *sitter.Node) model.Expr {
 	all := children(n)
 	if len(all) < 2 {
@@ -922,31 +1029,6 @@ func (l *lowerer) swiftPrefixCall(n *sitter.Node) model.Expr {
 			return nil
 		}
 		return swiftPrefixExpr(op, args[0].Value, span(n))
-	case first.Type() == "prefix_expression":
-		op := ""
-		if o := first.ChildByFieldName("operation"); o != nil {
-			op = l.text(o)
-		}
-		target := first.ChildByFieldName("target")
-		if !isOp(op) || target == nil {
-			return nil
-		}
-		callee, args, subscript, ok := l.swiftCallOf(target, suffix)
-		if !ok {
-			return nil
-		}
-		inner := model.Span{Start: int(target.StartByte()), End: int(n.EndByte())}
-		var x model.Expr
-		if subscript {
-			var idx model.Expr = &model.Unknown{Span: inner}
-			if len(args) == 1 {
-				idx = args[0].Value
-			}
-			x = &model.Index{X: callee, Index: idx, Span: inner}
-		} else {
-			x = recognizeCall(&model.Call{Fun: callee, Args: args, Span: inner}, model.Swift)
-		}
-		return swiftPrefixExpr(op, x, span(n))
 	}
 	return nil
 }

@@ -284,6 +284,158 @@ void objcAssignInCondition(NSDictionary *q) {
 	}
 }
 
+// A Swift case that ends in fallthrough enters the next case's body with
+// its own status: the next body sees the union of both cases.
+func TestSwiftFallthrough(t *testing.T) {
+	facts := analyze(t, 0, map[string]string{
+		"a.swift": `
+func alone(q: [String: Any]) {
+    let s1 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s1 {
+    case errSecInteractionNotAllowed:
+        fallthrough
+    case errSecItemNotFound:
+        SecItemDelete(q1 as CFDictionary)
+    default:
+        return
+    }
+}
+func afterStatements(q: [String: Any]) {
+    let s2 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s2 {
+    case errSecInteractionNotAllowed:
+        print("locked")
+        fallthrough
+    case errSecItemNotFound:
+        SecItemDelete(q2 as CFDictionary)
+    default:
+        return
+    }
+}
+func nested(q: [String: Any], force: Bool) {
+    let s3 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s3 {
+    case errSecItemNotFound:
+        if force {
+            print("forced")
+            fallthrough
+        }
+        return
+    case errSecSuccess:
+        SecItemDelete(q3 as CFDictionary)
+    default:
+        return
+    }
+}
+func noFallthrough(q: [String: Any]) {
+    let s4 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s4 {
+    case errSecInteractionNotAllowed:
+        print("locked")
+    case errSecItemNotFound:
+        SecItemDelete(q4 as CFDictionary)
+    default:
+        return
+    }
+}`,
+	})
+	cases := []struct {
+		marker string
+		want   flow.StatusSet
+	}{
+		{"q1", flow.NotFound | flow.InteractionNotAllowed},
+		{"q2", flow.NotFound | flow.InteractionNotAllowed},
+		{"q3", flow.Success | flow.NotFound},
+		{"q4", flow.NotFound},
+	}
+	for _, c := range cases {
+		del := call(t, facts, model.OpDelete, c.marker)
+		var got flow.StatusSet
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set.Outcomes()
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: read status at the delete = {%s}, want {%s}", c.marker, got, c.want)
+		}
+	}
+}
+
+// A Swift case clause inside #if is there only on its platforms: on the
+// others its values go on to the later cases.
+func TestSwiftCaseUnderIfConfig(t *testing.T) {
+	src := map[string]string{
+		"a.swift": `
+func f(q: [String: Any]) {
+    let s1 = SecItemCopyMatching(q as CFDictionary, nil)
+    switch s1 {
+    #if os(macOS)
+    case errSecInteractionNotAllowed:
+        return
+    #endif
+    case errSecSuccess:
+        return
+    default:
+        SecItemDelete(q1 as CFDictionary)
+    }
+}`,
+	}
+	// Objective-C: a path that falls into a case another platform does
+	// not compile goes on to the next case there.
+	src["b.m"] = `
+void g(NSDictionary *q) {
+    OSStatus s2 = SecItemCopyMatching((__bridge CFDictionaryRef)q, NULL);
+    switch (s2) {
+    case errSecItemNotFound:
+        NSLog(@"missing");
+#if TARGET_OS_OSX
+    case errSecInteractionNotAllowed:
+        return;
+#endif
+    default:
+        SecItemDelete((__bridge CFDictionaryRef)o2);
+    }
+}`
+	for _, c := range []struct {
+		plat model.Platform
+		want flow.StatusSet
+	}{
+		{model.MacOS, flow.Success | flow.OtherFailure},
+		{model.IOS, flow.AnyStatus},
+	} {
+		del := call(t, analyze(t, c.plat, src), model.OpDelete, "o2")
+		var got flow.StatusSet
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set.Outcomes()
+			}
+		}
+		if got != c.want {
+			t.Errorf("Objective-C %s: read status at the delete = {%s}, want {%s}", c.plat, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		plat model.Platform
+		want flow.StatusSet
+	}{
+		{model.MacOS, flow.NotFound | flow.OtherFailure},
+		{model.IOS, flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+		{model.MacOS | model.IOS, flow.NotFound | flow.InteractionNotAllowed | flow.OtherFailure},
+	} {
+		del := call(t, analyze(t, c.plat, src), model.OpDelete, "q1")
+		var got flow.StatusSet
+		for prev, set := range del.Earlier {
+			if prev.Op == model.OpRead {
+				got |= set.Outcomes()
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: read status at the delete = {%s}, want {%s}", c.plat, got, c.want)
+		}
+	}
+}
+
 func TestPlatformRegions(t *testing.T) {
 	src := map[string]string{
 		"a.swift": `

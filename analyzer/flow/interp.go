@@ -557,6 +557,19 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 	var ends []*state
 	var fall *state
 	for _, c := range x.Cases {
+		// A case compiled only on some platforms (#if around it) is not
+		// there on the others: their values, and a path that falls into
+		// it, go on to the later cases.
+		var restBy, fallBy *state
+		if c.Platforms != 0 {
+			other := model.AllPlatforms &^ c.Platforms
+			restBy, rest = restrict(rest, other), restrict(rest, c.Platforms)
+			if x.CStyle {
+				fallBy, fall = restrict(fall, other), restrict(fall, c.Platforms)
+			} else if t.fall != nil {
+				fallBy, t.fall = restrict(t.fall, other), restrict(t.fall, c.Platforms)
+			}
+		}
 		var entry *state
 		if c.Default {
 			entry = rest.copy()
@@ -568,6 +581,13 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 				rest = f
 			}
 		}
+		if c.Platforms != 0 {
+			if c.Default {
+				rest = restBy
+			} else {
+				rest = join(rest, restBy)
+			}
+		}
 		if x.CStyle {
 			entry = join(entry, fall)
 		} else if t.fall != nil {
@@ -576,20 +596,37 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 		}
 		out := a.execStmts(c.Body, entry)
 		if x.CStyle {
-			fall = out
+			fall = join(out, fallBy)
 		} else {
 			ends = append(ends, out)
+			if fallBy != nil {
+				t.fall = join(t.fall, fallBy)
+			}
 		}
 	}
 	hasDefault := false
 	for _, c := range x.Cases {
-		hasDefault = hasDefault || c.Default
+		hasDefault = hasDefault || (c.Default && c.Platforms == 0)
 	}
 	if !hasDefault {
 		ends = append(ends, rest)
 	}
 	ends = append(ends, fall)
 	return joinAll(append(ends, t.breaks...)...)
+}
+
+// restrict returns the part of st on the platforms p: a copy narrowed to
+// them, or a dead state when st has none of them (nil stays nil).
+func restrict(st *state, p model.Platform) *state {
+	if st == nil || st.dead {
+		return st
+	}
+	if st.plat&p == 0 {
+		return deadState()
+	}
+	c := st.copy()
+	c.plat &= p
+	return c
 }
 
 // caseMatch splits a state on `case value:` of a switch over tag.

@@ -111,6 +111,12 @@ func scanScope(stmts []model.Stmt, scope model.Platform, use func(string, model.
 					scanScope(c.Body, scope&c.Platforms, use)
 				}
 				return false
+			case *model.Case:
+				if x.Platforms != 0 {
+					// A case clause inside #if (its patterns name no API).
+					scanScope(x.Body, scope&x.Platforms, use)
+					return false
+				}
 			case *model.Ident:
 				use(x.Name, scope)
 			case *model.Member:

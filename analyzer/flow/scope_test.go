@@ -37,6 +37,17 @@ func TestFilePlatformsFromProject(t *testing.T) {
     let w = UIScreen.main.bounds.width
     SecItemDelete([kSecClass as String: kSecClassKey] as CFDictionary)
 }`, iosMac, 0, model.IOS},
+		{"UIKit in a case clause under #if says nothing", "Sources/A.swift", `func f(k: Int) {
+    switch k {
+    #if os(iOS)
+    case 1:
+        let w = UIScreen.main.bounds.width
+    #endif
+    default:
+        break
+    }
+    SecItemDelete([kSecClass as String: kSecClassKey] as CFDictionary)
+}`, iosMac, 0, iosMac},
 		{"directory narrows the project", "Sources/mac/A.m", `void f(void) { SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword}); }`, iosMac, 0, model.MacOS},
 		{"contradicting directory: the project stands", "Sources/mac/A.m", `void f(void) { SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword}); }`, ios, 0, ios},
 		{"--platforms narrows", "Sources/A.m", `void f(void) { SecItemDelete((CFDictionaryRef)@{(id)kSecClass: (id)kSecClassGenericPassword}); }`, iosMac, model.MacOS, model.MacOS},

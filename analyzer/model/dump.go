@@ -72,14 +72,18 @@ func dumpStmt(b *strings.Builder, s Stmt, depth int) {
 		}
 		b.WriteString("\n")
 		for _, c := range x.Cases {
+			plat := ""
+			if c.Platforms != 0 {
+				plat = fmt.Sprintf(" [%s]", c.Platforms)
+			}
 			if c.Default {
-				fmt.Fprintf(b, "%s  default:\n", ind)
+				fmt.Fprintf(b, "%s  default:%s\n", ind, plat)
 			} else {
 				var vs []string
 				for _, v := range c.Values {
 					vs = append(vs, DumpExpr(v))
 				}
-				fmt.Fprintf(b, "%s  case %s:\n", ind, strings.Join(vs, ", "))
+				fmt.Fprintf(b, "%s  case %s:%s\n", ind, strings.Join(vs, ", "), plat)
 			}
 			dumpStmts(b, c.Body, depth+2)
 		}
@@ -169,14 +173,14 @@ func DumpExpr(e Expr) string {
 			}
 			as = append(as, s)
 		}
-		return DumpExpr(x.Fun) + "(" + strings.Join(as, ", ") + ")"
+		return dumpPostfixBase(x.Fun) + "(" + strings.Join(as, ", ") + ")"
 	case *Member:
 		if x.X == nil {
 			return "." + x.Name
 		}
-		return DumpExpr(x.X) + "." + x.Name
+		return dumpPostfixBase(x.X) + "." + x.Name
 	case *Index:
-		return DumpExpr(x.X) + "[" + DumpExpr(x.Index) + "]"
+		return dumpPostfixBase(x.X) + "[" + DumpExpr(x.Index) + "]"
 	case *Cast:
 		return "(" + DumpExpr(x.X) + " as " + x.Type + ")"
 	case *Unary:
@@ -252,4 +256,14 @@ func DumpExpr(e Expr) string {
 		return fmt.Sprintf("status(%s %s %s=%d)", DumpExpr(x.X), op, x.CodeName, x.Code)
 	}
 	return fmt.Sprintf("?%T", e)
+}
+
+// dumpPostfixBase renders the receiver of a member access, call or
+// subscript; a prefix operator there is parenthesised, so that
+// (!x).contains(k) and !x.contains(k) read differently.
+func dumpPostfixBase(x Expr) string {
+	if _, ok := x.(*Unary); ok {
+		return "(" + DumpExpr(x) + ")"
+	}
+	return DumpExpr(x)
 }

@@ -52,11 +52,15 @@ type Switch struct {
 }
 
 // Case is one case of a Switch; Default marks `default:` (Values empty).
+// Platforms, when not zero, is the set of platforms on which the case is
+// compiled (a Swift `case` clause inside #if): elsewhere the switch has
+// no such case, and its values go on to the later cases.
 type Case struct {
-	Values  []Expr
-	Default bool
-	Body    []Stmt
-	Span    Span
+	Values    []Expr
+	Default   bool
+	Body      []Stmt
+	Platforms Platform
+	Span      Span
 }
 
 // LoopKind distinguishes loops whose body may run zero times from
