@@ -71,10 +71,7 @@ func emptyTupleCaseBodies(src []byte, owned bool) ([]byte, bool) {
 		if e < len(out) && out[e] != '\n' && out[e] != '\r' && out[e] != '}' && out[e] != ';' && out[e] != '/' {
 			continue
 		}
-		if !owned {
-			out = append([]byte(nil), out...)
-			owned = true
-		}
+		out, owned = own(out, owned)
 		out[start], out[start+1] = '[', ']'
 	}
 }
@@ -93,13 +90,7 @@ func blankAfter(src []byte, owned bool, prefix, suffix string) ([]byte, bool) {
 		if start > 0 && isIdentByte(out[start-1]) {
 			continue
 		}
-		if !owned {
-			out = append([]byte(nil), out...)
-			owned = true
-		}
-		for p := start + len(prefix); p < i; p++ {
-			out[p] = ' '
-		}
+		out, owned = blank(out, owned, start+len(prefix), i)
 	}
 }
 
@@ -130,13 +121,7 @@ func blankUnsafeExpressions(src []byte, owned bool) ([]byte, bool) {
 		if isKeywordAt(out, k, "in", "is", "as") {
 			continue // `unsafe in`, `unsafe as T`: unsafe is a name there
 		}
-		if !owned {
-			out = append([]byte(nil), out...)
-			owned = true
-		}
-		for p := start; p < i; p++ {
-			out[p] = ' '
-		}
+		out, owned = blank(out, owned, start, i)
 	}
 }
 
@@ -180,13 +165,7 @@ func blankAwaitAfterTry(src []byte, owned bool) ([]byte, bool) {
 		if k < 3 || string(out[k-3:k]) != "try" || k > 3 && isIdentByte(out[k-4]) {
 			continue
 		}
-		if !owned {
-			out = append([]byte(nil), out...)
-			owned = true
-		}
-		for p := start; p < i; p++ {
-			out[p] = ' '
-		}
+		out, owned = blank(out, owned, start, i)
 	}
 }
 
@@ -215,13 +194,7 @@ func blankTypedThrows(src []byte, owned bool) ([]byte, bool) {
 		if end < 0 {
 			continue
 		}
-		if !owned {
-			out = append([]byte(nil), out...)
-			owned = true
-		}
-		for p := k; p <= end; p++ {
-			out[p] = ' '
-		}
+		out, owned = blank(out, owned, k, end+1)
 		i = end + 1
 	}
 }
@@ -248,4 +221,23 @@ func closingParen(src []byte, open int) int {
 
 func isIdentByte(b byte) bool {
 	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// own returns out itself if it is already the rewriter's copy (owned),
+// else a copy of it: the rewrites never change the caller's source.
+func own(out []byte, owned bool) ([]byte, bool) {
+	if !owned {
+		out = append([]byte(nil), out...)
+	}
+	return out, true
+}
+
+// blank overwrites out[from:to] with spaces (same length, so every offset
+// stays valid), in the rewriter's own copy.
+func blank(out []byte, owned bool, from, to int) ([]byte, bool) {
+	out, owned = own(out, owned)
+	for p := from; p < to; p++ {
+		out[p] = ' '
+	}
+	return out, owned
 }
