@@ -386,8 +386,8 @@ func (c *collector) addFile(st dirState, lang model.Lang, size int64, key string
 
 // check returns why the file cannot be scanned, or "".
 func (c *collector) check(abs string, size int64) string {
-	if c.opt.MaxFileSize > 0 && size > c.opt.MaxFileSize {
-		return tooLargeReason(c.opt.MaxFileSize)
+	if limit := c.opt.limit(); size > limit {
+		return tooLargeReason(limit)
 	}
 	f, err := os.Open(abs)
 	if err != nil {

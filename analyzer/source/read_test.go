@@ -132,3 +132,51 @@ func TestMayHaveKeychainCode(t *testing.T) {
 		}
 	}
 }
+
+// --max-file-size 0 means no limit below the hard ceiling: a file over
+// HardMaxFileSize is skipped by Collect and refused by Read, with a reason
+// that names the ceiling, not the flag. The file is sparse, so the test
+// writes almost nothing.
+func TestHardMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "Huge.swift")
+	fh, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := fh.WriteString("import Security // kSecClass\n"); err != nil {
+		t.Fatal(err)
+	}
+	if err := fh.Truncate(HardMaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	fh.Close()
+	small := filepath.Join(dir, "Small.swift")
+	if err := os.WriteFile(small, []byte("let q = [kSecClass: kSecClassGenericPassword]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, limit := range []int64{0, -1, HardMaxFileSize * 2} {
+		files, skipped, err := Collect([]string{dir}, Options{MaxFileSize: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) != 1 || filepath.Base(files[0].Path) != "Small.swift" {
+			t.Errorf("limit %d: collected %v, want only Small.swift", limit, files)
+		}
+		if len(skipped) != 1 || !strings.Contains(skipped[0].Reason, "the most keychainlint reads of one file") {
+			t.Errorf("limit %d: skipped %v, want Huge.swift over the hard ceiling", limit, skipped)
+		}
+		_, err = Read(File{Path: "Huge.swift", Abs: big, Lang: model.Swift}, Options{MaxFileSize: limit})
+		if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "the most keychainlint reads of one file") {
+			t.Errorf("limit %d: Read error %v, want ErrTooLarge at the hard ceiling", limit, err)
+		}
+	}
+	// A limit below the ceiling keeps its own reason.
+	_, skipped, _ := Collect([]string{dir}, Options{MaxFileSize: 10})
+	for _, s := range skipped {
+		if !strings.Contains(s.Reason, "--max-file-size") {
+			t.Errorf("limit 10: reason %q, want the flag named", s.Reason)
+		}
+	}
+}

@@ -19,11 +19,25 @@ const DefaultMaxFileSize int64 = 5 << 20
 // same heuristic as git and grep).
 const binarySniffLen = 8000
 
+// HardMaxFileSize is the most keychainlint reads of one file, whatever
+// --max-file-size says (also with 0, "no limit"): tree-sitter's memory grows
+// far faster than the input (a 200 MB file took it past 16 GB), and no
+// real source file comes near this size.
+const HardMaxFileSize int64 = 64 << 20
+
 // Options configures Collect and Read.
 type Options struct {
 	// MaxFileSize is the size limit in bytes; larger files are skipped.
-	// Zero or negative means no limit.
+	// Zero or negative means no limit below HardMaxFileSize.
 	MaxFileSize int64
+}
+
+// limit is the size limit in force: MaxFileSize, capped at HardMaxFileSize.
+func (o Options) limit() int64 {
+	if o.MaxFileSize <= 0 || o.MaxFileSize > HardMaxFileSize {
+		return HardMaxFileSize
+	}
+	return o.MaxFileSize
 }
 
 // File is a source file to scan.
@@ -57,6 +71,8 @@ const (
 	ReasonNotRegular  = "not a regular file"
 	ReasonNotExist    = "no such file or directory"
 	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
+	// reasonTooLargeHardFmt is the reason at the hard ceiling.
+	reasonTooLargeHardFmt = "larger than %s, the most keychainlint reads of one file"
 )
 
 var (
@@ -75,6 +91,10 @@ type tooLargeError struct {
 }
 
 func (e *tooLargeError) Error() string {
+	if e.limit == HardMaxFileSize {
+		return fmt.Sprintf("%s: %v: %s (%d bytes), over %s, the most keychainlint reads of one file",
+			e.path, ErrTooLarge, formatSize(e.size), e.size, formatSize(e.limit))
+	}
 	return fmt.Sprintf("%s: %v: %s (%d bytes), limit %s (%d bytes, --max-file-size)",
 		e.path, ErrTooLarge, formatSize(e.size), e.size, formatSize(e.limit), e.limit)
 }
@@ -83,6 +103,9 @@ func (e *tooLargeError) Unwrap() error { return ErrTooLarge }
 
 // tooLargeReason is the Skipped reason for a file over limit.
 func tooLargeReason(limit int64) string {
+	if limit == HardMaxFileSize {
+		return fmt.Sprintf(reasonTooLargeHardFmt, formatSize(limit))
+	}
 	return fmt.Sprintf(reasonTooLargeFmt, formatSize(limit))
 }
 
@@ -156,15 +179,12 @@ func Read(f File, opt Options) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(ReasonNotRegular)}
 	}
 	size := fi.Size()
-	limit := opt.MaxFileSize
-	if limit > 0 && size > limit {
+	limit := opt.limit()
+	if size > limit {
 		return nil, &tooLargeError{path: f.Path, size: size, limit: limit}
 	}
-	var r io.Reader = fh
-	if limit > 0 {
-		// The file may grow while we read it.
-		r = io.LimitReader(fh, limit+1)
-	}
+	// The file may grow while we read it.
+	var r io.Reader = io.LimitReader(fh, limit+1)
 	var buf bytes.Buffer
 	// Room for the whole file and the MinRead bytes ReadFrom wants free
 	// before it sees EOF, so that the buffer is not reallocated at twice
@@ -175,7 +195,7 @@ func Read(f File, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	data := buf.Bytes()
-	if limit > 0 && int64(len(data)) > limit {
+	if int64(len(data)) > limit {
 		size = int64(len(data))
 		if fi, err := fh.Stat(); err == nil && fi.Size() > size {
 			size = fi.Size()

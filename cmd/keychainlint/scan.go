@@ -71,7 +71,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var o scanFlags
 	fs.StringVar(&o.platforms, "platforms", "all", "platforms the code runs on: all, or a comma-separated list of ios, macos, tvos, watchos, visionos, maccatalyst")
-	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
+	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit below the 64 MB ceiling)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
 	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
