@@ -192,7 +192,17 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	allSkipped := append(skipped, res.Stats.Skipped...)
+	named := namedSkipped(roots, allSkipped)
+	isNamed := map[source.Skipped]bool{}
+	for _, s := range named {
+		isNamed[s] = true
+	}
 	for _, s := range allSkipped {
+		if isNamed[s] {
+			fmt.Fprintf(stderr, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", s.Path, s.Reason)
+			scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Error, Path: s.Path, Message: s.Path + ", named on the command line, cannot be analysed: " + s.Reason})
+			continue
+		}
 		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", s.Path, s.Reason)
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
@@ -281,6 +291,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	code := 0
 	if failed && !o.exitZero && o.writeBaseline == "" {
 		code = 1
+	}
+	if len(named) > 0 && !o.exitZero {
+		code = 2 // a file the user named was not analysed
 	}
 	scan.ExitCode = code
 	scan.Findings = kept

@@ -314,9 +314,11 @@ func TestNoSourceFiles(t *testing.T) {
 		writeTree(t, dir, map[string]string{"notes.txt": "SecItemAdd"})
 		p := filepath.Join(dir, "notes.txt")
 		r := runCmd(t, p)
-		wantClean(t, r)
-		if !strings.Contains(r.stderr, skipNote(p, "not a Swift, Objective-C or C file")) {
-			t.Errorf("an explicit file that cannot be scanned should be noted:\n%s", r.stderr)
+		if r.code != 2 || r.stdout != "" {
+			t.Errorf("an explicit file that cannot be scanned: exit %d, want 2 and no output\n%s", r.code, r)
+		}
+		if !strings.Contains(r.stderr, "keychainlint: error: "+p+", named on the command line, cannot be analysed: not a Swift, Objective-C or C file") {
+			t.Errorf("an explicit file that cannot be scanned should be an error:\n%s", r.stderr)
 		}
 	})
 }
@@ -519,11 +521,14 @@ func TestSkippedFiles(t *testing.T) {
 		t.Errorf("Big.swift skipped with the default limit:\n%s", r.stderr)
 	}
 
-	// A skipped file named explicitly is noted too.
+	// A skipped file named explicitly is an error (exit 2).
+	named := func(path, reason string) string {
+		return "keychainlint: error: " + path + ", named on the command line, cannot be analysed: " + reason
+	}
 	r = runCmd(t, "--max-file-size", fmt.Sprint(limit), p("Big.swift"), p("Binary.swift"))
-	if r.code != 0 || r.stdout != "" ||
-		!strings.Contains(r.stderr, skipNote(p("Big.swift"), "larger than 32.0 KB (limit --max-file-size)")) ||
-		!strings.Contains(r.stderr, skipNote(p("Binary.swift"), "binary file")) {
+	if r.code != 2 || r.stdout != "" ||
+		!strings.Contains(r.stderr, named(p("Big.swift"), "larger than 32.0 KB (limit --max-file-size)")) ||
+		!strings.Contains(r.stderr, named(p("Binary.swift"), "binary file")) {
 		t.Errorf("explicit skipped files:\n%s", r)
 	}
 
