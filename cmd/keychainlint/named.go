@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -27,4 +28,24 @@ func namedSkipped(roots []string, skipped []source.Skipped) []source.Skipped {
 		}
 	}
 	return out
+}
+
+// writablePath checks, before the scan, that an output file can be
+// written: its directory exists and the path is not a directory (a device
+// such as /dev/stdout or a FIFO is fine). It creates nothing ("" is stdout
+// or unset).
+func writablePath(path string) error {
+	if path == "" {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	} else if !fi.IsDir() {
+		return fmt.Errorf("cannot write %s: %s is not a directory", path, dir)
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("cannot write %s: it is a directory", path)
+	}
+	return nil
 }

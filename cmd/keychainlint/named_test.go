@@ -73,3 +73,26 @@ func TestNamedFileNotAnalysed(t *testing.T) {
 		t.Errorf("SARIF has no error notification for the named file: %s", fmt.Sprint(log.Runs[0].Invocations))
 	}
 }
+
+// Output paths and the --diff revision are checked before the scan: the
+// error names the flag, and no scan summary is printed.
+func TestOutputsCheckedBeforeScan(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"Bad.swift": badSwift, "out/keep.txt": "x"})
+	for _, tc := range []struct{ flag, path, want string }{
+		{"--output", filepath.Join(dir, "missing", "out.txt"), "--output: cannot write"},
+		{"--sarif-output", filepath.Join(dir, "missing", "out.sarif"), "--sarif-output: cannot write"},
+		{"--write-baseline", filepath.Join(dir, "out"), "--write-baseline: cannot write"},
+		{"--output", filepath.Join(dir, "Bad.swift", "x"), "not a directory"},
+	} {
+		r := runCmd(t, tc.flag, tc.path, dir)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) || strings.Contains(r.stderr, "files seen") {
+			t.Errorf("%s %s: exit %d, want 2 with %q before any scan\n%s", tc.flag, tc.path, r.code, tc.want, r)
+		}
+	}
+	// --output /dev/null is fine.
+	if r := runCmd(t, "--output", "/dev/null", dir); r.code != 1 {
+		t.Errorf("--output /dev/null: exit %d, want 1\n%s", r.code, r)
+	}
+}

@@ -522,6 +522,13 @@ func lookupAgain(server: String) -> OSStatus {
 			t.Errorf("keychainlint %q: want exit 2 and %q\n%s", tc.args, tc.want, r)
 		}
 	}
+
+	// A bad revision fails before the analysis: the note about a skipped
+	// binary file (written after the analysis) never appears.
+	repo.Write("App/Blob.swift", "import Security // \x00\x00")
+	if r := runCmd(t, "--diff", "nosuchbranch", "."); r.code != 2 || strings.Contains(r.stderr, "skipped") {
+		t.Errorf("--diff nosuchbranch: want exit 2 before the scan\n%s", r)
+	}
 }
 
 func TestExitCodes(t *testing.T) {

@@ -138,6 +138,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if err := distinctFiles(map[string]string{"--output": o.output, "--sarif-output": o.sarifOutput, "--write-baseline": o.writeBaseline, "--baseline": o.baseline}); err != nil {
 		return usageErr("%v", err)
 	}
+	for _, out := range []struct{ flag, path string }{{"--output", o.output}, {"--sarif-output", o.sarifOutput}, {"--write-baseline", o.writeBaseline}} {
+		if err := writablePath(out.path); err != nil {
+			return usageErr("%s: %v", out.flag, err)
+		}
+	}
 	var base *baseline.Baseline
 	if o.baseline != "" {
 		b, err := baseline.ReadFile(o.baseline)
@@ -166,6 +171,16 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
+	}
+	// The revision is checked, and the changed lines read, before the
+	// analysis: a mistyped --diff fails at once, not after the scan.
+	var changes *gitdiff.Changes
+	if o.diff != "" {
+		c, err := gitdiff.Changed(context.Background(), gitDir(roots[0]), o.diff, roots)
+		if err != nil {
+			return usageErr("--diff %s: %v", o.diff, err)
+		}
+		changes = c
 	}
 	rules := all.Catalog()
 	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
@@ -261,11 +276,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		kept = left
 	}
-	if o.diff != "" {
-		changes, err := gitdiff.Changed(ctx, gitDir(roots[0]), o.diff, roots)
-		if err != nil {
-			return usageErr("--diff %s: %v", o.diff, err)
-		}
+	if changes != nil {
 		inDiff := func(fs []report.Finding) (in []report.Finding, out int) {
 			for _, f := range fs {
 				if changes.Contains(f.Pos.Filename, f.Pos.Line) {
