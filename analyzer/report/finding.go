@@ -102,7 +102,7 @@ const FingerprintKey = "keychainlint/v1"
 // ":2" and so on, counted in position order. Call Fingerprints on every
 // finding of the scan, suppressed ones included, so that the counts do not
 // depend on what is reported.
-func Fingerprints(fs []Finding, src Sources, root Root) {
+func Fingerprints(fs []Finding, src *Sources, root Root) {
 	order := make([]int, len(fs))
 	for i := range order {
 		order[i] = i
@@ -119,15 +119,15 @@ func Fingerprints(fs []Finding, src Sources, root Root) {
 	}
 }
 
-func fingerprintHash(d driver.Diagnostic, src Sources, root Root) string {
+func fingerprintHash(d driver.Diagnostic, src *Sources, root Root) string {
 	rel, _ := root.Rel(d.Pos.Filename)
 	var line, at, fn string
-	if f := src[d.Pos.Filename]; f != nil && d.Pos.Offset >= 0 && d.Pos.Offset <= len(f.Src) {
+	if f := src.File(d.Pos.Filename); f != nil && d.Pos.Offset >= 0 && d.Pos.Offset <= len(f.Src) {
 		start, end := lineBounds(f.Src, d.Pos.Offset)
 		line = string(f.Src[start:end])
 		stop := min(max(d.End.Offset, d.Pos.Offset), end)
 		at = string(f.Src[d.Pos.Offset:stop])
-		fn = FuncName(EnclosingFunc(f, d.Pos.Offset))
+		fn = FuncName(src.enclosing(d.Pos.Filename, d.Pos.Offset))
 	} else {
 		// Not expected: every finding lies in a parsed file. Fall back
 		// on the message, which is as stable as the rule makes it.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
@@ -9,24 +10,71 @@ import (
 
 // Sources gives the writers the parsed files of a scan by path (the path
 // diagnostics carry in token.Position.Filename), for snippets, UTF-16
-// columns and enclosing functions.
-type Sources map[string]*model.File
+// columns and enclosing functions. It indexes each file's lines and bodies
+// once, on first use, so that converting a position costs O(log n) rather
+// than a scan from the start of the file (reports with many findings stay
+// linear in their size).
+type Sources struct {
+	files map[string]*model.File
+	mu    sync.Mutex
+	index map[*model.File]*fileIndex
+}
 
 // NewSources indexes files by path.
-func NewSources(files []*model.File) Sources {
-	s := make(Sources, len(files))
+func NewSources(files []*model.File) *Sources {
+	s := &Sources{files: make(map[string]*model.File, len(files)), index: map[*model.File]*fileIndex{}}
 	for _, f := range files {
-		s[f.Path] = f
+		s.files[f.Path] = f
 	}
 	return s
 }
 
+// File returns the parsed file at path, nil when it is not known.
+func (s *Sources) File(path string) *model.File {
+	if s == nil {
+		return nil
+	}
+	return s.files[path]
+}
+
 // Src returns the source of a file, nil when the file is not known.
-func (s Sources) Src(path string) []byte {
-	if f := s[path]; f != nil {
+func (s *Sources) Src(path string) []byte {
+	if f := s.File(path); f != nil {
 		return f.Src
 	}
 	return nil
+}
+
+// indexOf returns the index of a file's source, building it on first use.
+func (s *Sources) indexOf(f *model.File) *fileIndex {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ix := s.index[f]
+	if ix == nil {
+		ix = newFileIndex(f)
+		s.index[f] = ix
+	}
+	return ix
+}
+
+// point converts a byte offset of the file at path to a line and UTF-16
+// column, as UTF16Point does, through the file's line index.
+func (s *Sources) point(path string, offset int) Point {
+	f := s.File(path)
+	if f == nil {
+		return Point{Line: 1, Column: 1}
+	}
+	return s.indexOf(f).point(f.Src, offset)
+}
+
+// enclosing returns the innermost body of the file at path that contains
+// offset, as EnclosingFunc does, by binary search.
+func (s *Sources) enclosing(path string, offset int) *model.Func {
+	f := s.File(path)
+	if f == nil {
+		return nil
+	}
+	return s.indexOf(f).enclosing(offset)
 }
 
 // Point is a position in UTF-16 terms: a 1-based line and a 1-based column

@@ -97,7 +97,7 @@ func BuildSARIF(s *Scan) *sarif.Report {
 				}
 				note.AddLocation(sarif.NewLocation().WithPhysicalLocation(sarif.NewPhysicalLocation().
 					WithArtifactLocation(artifact(s.Root, n.Path)).
-					WithRegion(region(src, sp.Start, max(sp.Start, sp.End), false))))
+					WithRegion(region(s.Sources, n.Path, sp.Start, max(sp.Start, sp.End), false))))
 			}
 		}
 		inv.AddToolExecutionNotification(note)
@@ -131,7 +131,7 @@ func result(s *Scan, f Finding, index map[string]int) *sarif.Result {
 		res.WithRuleIndex(i)
 	}
 	loc := location(s, f.Pos.Filename, f.Pos.Offset, f.End.Offset)
-	if fn := EnclosingFunc(s.Sources[f.Pos.Filename], f.Pos.Offset); fn != nil {
+	if fn := s.Sources.enclosing(f.Pos.Filename, f.Pos.Offset); fn != nil {
 		name := FuncName(fn)
 		ll := sarif.NewLogicalLocation().WithName(fn.Name).WithFullyQualifiedName(name).WithKind(logicalKind(fn.Kind.String()))
 		loc.AddLogicalLocation(ll)
@@ -164,19 +164,21 @@ func location(s *Scan, path string, start, end int) *sarif.Location {
 	pl := sarif.NewPhysicalLocation().WithArtifactLocation(artifact(s.Root, path))
 	if src := s.Sources.Src(path); src != nil {
 		end = max(start, end)
-		pl.WithRegion(region(src, start, end, true))
+		pl.WithRegion(region(s.Sources, path, start, end, true))
 		ls, _ := lineBounds(src, start)
 		_, le := lineBounds(src, end)
-		pl.WithContextRegion(region(src, ls, max(le, ls), true))
+		pl.WithContextRegion(region(s.Sources, path, ls, max(le, ls), true))
 	}
 	return sarif.NewLocation().WithPhysicalLocation(pl)
 }
 
-// region spans [start, end) of src, in lines and UTF-16 columns.
-func region(src []byte, start, end int, snippet bool) *sarif.Region {
+// region spans [start, end) of the file at path, in lines and UTF-16
+// columns.
+func region(srcs *Sources, path string, start, end int, snippet bool) *sarif.Region {
+	src := srcs.Src(path)
 	start = max(0, min(start, len(src)))
 	end = max(start, min(end, len(src)))
-	a, b := UTF16Point(src, start), UTF16Point(src, end)
+	a, b := srcs.point(path, start), srcs.point(path, end)
 	r := sarif.NewRegion().WithStartLine(a.Line).WithStartColumn(a.Column).WithEndLine(b.Line).WithEndColumn(b.Column)
 	if snippet {
 		r.WithSnippet(sarif.NewArtifactContent().WithText(string(src[start:end])))
@@ -202,13 +204,12 @@ func fix(s *Scan, f Finding, i int, msg string) *sarif.Fix {
 	}
 	x := sarif.NewFix().WithDescription(sarif.NewMessage().WithText(sentence(msg)))
 	for _, name := range files {
-		src := s.Sources.Src(name)
 		ch := sarif.NewArtifactChange().WithArtifactLocation(artifact(s.Root, name))
 		edits := byFile[name]
 		slices.SortStableFunc(edits, func(a, b driver.FileEdit) int { return a.Start - b.Start })
 		for _, e := range edits {
 			ch.AddReplacement(sarif.NewReplacement().
-				WithDeletedRegion(region(src, e.Start, e.End, false)).
+				WithDeletedRegion(region(s.Sources, name, e.Start, e.End, false)).
 				WithInsertedContent(sarif.NewArtifactContent().WithText(e.New)))
 		}
 		x.AddArtifactChange(ch)

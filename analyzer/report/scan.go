@@ -19,7 +19,7 @@ type Scan struct {
 	// Findings are the reported findings and, with --show-suppressed, the
 	// suppressed ones (Suppression set), sorted.
 	Findings []Finding
-	Sources  Sources
+	Sources  *Sources
 	Root     Root
 	// ExitCode is the exit status the command returns.
 	ExitCode int
