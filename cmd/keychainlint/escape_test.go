@@ -154,6 +154,16 @@ func TestHostileFileNames(t *testing.T) {
 		}
 	}
 
+	// A file named on the command line that cannot be analysed: the
+	// error names it escaped.
+	named := runCmd(t, "--max-file-size", "3000", bigName)
+	if want := "keychainlint: error: " + report.Path(bigName) + ", named on the command line, cannot be analysed: "; named.code != 2 || !strings.Contains(named.stderr, want) {
+		t.Errorf("exit %d, want 2 and a line starting with %q:\n%s", named.code, want, named.stderr)
+	}
+	if bad, ok := rawControl(named.stderr); ok {
+		t.Errorf("stderr has the raw %q:\n%s", bad, named.stderr)
+	}
+
 	// JSON: valid, one finding list per file, the names as JSON decodes
 	// them (encoding/json writes each invalid byte as U+FFFD).
 	doc := decodeJSON(t, runCmd(t, append(args, "--format", "json", ".")...).stdout)
