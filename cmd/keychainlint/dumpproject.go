@@ -27,14 +27,11 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 	platforms := fs.String("platforms", "all", "platforms the code runs on, as for a scan")
 	maxSize := fs.Int64("max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: keychainlint dump --project [--all] [--platforms LIST] [DIR ...]")
+		fmt.Fprintln(fs.Output(), "usage: keychainlint dump --project [--all] [--platforms LIST] [DIR ...]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	plat, ok := model.ParsePlatforms(*platforms)
 	if !ok {

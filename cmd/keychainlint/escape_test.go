@@ -211,3 +211,30 @@ func jsonString(s string) string {
 	_ = json.Unmarshal(b, &back)
 	return back
 }
+
+// TestHostileFlag checks that package flag's error for an unknown flag
+// (which quotes the argument raw) is escaped, and that the usage it
+// prints keeps its layout.
+func TestHostileFlag(t *testing.T) {
+	for _, args := range [][]string{{"-\x1b[31m\n::error::x"}, {"dump", "--project", "-\x1b[31m\n::error::x"}} {
+		r := runCmd(t, args...)
+		if r.code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, r.code)
+		}
+		first, _, _ := strings.Cut(r.stderr, "\n")
+		if bad, ok := rawControl(first); ok {
+			t.Errorf("%q: the error has the raw %q:\n%s", args, bad, r.stderr)
+		}
+		for _, l := range strings.Split(r.stderr, "\n") {
+			if strings.HasPrefix(l, "::") {
+				t.Errorf("%q: a stderr line begins with \"::\": %q", args, l)
+			}
+		}
+		if want := `flag provided but not defined: -\x1b[31m\n::error::x` + "\n"; !strings.HasPrefix(r.stderr, want) {
+			t.Errorf("%q: stderr does not begin with %q:\n%s", args, want, r.stderr)
+		}
+		if !strings.Contains(r.stderr, "\n  -") {
+			t.Errorf("%q: the usage lost its layout:\n%s", args, r.stderr)
+		}
+	}
+}

@@ -85,15 +85,12 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, exitHelp)
+		fmt.Fprint(fs.Output(), exitHelp)
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if o.showVersion {
 		fmt.Fprintf(stdout, "keychainlint %s\n", version)
@@ -380,6 +377,26 @@ func writePartial(w io.Writer, scan *report.Scan, verbose bool) {
 			fmt.Fprintf(w, "keychainlint: note: %s:%s: %s\n", report.Path(p.Path), report.RangeText(src, r.Span), r.Reason)
 		}
 	}
+}
+
+// parseFlags parses args with fs, whose Usage writes to fs.Output(). On
+// an error it prints the error, escaped with report.Text (package flag
+// would print a bad argument raw), and the usage, and returns the exit
+// status and false (0 for -h).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	switch {
+	case err == nil:
+		return 0, true
+	case err == flag.ErrHelp:
+		fs.Usage()
+		return 0, false
+	}
+	fmt.Fprintln(stderr, report.Text(err.Error()))
+	fs.Usage()
+	return 2, false
 }
 
 // writeOutput writes with fn to the file path, or to w when path is ""
