@@ -27,8 +27,9 @@ var hostileNames = []string{
 	"bad\xff\xfe.swift",
 }
 
-// hostileSwift has findings, related locations and a suppression whose
-// reason holds an escape sequence.
+// hostileSwift has findings, related locations, a suppression whose
+// reason holds an escape sequence and a message that quotes source text
+// with one.
 const hostileSwift = "import Security\n" + `
 func wipe() {
     let query: [String: Any] = [
@@ -48,6 +49,12 @@ func read() -> OSStatus {
     // keychainlint:ignore broaddelete -- reason in ` + "\x1b[31mred\x1b[0m\r" + `
     SecItemDelete([kSecClass: kSecClassGenericPassword] as CFDictionary)
     return s
+}
+
+// A message that quotes the directive's source text.
+func quoted() {
+    // keychainlint:ignore ` + "bo\x1b[31mgus" + `,deletelimit
+    SecItemDelete([kSecClass: kSecClassGenericPassword, kSecMatchLimit: kSecMatchLimitAll] as CFDictionary)
 }
 `
 
@@ -139,6 +146,9 @@ func TestHostileFileNames(t *testing.T) {
 	}
 	if want := `suppressed (reason in \x1b[31mred\x1b[0m)`; strings.Count(r.stdout, want) != len(hostileNames) {
 		t.Errorf("the suppression reasons are not escaped as %s:\n%s", want, r.stdout)
+	}
+	if want := `as in keychainlint:ignore deletelimit,bo\x1b[31mgus -- reason`; strings.Count(r.stdout, want) != len(hostileNames) {
+		t.Errorf("the source text in messages is not escaped as %s:\n%s", want, r.stdout)
 	}
 	for _, l := range strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n") {
 		if !strings.HasPrefix(l, "keychainlint: ") {
