@@ -16,17 +16,21 @@ import (
 // with --show-suppressed) is printed as a note:
 //
 //	path:line:column: note: suppressed (reason): message [rule]
+//
+// Paths go through Path and messages and reasons through Text, so that
+// every finding and note is exactly one line and no control character
+// reaches the terminal.
 func WriteText(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		sev, msg := f.Severity.String(), oneLine(f.Message)
+		sev, msg := f.Severity.String(), Text(f.Message)
 		if f.Suppression != nil {
-			sev, msg = "note", fmt.Sprintf("suppressed (%s): %s", oneLine(f.Suppression.Justification), msg)
+			sev, msg = "note", fmt.Sprintf("suppressed (%s): %s", Text(f.Suppression.Justification), msg)
 		}
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", f.Pos.Filename, f.Pos.Line, f.Pos.Column, sev, msg, f.Rule); err != nil {
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", Path(f.Pos.Filename), f.Pos.Line, f.Pos.Column, sev, msg, Text(f.Rule)); err != nil {
 			return err
 		}
 		for _, r := range f.Related {
-			if _, err := fmt.Fprintf(w, "%s:%d:%d: note: %s [%s]\n", r.Pos.Filename, r.Pos.Line, r.Pos.Column, oneLine(r.Message), f.Rule); err != nil {
+			if _, err := fmt.Fprintf(w, "%s:%d:%d: note: %s [%s]\n", Path(r.Pos.Filename), r.Pos.Line, r.Pos.Column, Text(r.Message), Text(f.Rule)); err != nil {
 				return err
 			}
 		}
@@ -34,4 +38,6 @@ func WriteText(w io.Writer, fs []Finding) error {
 	return nil
 }
 
+// oneLine joins the lines of a message with spaces (for SARIF, whose
+// messages JSON escapes).
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

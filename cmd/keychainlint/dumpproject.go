@@ -11,6 +11,7 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/analyzer/project"
+	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 )
 
@@ -26,14 +27,11 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 	platforms := fs.String("platforms", "all", "platforms the code runs on, as for a scan")
 	maxSize := fs.Int64("max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: keychainlint dump --project [--all] [--platforms LIST] [DIR ...]")
+		fmt.Fprintln(fs.Output(), "usage: keychainlint dump --project [--all] [--platforms LIST] [DIR ...]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	plat, ok := model.ParsePlatforms(*platforms)
 	if !ok {
@@ -47,13 +45,13 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 	opt := source.Options{MaxFileSize: *maxSize}
 	files, skipped, err := source.Collect(roots, opt)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, report.Text(err.Error()))
 		return 2
 	}
 	ctx := context.Background()
 	projects := project.Discover(ctx, roots, opt)
 	for _, s := range append(skipped, projects.Skipped...) {
-		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 	}
 	fmt.Fprintf(stderr, "keychainlint: %d project %s read\n", len(projects.Read), plural(len(projects.Read), "file", "files"))
 	inputs := make([]driver.Input, len(files))
@@ -62,7 +60,7 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 	}
 	res, err := driver.Run(ctx, inputs, driver.Config{Platforms: plat, Projects: projects, MaxFileSize: max(*maxSize, 0)})
 	if err != nil {
-		fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		return 2
 	}
 	parsed := map[string]*model.File{}
@@ -82,7 +80,7 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 		} else {
 			info = projects.Info(f.Abs, f.Path)
 		}
-		fmt.Fprintf(stdout, "%s: %s; scope %s\n", f.Path, describeProject(info), scope)
+		fmt.Fprintf(stdout, "%s: %s; scope %s\n", report.Path(f.Path), report.Text(describeProject(info)), scope)
 	}
 	return 0
 }

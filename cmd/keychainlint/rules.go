@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/rules/all"
 	"github.com/keychainlint/keychainlint/swiftparse"
 )
@@ -48,15 +49,15 @@ func cmdDump(args []string, stdout, stderr io.Writer) int {
 	for _, path := range args {
 		src, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+			fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 			return 2
 		}
 		f, err := swiftparse.ParseFile(path, src)
 		if err != nil {
-			fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+			fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 			return 2
 		}
-		fmt.Fprintf(stdout, "// %s (%s): %d bodies, %d syntax errors\n", path, f.Lang, len(f.Funcs), len(f.Errors))
+		fmt.Fprintf(stdout, "// %s (%s): %d bodies, %d syntax errors\n", report.Path(path), f.Lang, len(f.Funcs), len(f.Errors))
 		for _, fn := range f.Funcs {
 			if fn.Platforms != model.AllPlatforms {
 				fmt.Fprintf(stdout, "[%s] ", fn.Platforms)

@@ -85,22 +85,21 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, exitHelp)
+		fmt.Fprint(fs.Output(), exitHelp)
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if o.showVersion {
 		fmt.Fprintf(stdout, "keychainlint %s\n", version)
 		return 0
 	}
+	// Every line on stderr goes through report.Path or report.Text: it
+	// may quote a file name or an error that names one.
 	usageErr := func(format string, args ...any) int {
-		fmt.Fprintf(stderr, "keychainlint: "+format+"\n", args...)
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(fmt.Sprintf(format, args...)))
 		return 2
 	}
 	plat, ok := model.ParsePlatforms(o.platforms)
@@ -169,7 +168,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	files, skipped, err := source.Collect(roots, source.Options{MaxFileSize: o.maxSize})
 	if err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, report.Text(err.Error()))
 		return 2
 	}
 	// The revision is checked, and the changed lines read, before the
@@ -193,7 +192,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	skipped = append(skipped, projects.Skipped...)
 	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects})
 	if err != nil {
-		fmt.Fprintf(stderr, "keychainlint: %v\n", err)
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
 		// uploads that run even when the scan fails.
 		scan.Failed, scan.ExitCode = true, 2
@@ -214,11 +213,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	for _, s := range allSkipped {
 		if isNamed[s] {
-			fmt.Fprintf(stderr, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", s.Path, s.Reason)
+			fmt.Fprintf(stderr, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", report.Path(s.Path), report.Text(s.Reason))
 			scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Error, Path: s.Path, Message: s.Path + ", named on the command line, cannot be analysed: " + s.Reason})
 			continue
 		}
-		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", s.Path, s.Reason)
+		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
 	scan.Sources = report.NewSources(res.Files)
@@ -335,14 +334,14 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	if base != nil {
 		n := scan.Stats.Baselined
-		fmt.Fprintf(stderr, "keychainlint: %d %s in the baseline %s not reported\n", n, plural(n, "finding", "findings"), o.baseline)
+		fmt.Fprintf(stderr, "keychainlint: %d %s in the baseline %s not reported\n", n, plural(n, "finding", "findings"), report.Path(o.baseline))
 	}
 	if o.diff != "" {
 		n := scan.Stats.OutsideDiff
-		fmt.Fprintf(stderr, "keychainlint: %d %s outside the lines changed since %s not reported\n", n, plural(n, "finding", "findings"), o.diff)
+		fmt.Fprintf(stderr, "keychainlint: %d %s outside the lines changed since %s not reported\n", n, plural(n, "finding", "findings"), report.Text(o.diff))
 	}
 	if o.writeBaseline != "" {
-		fmt.Fprintf(stderr, "keychainlint: recorded %d %s in the baseline %s\n", recorded, plural(recorded, "finding", "findings"), o.writeBaseline)
+		fmt.Fprintf(stderr, "keychainlint: recorded %d %s in the baseline %s\n", recorded, plural(recorded, "finding", "findings"), report.Path(o.writeBaseline))
 	}
 	return code
 }
@@ -375,9 +374,29 @@ func writePartial(w io.Writer, scan *report.Scan, verbose bool) {
 	for _, p := range scan.Partial {
 		src := scan.Sources.Src(p.Path)
 		for _, r := range p.Regions() {
-			fmt.Fprintf(w, "keychainlint: note: %s:%s: %s\n", p.Path, report.RangeText(src, r.Span), r.Reason)
+			fmt.Fprintf(w, "keychainlint: note: %s:%s: %s\n", report.Path(p.Path), report.RangeText(src, r.Span), r.Reason)
 		}
 	}
+}
+
+// parseFlags parses args with fs, whose Usage writes to fs.Output(). On
+// an error it prints the error, escaped with report.Text (package flag
+// would print a bad argument raw), and the usage, and returns the exit
+// status and false (0 for -h).
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	switch {
+	case err == nil:
+		return 0, true
+	case err == flag.ErrHelp:
+		fs.Usage()
+		return 0, false
+	}
+	fmt.Fprintln(stderr, report.Text(err.Error()))
+	fs.Usage()
+	return 2, false
 }
 
 // writeOutput writes with fn to the file path, or to w when path is ""
