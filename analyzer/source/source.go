@@ -57,6 +57,10 @@ const (
 	ReasonNotRegular  = "not a regular file"
 	ReasonNotExist    = "no such file or directory"
 	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
+	// ReasonIgnoreFileSuffix ends the reason for a .gitignore (or
+	// .git/info/exclude) that exists but cannot be read: "permission
+	// denied, its ignore patterns are not applied".
+	ReasonIgnoreFileSuffix = ", its ignore patterns are not applied"
 )
 
 var (
