@@ -190,15 +190,15 @@ func (c *collector) walkRoot(abs, shown string) {
 	c.treeReal = real
 	st := dirState{abs: abs, shown: shown, real: real}
 	if repo := findRepoRoot(real); repo != "" {
-		st.rules = st.rules.with(readIgnoreFile(filepath.Join(gitDir(repo), "info", "exclude"), ""))
+		st.rules = st.rules.with(c.readOuterIgnoreFile(filepath.Join(gitDir(repo), "info", "exclude"), ""))
 		if rel, err := filepath.Rel(repo, real); err == nil && rel != "." {
 			st.rel = filepath.ToSlash(rel)
-			st.rules = st.rules.with(readIgnoreFile(filepath.Join(repo, ".gitignore"), ""))
+			st.rules = st.rules.with(c.readOuterIgnoreFile(filepath.Join(repo, ".gitignore"), ""))
 			parts := strings.Split(st.rel, "/")
 			base := ""
 			for _, part := range parts[:len(parts)-1] {
 				base = path.Join(base, part)
-				st.rules = st.rules.with(readIgnoreFile(filepath.Join(repo, filepath.FromSlash(base), ".gitignore"), base))
+				st.rules = st.rules.with(c.readOuterIgnoreFile(filepath.Join(repo, filepath.FromSlash(base), ".gitignore"), base))
 			}
 		}
 	}
@@ -252,19 +252,40 @@ func gitDir(repo string) string {
 	return dir
 }
 
-// readIgnoreFile parses the ignore file at p, or returns nil when it does
-// not exist, is not a regular file (git does not follow a symbolically
-// linked .gitignore) or cannot be read.
-func readIgnoreFile(p, base string) *ignoreList {
+// readIgnoreFile parses the ignore file at p (shown as shown), or returns
+// nil when it does not exist, is not a regular file (git does not follow a
+// symbolically linked .gitignore) or cannot be read; a file that exists but
+// cannot be read is reported as skipped (git warns about it too), since
+// the scan then covers files the user may have meant to ignore.
+func (c *collector) readIgnoreFile(p, shown, base string) *ignoreList {
 	fi, err := os.Lstat(p)
-	if err != nil || !fi.Mode().IsRegular() {
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+			c.skip(shown, ignoreFileReason(err))
+		}
+		return nil
+	}
+	if !fi.Mode().IsRegular() {
 		return nil
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
+		c.skip(shown, ignoreFileReason(err))
 		return nil
 	}
 	return parseIgnore(base, data)
+}
+
+// ignoreFileReason is the Skipped reason for an ignore file that cannot be
+// read.
+func ignoreFileReason(err error) string {
+	return reasonFor(err) + ReasonIgnoreFileSuffix
+}
+
+// readOuterIgnoreFile reads an ignore file found outside the walk (above
+// the root, or in a git directory), shown like a file found by the walk.
+func (c *collector) readOuterIgnoreFile(p, base string) *ignoreList {
+	return c.readIgnoreFile(p, c.show(dirState{abs: p, shown: p}), base)
 }
 
 func (c *collector) walkDir(st dirState, isRoot bool) {
@@ -282,14 +303,14 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 				// clone) has its own ignore rules; the enclosing
 				// repository's do not apply inside.
 				st.rel = ""
-				st.rules = ignoreRules{}.with(readIgnoreFile(filepath.Join(gitDir(st.real), "info", "exclude"), ""))
+				st.rules = ignoreRules{}.with(c.readOuterIgnoreFile(filepath.Join(gitDir(st.real), "info", "exclude"), ""))
 			}
 		case ".gitignore":
 			hasGitignore = e.Type().IsRegular()
 		}
 	}
 	if hasGitignore {
-		st.rules = st.rules.with(readIgnoreFile(filepath.Join(st.abs, ".gitignore"), st.rel))
+		st.rules = st.rules.with(c.readIgnoreFile(filepath.Join(st.abs, ".gitignore"), c.show(st.child(".gitignore")), st.rel))
 	}
 	for _, e := range entries {
 		name := e.Name()

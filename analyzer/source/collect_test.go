@@ -489,3 +489,23 @@ func TestCollectExplicitDirectoryLink(t *testing.T) {
 	assertFiles(t, files, sortedRows(want))
 	assertSkipped(t, skipped, sortedSkipped(wantSkipped))
 }
+
+// TestCollectPathologicalGitignore walks a tree 14 deep with a .gitignore
+// line of 20 "**" elements and one of "**/d/" 20 times, which made the old
+// recursive matcher backtrack for ever (the bound on the work is checked
+// in TestGitignorePathologicalPatterns).
+func TestCollectPathologicalGitignore(t *testing.T) {
+	base := tempDir(t)
+	write(t, filepath.Join(base, ".gitignore"),
+		strings.Repeat("**/", 20)+"x\n"+strings.Repeat("**/d/", 20)+"y\n"+strings.Repeat("**/", 20)+"Ignored.swift\n")
+	deep := filepath.Join(base, filepath.FromSlash(strings.Repeat("d/", 14)))
+	write(t, filepath.Join(deep, "A.swift"), "")
+	write(t, filepath.Join(deep, "Ignored.swift"), "")
+	t.Chdir(base)
+	files, skipped, err := Collect([]string{"."}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFiles(t, files, []fileRow{{strings.Repeat("d/", 14) + "A.swift", model.Swift}})
+	assertSkipped(t, skipped, nil)
+}

@@ -3,7 +3,10 @@
 package source
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -29,4 +32,57 @@ func TestCollectNamedPipe(t *testing.T) {
 	}
 	assertFiles(t, files, []fileRow{{"A.swift", model.Swift}})
 	assertSkipped(t, skipped, []Skipped{{"Pipe.swift", ReasonNotRegular}})
+}
+
+// An ignore file that exists but cannot be read is reported: the scan then
+// covers files it may have been meant to leave out. The file is made
+// unreadable in a way that holds for root too: its path is longer than the
+// system allows (PATH_MAX, 4096 bytes on Linux) while its directory's path
+// is not, so the directory is listed but opening the file fails.
+func TestCollectUnreadableGitignoreIsReported(t *testing.T) {
+	base := tempDir(t)
+	write(t, filepath.Join(base, "A.swift"), "")
+	deep := base
+	for len(deep) < 4085 {
+		deep = filepath.Join(deep, strings.Repeat("d", min(200, 4085-len(deep)-1)))
+		if err := os.Mkdir(deep, 0o755); err != nil {
+			t.Skipf("cannot build a directory path of %d bytes: %v", len(deep), err)
+		}
+	}
+	t.Chdir(deep)
+	write(t, ".gitignore", "*.swift\n")
+	if _, err := os.Lstat(filepath.Join(deep, ".gitignore")); !errors.Is(err, syscall.ENAMETOOLONG) {
+		t.Skipf("a path of %d bytes does not fail with ENAMETOOLONG here: %v", len(deep)+11, err)
+	}
+	t.Chdir(base)
+
+	files, skipped, err := Collect([]string{"."}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFiles(t, files, []fileRow{{"A.swift", model.Swift}})
+	rel, _ := filepath.Rel(base, filepath.Join(deep, ".gitignore"))
+	assertSkipped(t, skipped, []Skipped{{rel, "file name too long" + ReasonIgnoreFileSuffix}})
+}
+
+// The same with a .gitignore without read permission (only when not
+// running as root, for whom permissions do not hold).
+func TestCollectGitignoreWithoutPermissionIsReported(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root: file permissions are not enforced")
+	}
+	base := tempDir(t)
+	write(t, filepath.Join(base, "A.swift"), "")
+	write(t, filepath.Join(base, "sub", ".gitignore"), "*.swift\n")
+	write(t, filepath.Join(base, "sub", "B.swift"), "")
+	if err := os.Chmod(filepath.Join(base, "sub", ".gitignore"), 0); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(base)
+	files, skipped, err := Collect([]string{"."}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertFiles(t, files, []fileRow{{"A.swift", model.Swift}, {"sub/B.swift", model.Swift}})
+	assertSkipped(t, skipped, []Skipped{{"sub/.gitignore", ReasonPermission + ReasonIgnoreFileSuffix}})
 }

@@ -54,7 +54,12 @@
 // directory is not entered, so nothing inside it can be re-included (git's
 // rule). The user's global excludes (core.excludesFile) are not read, so
 // that results do not depend on the machine, and matching is
-// case-sensitive (core.ignorecase is not read).
+// case-sensitive (core.ignorecase is not read). An ignore file that exists
+// but cannot be read (permission denied, ...) is reported as skipped
+// ("permission denied, its ignore patterns are not applied"), as git warns
+// about it; one that is not a regular file (a symbolic link, a pipe) is not
+// read. Matching takes time bounded by the product of the pattern and path
+// lengths, whatever the patterns.
 //
 // # Symbolic links
 //

@@ -38,7 +38,11 @@ import (
 //     directories; ignoreRules.ignored implements it for a single path.
 //
 // Matching is case-sensitive (core.ignorecase is not read) and, like git's,
-// byte-oriented: "?" matches one byte of a UTF-8 name.
+// byte-oriented: "?" matches one byte of a UTF-8 name. It takes time
+// bounded by the product of the pattern and path lengths, whatever the
+// pattern: runs of "**" are collapsed, the elements are matched by one pass
+// over the path keeping the set of pattern positions reached (matchElems),
+// and an element's "*" backtracks to the last star only (globSteps).
 
 // ignorePattern is one pattern line of an ignore file.
 type ignorePattern struct {
@@ -121,9 +125,12 @@ func parsePattern(line string) (ignorePattern, bool) {
 	elems := splitPattern(line)
 	if len(elems) == 1 {
 		p.basename = true
-	} else if elems[0] == "" {
-		// Leading "/": anchored at the ignore file's directory.
-		elems = elems[1:]
+	} else {
+		if elems[0] == "" {
+			// Leading "/": anchored at the ignore file's directory.
+			elems = elems[1:]
+		}
+		elems = collapseDoubleStars(elems)
 	}
 	p.elems = elems
 	return p, true
@@ -167,31 +174,92 @@ func (p *ignorePattern) match(rel string, isDir bool) bool {
 		}
 		return globMatch(p.elems[0], name)
 	}
-	return matchElems(p.elems, strings.Split(rel, "/"))
+	ok, _ := matchElems(p.elems, rel)
+	return ok
 }
 
-// matchElems matches pattern elements against path elements, with "**"
-// elements matching any number of path elements (at least one when "**" is
-// the last element: "foo/**" matches what is inside foo, not foo).
-func matchElems(pat []string, path []string) bool {
-	for len(pat) > 0 {
-		if isDoubleStar(pat[0]) {
-			if len(pat) == 1 {
-				return len(path) > 0
-			}
-			for i := 0; i <= len(path); i++ {
-				if matchElems(pat[1:], path[i:]) {
-					return true
-				}
-			}
-			return false
+// collapseDoubleStars replaces every run of "**" elements by one: "**/**"
+// matches what "**" matches (zero or more directories in the middle or at
+// the start, one or more at the end).
+func collapseDoubleStars(elems []string) []string {
+	out := elems[:0:0]
+	for i, e := range elems {
+		if isDoubleStar(e) && i > 0 && isDoubleStar(elems[i-1]) {
+			continue
 		}
-		if len(path) == 0 || !globMatch(pat[0], path[0]) {
-			return false
-		}
-		pat, path = pat[1:], path[1:]
+		out = append(out, e)
 	}
-	return len(path) == 0
+	return out
+}
+
+// matchElems matches pattern elements against the elements of rel, with
+// "**" elements matching any number of path elements (at least one when
+// "**" is the last element: "foo/**" matches what is inside foo, not foo).
+//
+// It runs the pattern as a nondeterministic automaton whose states are the
+// pattern positions 0..len(pat): one pass over the path elements, keeping
+// the set of positions reachable after each element, so every pair
+// (pattern position, path element) is looked at once (a recursive
+// matcher backtracks exponentially on "**/a/**/a/**/a/..."). steps counts
+// those pairs, for the tests: at most (len(pat)+1) × (elements of rel).
+func matchElems(pat []string, rel string) (matched bool, steps int) {
+	m := len(pat)
+	const small = 16
+	var buf [2 * (small + 1)]bool
+	var cur, next []bool
+	if m <= small {
+		cur, next = buf[:m+1], buf[small+1:small+1+m+1]
+	} else {
+		cur, next = make([]bool, m+1), make([]bool, m+1)
+	}
+	cur[0] = true
+	closeDoubleStars(pat, cur)
+	for start := 0; ; {
+		elem := rel[start:]
+		end := strings.IndexByte(elem, '/')
+		if end >= 0 {
+			elem = elem[:end]
+		}
+		clear(next)
+		live := false
+		for i := 0; i <= m; i++ {
+			steps++
+			switch {
+			case !cur[i] || i == m:
+				// Nothing is left of the pattern for this element.
+			case isDoubleStar(pat[i]):
+				next[i] = true // "**" takes the element and maybe more
+				if i == m-1 {
+					next[m] = true
+				}
+				live = true
+			case globMatch(pat[i], elem):
+				next[i+1] = true
+				live = true
+			}
+		}
+		cur, next = next, cur
+		if !live {
+			return false, steps
+		}
+		closeDoubleStars(pat, cur)
+		if end < 0 {
+			break
+		}
+		start += end + 1
+	}
+	return cur[m], steps
+}
+
+// closeDoubleStars adds to the set of positions reachable the position
+// after every reachable "**" that is not the last element (it can match
+// zero elements there).
+func closeDoubleStars(pat []string, set []bool) {
+	for i := 0; i < len(pat)-1; i++ {
+		if set[i] && isDoubleStar(pat[i]) {
+			set[i+1] = true
+		}
+	}
 }
 
 func isDoubleStar(e string) bool {
@@ -202,9 +270,20 @@ func isDoubleStar(e string) bool {
 // with *, ?, [...] and backslash escapes. Like git, it works on bytes: "?"
 // matches one byte, not one UTF-8 character.
 func globMatch(pat, name string) bool {
+	ok, _ := globSteps(pat, name)
+	return ok
+}
+
+// globSteps is globMatch, also returning the number of steps it took, for
+// the tests. On a mismatch it backtracks to the last "*" only (the earlier
+// ones cannot do better, as "*" does not cross "/" here), and the position
+// that "*" resumes from only grows, so the steps are at most
+// (len(pat)+1) × (len(name)+1).
+func globSteps(pat, name string) (matched bool, steps int) {
 	px, nx := 0, 0
 	starPx, starNx := -1, -1
 	for px < len(pat) || nx < len(name) {
+		steps++
 		if px < len(pat) {
 			switch c := pat[px]; c {
 			case '*':
@@ -224,7 +303,7 @@ func globMatch(pat, name string) bool {
 					matched, next, ok := matchClass(pat, px, name[nx])
 					if !ok {
 						// Malformed class: git's wildmatch aborts the match.
-						return false
+						return false, steps
 					}
 					if matched {
 						px = next
@@ -235,7 +314,7 @@ func globMatch(pat, name string) bool {
 			case '\\':
 				if px+1 == len(pat) {
 					// A trailing backslash matches nothing.
-					return false
+					return false, steps
 				}
 				if nx < len(name) && name[nx] == pat[px+1] {
 					px += 2
@@ -256,9 +335,9 @@ func globMatch(pat, name string) bool {
 			px, nx = starPx, starNx
 			continue
 		}
-		return false
+		return false, steps
 	}
-	return true
+	return true, steps
 }
 
 // matchClass matches the byte b against the bracket expression starting

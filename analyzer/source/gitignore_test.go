@@ -2,6 +2,7 @@ package source
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -254,6 +255,51 @@ func gitignoreCases() []gitignoreCase {
 			},
 		},
 		{
+			name:  "runs of ** act as one: a/**/**/b, **/**/c, d/**/**",
+			files: []ign{{"", "a/**/**/b\n**/**/c\nd/**/**\n"}},
+			checks: []check{
+				f("a/b", true), f("a/x/b", true), f("a/x/y/b", true), f("x/a/b", false),
+				f("c", true), f("x/c", true), f("x/y/c", true),
+				d("d", false), f("d/x", true), f("d/x/y", true),
+			},
+		},
+		{
+			name:  "**/x/**: x at any depth, its content only",
+			files: []ign{{"", "**/x/**\n"}},
+			checks: []check{
+				d("x", false), f("x/a", true), f("p/x/a", true), f("p/q/x/a/b", true), d("p/x", false),
+			},
+		},
+		{
+			name:  "/**/x is **/x anchored (the same)",
+			files: []ign{{"", "/**/x\n"}},
+			checks: []check{
+				f("x", true), f("a/x", true), f("a/b/x", true), f("xa", false),
+			},
+		},
+		{
+			name:  "a/**/b/**/c: several ** in the middle",
+			files: []ign{{"", "a/**/b/**/c\n"}},
+			checks: []check{
+				f("a/b/c", true), f("a/1/b/2/c", true), f("a/b/b/c", true), f("a/1/2/b/c", true),
+				f("a/c", false), f("a/b/x", false), f("a/1/b", false),
+			},
+		},
+		{
+			name:  "** next to a name is a plain * in anchored patterns: a/**x/b",
+			files: []ign{{"", "a/**x/b\n"}},
+			checks: []check{
+				f("a/x/b", true), f("a/yx/b", true), f("a/y/x/b", false),
+			},
+		},
+		{
+			name:  "**/ in a nested .gitignore is relative to its directory",
+			files: []ign{{"", ""}, {"sub", "**/gen\n"}},
+			checks: []check{
+				d("sub/gen", true), d("sub/a/gen", true), d("gen", false), d("other/gen", false),
+			},
+		},
+		{
 			name:  "** not alone in an element is a plain *",
 			files: []ign{{"", "x/a**b\n**.log\n"}},
 			checks: []check{
@@ -448,6 +494,8 @@ func TestParsePattern(t *testing.T) {
 		{"/foo/", true, false, true, false, []string{"foo"}},
 		{"a/b/", true, false, true, false, []string{"a", "b"}},
 		{"!a/**/b", true, true, false, false, []string{"a", "**", "b"}},
+		{"a/**/**/**/b/**/**", true, false, false, false, []string{"a", "**", "b", "**"}},
+		{"/**/**/x", true, false, false, false, []string{"**", "x"}},
 		{`\!a`, true, false, false, true, []string{`\!a`}},
 		{`a\/b`, true, false, false, false, []string{"a", "b"}},
 		{"/", false, false, true, false, nil},
@@ -469,6 +517,85 @@ func TestParsePattern(t *testing.T) {
 		if p.negate != tt.neg || p.dirOnly != tt.dirOnly || p.basename != tt.basename || fmt.Sprint(elems) != fmt.Sprint(tt.elems) {
 			t.Errorf("parsePattern(%q) = neg %v dirOnly %v basename %v elems %q, want %v %v %v %q",
 				tt.line, p.negate, p.dirOnly, p.basename, elems, tt.neg, tt.dirOnly, tt.basename, tt.elems)
+		}
+	}
+}
+
+// deepPath returns n path elements "name" joined by "/".
+func deepPath(name string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(name+"/", n), "/")
+}
+
+// TestGitignorePathologicalPatterns checks that matching is bounded by
+// the product of the pattern and path lengths, counting the work done (not
+// timing it): a line of 20 "**" elements over a path 14 deep made the
+// recursive matcher backtrack exponentially (it never finished).
+func TestGitignorePathologicalPatterns(t *testing.T) {
+	stars := func(sep string, n int, last string) string {
+		return strings.Repeat("**/"+sep, n) + last
+	}
+	tests := []struct {
+		name, line string
+		depth      int
+		want       bool
+	}{
+		{"20 ** then a name that is not there, 14 deep", stars("", 20, "x"), 14, false},
+		{"20 ** then the last name, 14 deep", stars("", 20, "a"), 14, true},
+		{"20 ** at the end, 14 deep", "a/" + stars("", 19, "**"), 14, true},
+		{"20 ** then a name that is not there, 200 deep", stars("", 20, "x"), 200, false},
+		{"**/a/ 20 times then a missing name, 14 deep", stars("a/", 20, "x"), 14, false},
+		{"**/a/ 20 times then a missing name, 40 deep", stars("a/", 20, "x"), 40, false},
+		{"**/a/ 10 times then the last name, 40 deep", stars("a/", 10, "a"), 40, true},
+		{"**/a/ 20 times then the last name, 14 deep (too few a)", stars("a/", 20, "a"), 14, false},
+		{"**/a/ 50 times then a missing name, 200 deep", stars("a/", 50, "x"), 200, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := parsePattern(tt.line)
+			if !ok || p.basename {
+				t.Fatalf("parsePattern(%q): ok %v basename %v", tt.line, ok, p.basename)
+			}
+			rel := deepPath("a", tt.depth)
+			got, steps := matchElems(p.elems, rel)
+			if got != tt.want {
+				t.Errorf("match = %v, want %v", got, tt.want)
+			}
+			rawElems := strings.Count(tt.line, "/") + 1
+			if bound := (rawElems + 1) * (tt.depth + 1); steps > bound {
+				t.Errorf("%d steps for %d pattern elements and %d path elements, want at most %d", steps, rawElems, tt.depth, bound)
+			}
+			// The whole rule set, as the walk asks (every parent directory
+			// of the path too), gives the same answer.
+			if got := rules(ign{"", tt.line + "\n"}).ignored(rel, false); got != tt.want {
+				t.Errorf("ignored = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// A run of "**" elements is kept as one.
+	if p, _ := parsePattern(stars("", 20, "x")); len(p.elems) != 2 {
+		t.Errorf("20 ** then x: elems %q, want [** x]", p.elems)
+	}
+}
+
+// TestGlobPathological checks the bound on matching one element with many
+// stars: at most (len(pattern)+1) × (len(name)+1) steps.
+func TestGlobPathological(t *testing.T) {
+	for _, tt := range []struct {
+		pat, name string
+		want      bool
+	}{
+		{strings.Repeat("*a", 20) + "*b", strings.Repeat("a", 200), false},
+		{strings.Repeat("*a", 20) + "*b", strings.Repeat("a", 200) + "b", true},
+		{strings.Repeat("*[a-c]", 20) + "*[!a]", strings.Repeat("a", 200), false},
+		{strings.Repeat("*?", 20) + "x", strings.Repeat("y", 200), false},
+		{strings.Repeat("*", 100) + "x", strings.Repeat("y", 200), false},
+	} {
+		got, steps := globSteps(tt.pat, tt.name)
+		if got != tt.want {
+			t.Errorf("globMatch(%q, %d bytes) = %v, want %v", tt.pat, len(tt.name), got, tt.want)
+		}
+		if bound := (len(tt.pat) + 1) * (len(tt.name) + 1); steps > bound {
+			t.Errorf("globMatch(%q, %d bytes): %d steps, want at most %d", tt.pat, len(tt.name), steps, bound)
 		}
 	}
 }

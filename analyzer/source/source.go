@@ -73,6 +73,10 @@ const (
 	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
 	// reasonTooLargeHardFmt is the reason at the hard ceiling.
 	reasonTooLargeHardFmt = "larger than %s, the most keychainlint reads of one file"
+	// ReasonIgnoreFileSuffix ends the reason for a .gitignore (or
+	// .git/info/exclude) that exists but cannot be read: "permission
+	// denied, its ignore patterns are not applied".
+	ReasonIgnoreFileSuffix = ", its ignore patterns are not applied"
 )
 
 var (
