@@ -229,7 +229,7 @@ func gitDir(repo string) string {
 	if err != nil || fi.IsDir() {
 		return p
 	}
-	data, err := os.ReadFile(p)
+	data, err := readSmallFile(p, maxGitFileSize)
 	if err != nil {
 		return p
 	}
@@ -242,7 +242,7 @@ func gitDir(repo string) string {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(repo, dir)
 	}
-	if data, err := os.ReadFile(filepath.Join(dir, "commondir")); err == nil {
+	if data, err := readSmallFile(filepath.Join(dir, "commondir"), maxGitFileSize); err == nil {
 		common := strings.TrimSpace(string(data))
 		if !filepath.IsAbs(common) {
 			common = filepath.Join(dir, common)
@@ -268,12 +268,53 @@ func (c *collector) readIgnoreFile(p, shown, base string) *ignoreList {
 	if !fi.Mode().IsRegular() {
 		return nil
 	}
-	data, err := os.ReadFile(p)
+	if fi.Size() > maxIgnoreFileSize {
+		c.skip(shown, "larger than "+formatSize(maxIgnoreFileSize)+ReasonIgnoreFileSuffix)
+		return nil
+	}
+	data, err := readSmallFile(p, maxIgnoreFileSize)
 	if err != nil {
 		c.skip(shown, ignoreFileReason(err))
 		return nil
 	}
 	return parseIgnore(base, data)
+}
+
+// Size limits of the git files the walk reads (tarball inputs can hold
+// anything in their place): a .git file or commondir holds one path; no
+// real ignore file comes near 4 MB (git itself refuses ones over 100 MB).
+const (
+	maxGitFileSize    = 64 << 10
+	maxIgnoreFileSize = 4 << 20
+)
+
+// readSmallFile reads the file at p only if it is a regular file (not a
+// FIFO that would block, not a device such as /dev/zero that never ends,
+// not a symbolic link) of at most limit bytes.
+func readSmallFile(p string, limit int64) ([]byte, error) {
+	fi, err := os.Lstat(p)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New(ReasonNotRegular)}
+	}
+	if fi.Size() > limit {
+		return nil, &tooLargeError{path: p, size: fi.Size(), limit: limit}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &tooLargeError{path: p, size: int64(len(data)), limit: limit}
+	}
+	return data, nil
 }
 
 // ignoreFileReason is the Skipped reason for an ignore file that cannot be
