@@ -234,10 +234,14 @@ func hunkRange(line string) (Range, error) {
 	return Range{Start: start, Count: count}, nil
 }
 
-// unquote reads a path git may have quoted C-style ("b/a\"b.swift").
+// unquote reads a path git may have quoted C-style ("b/a\"b.swift",
+// "b/\303\251.swift": octal bytes, as Go's own quoting also reads them).
+// git ends the name with a tab when it contains a space, quoted or not
+// (`+++ "b/x \"y\" z.swift"<TAB>`), so that the tab is not part of it.
 func unquote(s string) (string, error) {
+	s = strings.TrimSuffix(s, "\t")
 	if !strings.HasPrefix(s, `"`) {
-		return strings.TrimSuffix(s, "\t"), nil
+		return s, nil
 	}
 	u, err := strconv.Unquote(s)
 	if err != nil {

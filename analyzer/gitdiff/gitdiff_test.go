@@ -175,3 +175,28 @@ func TestChangedErrors(t *testing.T) {
 		}
 	}
 }
+
+// git C-quotes a name with a quote, a backslash or a control character, and
+// ends a name that holds a space with a tab, quoted or not: such a change
+// is read, not an error that fails the whole run.
+func TestChangedQuotedNamesWithSpaces(t *testing.T) {
+	r := gittest.New(t)
+	names := []string{`Lib/x "y" z.swift`, `Lib/back\slash name.swift`, "Lib/tab\there.swift"}
+	for _, n := range names {
+		r.Write(n, lines(3, "q"))
+	}
+	base := r.Commit("base")
+	for _, n := range names {
+		r.Write(n, strings.Replace(lines(3, "q"), "qxx\n", "qCHANGED\n", 1))
+	}
+	c, err := gitdiff.Changed(context.Background(), r.Dir, base, []string{r.Dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		p := filepath.Join(r.Dir, filepath.FromSlash(n))
+		if !c.Contains(p, 2) || c.Contains(p, 1) {
+			t.Errorf("%q: changed lines %v, want line 2 only", n, c.Lines)
+		}
+	}
+}
