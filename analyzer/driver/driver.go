@@ -166,6 +166,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}
 	res.Diagnostics = dedupe(fold(res.Diagnostics))
+	capRelated(res.Diagnostics)
 	res.Stats.Elapsed = time.Since(start)
 	return res, nil
 }
