@@ -76,53 +76,56 @@ func emptyTupleCaseBodies(src []byte, owned bool) ([]byte, bool) {
 	}
 }
 
-// blankAfter blanks every suffix that directly follows the word prefix.
-func blankAfter(src []byte, owned bool, prefix, suffix string) ([]byte, bool) {
-	pat := []byte(prefix + suffix)
-	out := src
+// blankAtEach calls edit at each occurrence [start, end) of word in src,
+// in order, and blanks the range edit returns (from < 0: nothing). Blanking
+// keeps every offset, so the search goes on in the rewritten source; src
+// is copied before the first blanking unless it is owned.
+func blankAtEach(src []byte, owned bool, word string, edit func(out []byte, start, end int) (from, to int)) ([]byte, bool) {
+	out, w := src, []byte(word)
 	for i := 0; ; {
-		j := bytes.Index(out[i:], pat)
+		j := bytes.Index(out[i:], w)
 		if j < 0 {
 			return out, owned
 		}
 		start := i + j
-		i = start + len(pat)
-		if start > 0 && isIdentByte(out[start-1]) {
-			continue
+		i = start + len(w)
+		if from, to := edit(out, start, i); from >= 0 {
+			out, owned = blank(out, owned, from, to)
 		}
-		out, owned = blank(out, owned, start+len(prefix), i)
 	}
+}
+
+// blankAfter blanks every suffix that directly follows the word prefix.
+func blankAfter(src []byte, owned bool, prefix, suffix string) ([]byte, bool) {
+	return blankAtEach(src, owned, prefix+suffix, func(out []byte, start, end int) (int, int) {
+		if start > 0 && isIdentByte(out[start-1]) {
+			return -1, 0
+		}
+		return start + len(prefix), end
+	})
 }
 
 // blankUnsafeExpressions blanks the `unsafe` of unsafe expressions.
 func blankUnsafeExpressions(src []byte, owned bool) ([]byte, bool) {
-	kw := []byte("unsafe")
-	out := src
-	for i := 0; ; {
-		j := bytes.Index(out[i:], kw)
-		if j < 0 {
-			return out, owned
-		}
-		start := i + j
-		i = start + len(kw)
+	return blankAtEach(src, owned, "unsafe", func(out []byte, start, end int) (int, int) {
 		if start > 0 && (isIdentByte(out[start-1]) || out[start-1] == '.' || out[start-1] == '@' || out[start-1] == '`') {
-			continue
+			return -1, 0
 		}
-		k := i
+		k := end
 		for k < len(out) && (out[k] == ' ' || out[k] == '\t') {
 			k++
 		}
-		if k == i || k >= len(out) {
-			continue
+		if k == end || k >= len(out) {
+			return -1, 0
 		}
 		if c := out[k]; !(isIdentByte(c) && !(c >= '0' && c <= '9') || c == '(' || c == '&' || c == '[' || c == '$') {
-			continue
+			return -1, 0
 		}
 		if isKeywordAt(out, k, "in", "is", "as") {
-			continue // `unsafe in`, `unsafe as T`: unsafe is a name there
+			return -1, 0 // `unsafe in`, `unsafe as T`: unsafe is a name there
 		}
-		out, owned = blank(out, owned, start, i)
-	}
+		return start, end
+	})
 }
 
 // isKeywordAt reports whether one of the words starts at src[k] as a
@@ -140,63 +143,46 @@ func isKeywordAt(src []byte, k int, words ...string) bool {
 // blankAwaitAfterTry blanks `await` when it follows `try`, `try?` or
 // `try!` and white space.
 func blankAwaitAfterTry(src []byte, owned bool) ([]byte, bool) {
-	kw := []byte("await")
-	out := src
-	for i := 0; ; {
-		j := bytes.Index(out[i:], kw)
-		if j < 0 {
-			return out, owned
-		}
-		start := i + j
-		i = start + len(kw)
-		if i < len(out) && isIdentByte(out[i]) {
-			continue
+	return blankAtEach(src, owned, "await", func(out []byte, start, end int) (int, int) {
+		if end < len(out) && isIdentByte(out[end]) {
+			return -1, 0
 		}
 		k := start
 		for k > 0 && (out[k-1] == ' ' || out[k-1] == '\t') {
 			k--
 		}
 		if k == start {
-			continue
+			return -1, 0
 		}
 		if k > 0 && (out[k-1] == '?' || out[k-1] == '!') {
 			k--
 		}
 		if k < 3 || string(out[k-3:k]) != "try" || k > 3 && isIdentByte(out[k-4]) {
-			continue
+			return -1, 0
 		}
-		out, owned = blank(out, owned, start, i)
-	}
+		return start, end
+	})
 }
 
 // blankTypedThrows blanks the parenthesised type after every `throws`.
 func blankTypedThrows(src []byte, owned bool) ([]byte, bool) {
-	kw := []byte("throws")
-	out := src
-	for i := 0; ; {
-		j := bytes.Index(out[i:], kw)
-		if j < 0 {
-			return out, owned
+	return blankAtEach(src, owned, "throws", func(out []byte, start, end int) (int, int) {
+		if start > 0 && isIdentByte(out[start-1]) || end < len(out) && isIdentByte(out[end]) {
+			return -1, 0 // rethrows, throwsError, …
 		}
-		start := i + j
-		i = start + len(kw)
-		if start > 0 && isIdentByte(out[start-1]) || i < len(out) && isIdentByte(out[i]) {
-			continue // rethrows, throwsError, …
-		}
-		k := i
+		k := end
 		for k < len(out) && (out[k] == ' ' || out[k] == '\t') {
 			k++
 		}
 		if k >= len(out) || out[k] != '(' {
-			continue
+			return -1, 0
 		}
-		end := closingParen(out, k)
-		if end < 0 {
-			continue
+		paren := closingParen(out, k)
+		if paren < 0 {
+			return -1, 0
 		}
-		out, owned = blank(out, owned, k, end+1)
-		i = end + 1
-	}
+		return k, paren + 1
+	})
 }
 
 // closingParen returns the offset of the parenthesis closing the one at
