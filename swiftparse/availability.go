@@ -226,21 +226,9 @@ func (r *availRecorder) condition(cond model.Expr) (then, els *model.Availabilit
 		// A Foundation version of one platform family says nothing exact
 		// about the others (their numbers differ): code meant for older
 		// systems there.
-		below := func(v model.OSVersion) *model.Availability {
-			return &model.Availability{Check: check, Below: platformVersions(p, v), Others: model.OldUnknown}
-		}
-		atLeast := func(v model.OSVersion) *model.Availability {
-			return &model.Availability{Check: check, AtLeast: platformVersions(p, v)}
-		}
 		switch m[1] {
-		case "<":
-			return below(v), atLeast(v)
-		case "<=":
-			return below(next(v)), atLeast(next(v))
-		case ">=":
-			return atLeast(v), below(v)
-		case ">":
-			return atLeast(next(v)), below(next(v))
+		case "<", "<=", ">=", ">":
+			return versionComparison(check, p, m[1], v)
 		}
 	}
 	if m := foundationNumRE.FindStringSubmatch(text); m != nil {
@@ -541,13 +529,21 @@ func deploymentCheck(cond, kw string, check model.Span) (then, els *model.Availa
 	if !ok {
 		return nil, nil
 	}
+	return versionComparison(check, p, m[2], v)
+}
+
+// versionComparison is what `version op v` on platform p says about the
+// code it guards (then) and the code of its other branch (els): op is <,
+// <=, >= or >. On the platforms the version does not describe, the code
+// below it counts as code for older systems there (Others: OldUnknown).
+func versionComparison(check model.Span, p model.Platform, op string, v model.OSVersion) (then, els *model.Availability) {
 	below := func(v model.OSVersion) *model.Availability {
 		return &model.Availability{Check: check, Below: platformVersions(p, v), Others: model.OldUnknown}
 	}
 	atLeast := func(v model.OSVersion) *model.Availability {
 		return &model.Availability{Check: check, AtLeast: platformVersions(p, v)}
 	}
-	switch m[2] {
+	switch op {
 	case "<":
 		return below(v), atLeast(v)
 	case "<=":
