@@ -78,9 +78,9 @@ type Related struct {
 // Stats summarises a run.
 type Stats struct {
 	FilesSeen int
-	// FilesKeychain counts the files parsed: those that mention SecItem or
-	// kSec, and the helper files they need (FilesHelpers of them; see
-	// prefilter.go).
+	// FilesKeychain counts the files parsed: those with a keychain token
+	// (SecItemAdd, kSecClass), and the helper files they need
+	// (FilesHelpers of them; see prefilter.go).
 	FilesKeychain int
 	FilesHelpers  int // files parsed in the prefilter's second round
 	Bytes         int64

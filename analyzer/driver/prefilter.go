@@ -13,7 +13,8 @@ import (
 
 // The prefilter decides which files are parsed, in two rounds.
 //
-// Round 1 parses the files that mention "SecItem" or "kSec"
+// Round 1 parses the files with a keychain token, an identifier that
+// begins with SecItem or kSec and an upper-case letter
 // (source.MayHaveKeychainCode): the keychain files.
 //
 // Round 2 parses, among the files round 1 left out, those that keychain
@@ -39,6 +40,10 @@ import (
 // There is exactly one extra round, never a closure: what round-2 files
 // use in turn is not looked for, so the work is bounded by two passes over
 // the sources whatever the code (TestPrefilterOneExtraRound).
+
+// keychainFile is round 1's test; a variable so that a test can compare
+// the findings under another one (export_test.go).
+var keychainFile = source.MayHaveKeychainCode
 
 // parsed is the outcome of reading and parsing the inputs.
 type parsed struct {
@@ -91,7 +96,7 @@ func parseInputs(ctx context.Context, inputs []Input, cfg Config, workers int) *
 			}
 		}
 		out.sizes[i] = int64(len(src))
-		if !source.MayHaveKeychainCode(src) {
+		if !keychainFile(src) {
 			held[i] = src
 			return
 		}

@@ -216,14 +216,3 @@ func Read(f File, opt Options) ([]byte, error) {
 func isBinary(data []byte) bool {
 	return bytes.IndexByte(data[:min(len(data), binarySniffLen)], 0) >= 0
 }
-
-var (
-	secItem = []byte("SecItem")
-	kSec    = []byte("kSec")
-)
-
-// MayHaveKeychainCode reports whether src mentions "SecItem" or "kSec";
-// the scan parses only such files.
-func MayHaveKeychainCode(src []byte) bool {
-	return bytes.Contains(src, secItem) || bytes.Contains(src, kSec)
-}
