@@ -64,6 +64,7 @@ type scanFlags struct {
 	exitZero       bool
 	srcRoot        string
 	verbose        bool
+	progress       string
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -83,6 +84,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.diff, "diff", "", "report only findings on lines added or changed since git revision `REV` (runs git diff)")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (2 still means an error)")
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
+	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
@@ -124,6 +126,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "sarif":
 	default:
 		return usageErr("--format %q: use text, json or sarif", o.format)
+	}
+	progress, ok := parseProgressMode(o.progress)
+	if !ok {
+		return usageErr("--progress %q: use auto, always or never", o.progress)
 	}
 	if o.diff != "" && strings.HasPrefix(o.diff, "-") {
 		return usageErr("--diff %q: give a git revision (a branch, tag or commit)", o.diff)
@@ -199,7 +205,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		return inputs, walkErr
 	}
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects})
+	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters})
+	stopProgress()
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2
