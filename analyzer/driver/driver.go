@@ -85,13 +85,13 @@ type Stats struct {
 	// (FilesHelpers of them; see prefilter.go).
 	FilesKeychain int
 	FilesHelpers  int // files parsed in the prefilter's second round
+	Bytes         int64
+	Skipped       []source.Skipped
+	Elapsed       time.Duration
+	ParseErrors   int // files with syntax errors (lowered partially)
 	// FilesUnread counts the inputs that could not be read (binary,
 	// unreadable, over the size limit): they are in Skipped.
 	FilesUnread int
-	Bytes       int64
-	Skipped     []source.Skipped
-	Elapsed     time.Duration
-	ParseErrors int // files with syntax errors (lowered partially)
 }
 
 // Result is the outcome of a run.
