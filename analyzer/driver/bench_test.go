@@ -208,6 +208,32 @@ func BenchmarkScan(b *testing.B) {
 	}
 }
 
+// BenchmarkWalkRead measures the walk and the reading of every file (no
+// parsing) of a generated corpus of 1000 files: the stage one open per
+// file and exact-size reads are about.
+func BenchmarkWalkRead(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpusgen.Generate(dir, 1000, benchSeed); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := startCPU()
+	n := 0
+	for b.Loop() {
+		files, _, err := source.Collect([]string{dir}, source.Options{MaxFileSize: 5 << 20})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range files {
+			if _, err := source.Read(f, source.Options{MaxFileSize: 5 << 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n = len(files)
+	}
+	cpu.report(b, n)
+}
+
 // peakHeap runs f and returns the largest heap (live and not yet collected
 // objects) seen by sampling every millisecond.
 func peakHeap(f func()) uint64 {
