@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -160,6 +161,77 @@ func BenchmarkParseOnly(b *testing.B) {
 			b.ReportMetric(float64(len(parsed)), "parsed-files")
 		})
 	}
+}
+
+// BenchmarkScan measures a whole scan as the command runs it, the walk
+// included: source.Walk handing each file to driver.RunWalk as it finds
+// it, over the sample app and a generated corpus of 1000 files.
+func BenchmarkScan(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		dir  func(b *testing.B) string
+	}{
+		{"sampleapp", func(*testing.B) string { return filepath.Join("..", "..", "testdata", "sampleapp") }},
+		{"files=1000", func(b *testing.B) string {
+			dir := b.TempDir()
+			if _, err := corpusgen.Generate(dir, 1000, benchSeed); err != nil {
+				b.Fatal(err)
+			}
+			return dir
+		}},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			roots := []string{tc.dir(b)}
+			cfg := driver.Config{Analyzers: all.Analyzers()}
+			ctx := context.Background()
+			b.ReportAllocs()
+			var files, findings int
+			cpu := startCPU()
+			for b.Loop() {
+				walk := func(found func(driver.Input)) ([]driver.Input, error) {
+					fs, _, err := source.Walk(roots, source.Options{MaxFileSize: 5 << 20}, func(f source.File) { found(driver.Input{File: f}) })
+					inputs := make([]driver.Input, len(fs))
+					for i, f := range fs {
+						inputs[i] = driver.Input{File: f}
+					}
+					return inputs, err
+				}
+				res, err := driver.RunWalk(ctx, walk, cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				files, findings = res.Stats.FilesSeen, len(res.Diagnostics)
+			}
+			cpu.report(b, files)
+			b.ReportMetric(float64(findings), "findings")
+		})
+	}
+}
+
+// BenchmarkWalkRead measures the walk and the reading of every file (no
+// parsing) of a generated corpus of 1000 files: the stage one open per
+// file and exact-size reads are about.
+func BenchmarkWalkRead(b *testing.B) {
+	dir := b.TempDir()
+	if _, err := corpusgen.Generate(dir, 1000, benchSeed); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	cpu := startCPU()
+	n := 0
+	for b.Loop() {
+		files, _, err := source.Collect([]string{dir}, source.Options{MaxFileSize: 5 << 20})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, f := range files {
+			if _, err := source.Read(f, source.Options{MaxFileSize: 5 << 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n = len(files)
+	}
+	cpu.report(b, n)
 }
 
 // peakHeap runs f and returns the largest heap (live and not yet collected

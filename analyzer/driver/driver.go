@@ -39,6 +39,8 @@ type Config struct {
 	// each parsed file gets its File.Project from them. Nil: only the
 	// path tells test code apart.
 	Projects *project.Set
+	// Progress, when not nil, counts the work as the run goes on.
+	Progress *Progress
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -78,15 +80,18 @@ type Related struct {
 // Stats summarises a run.
 type Stats struct {
 	FilesSeen int
-	// FilesKeychain counts the files parsed: those that mention SecItem or
-	// kSec, and the helper files they need (FilesHelpers of them; see
-	// prefilter.go).
+	// FilesKeychain counts the files parsed: those with a keychain token
+	// (SecItemAdd, kSecClass), and the helper files they need
+	// (FilesHelpers of them; see prefilter.go).
 	FilesKeychain int
 	FilesHelpers  int // files parsed in the prefilter's second round
 	Bytes         int64
 	Skipped       []source.Skipped
 	Elapsed       time.Duration
 	ParseErrors   int // files with syntax errors (lowered partially)
+	// FilesUnread counts the inputs that could not be read (binary,
+	// unreadable, over the size limit): they are in Skipped.
+	FilesUnread int
 }
 
 // Result is the outcome of a run.
@@ -99,6 +104,24 @@ type Result struct {
 
 // Run analyses the inputs.
 func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
+	return RunWalk(ctx, func(found func(Input)) ([]Input, error) {
+		for _, in := range inputs {
+			found(in)
+		}
+		return inputs, nil
+	}, cfg)
+}
+
+// Walk finds the inputs of a run (source.Walk): it calls found for each
+// input as soon as it finds it, from one goroutine, and returns the
+// inputs to analyse in their final order, each normally one of those
+// found.
+type Walk func(found func(Input)) ([]Input, error)
+
+// RunWalk is Run over the inputs walk returns; those it finds are read,
+// prefiltered and parsed while it goes on. The result does not depend on
+// the order they are found in. An error of the walk ends the run.
+func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	start := time.Now()
 	if err := analysis.Validate(cfg.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer set: %w", err)
@@ -111,10 +134,14 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 		cfg.MaxFileSize = 5 << 20
 	}
 	res := &Result{Fset: token.NewFileSet()}
-	res.Stats.FilesSeen = len(inputs)
 
 	// Read, prefilter and parse in parallel (prefilter.go).
-	pr := parseInputs(ctx, inputs, cfg, workers)
+	pr, inputs, err := parseInputs(ctx, walk, cfg, workers)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.FilesSeen = len(inputs)
+	res.Stats.FilesUnread = pr.unread
 	for i := range inputs {
 		res.Stats.Bytes += pr.sizes[i]
 		if pr.skipped[i] != nil {
@@ -146,6 +173,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 			defer wg.Done()
 			for i := range fileJobs {
 				diags, err := runFile(ctx, res.Fset, sess, res.Files[i], order)
+				cfg.Progress.analysed()
 				if err != nil {
 					errOnce.Do(func() { firstErr = err })
 				}
@@ -153,6 +181,7 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 			}
 		}()
 	}
+	cfg.Progress.analysing(len(res.Files))
 	for i := range res.Files {
 		fileJobs <- i
 	}

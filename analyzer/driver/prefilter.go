@@ -13,7 +13,8 @@ import (
 
 // The prefilter decides which files are parsed, in two rounds.
 //
-// Round 1 parses the files that mention "SecItem" or "kSec"
+// Round 1 parses the files with a keychain token, an identifier that
+// begins with SecItem or kSec and an upper-case letter
 // (source.MayHaveKeychainCode): the keychain files.
 //
 // Round 2 parses, among the files round 1 left out, those that keychain
@@ -40,24 +41,25 @@ import (
 // use in turn is not looked for, so the work is bounded by two passes over
 // the sources whatever the code (TestPrefilterOneExtraRound).
 
+// keychainFile is round 1's test; a variable so that a test can compare
+// the findings under another one (export_test.go).
+var keychainFile = source.MayHaveKeychainCode
+
 // parsed is the outcome of reading and parsing the inputs.
 type parsed struct {
 	models  []*model.File // per input; nil when not parsed
 	skipped []*source.Skipped
 	sizes   []int64
 	helpers int // files parsed in round 2
+	unread  int // files that could not be read
 }
 
-// parseInputs reads every input once and parses the files the prefilter
-// keeps, in parallel; each worker reuses its parser.
-func parseInputs(ctx context.Context, inputs []Input, cfg Config, workers int) *parsed {
-	out := &parsed{
-		models:  make([]*model.File, len(inputs)),
-		skipped: make([]*source.Skipped, len(inputs)),
-		sizes:   make([]int64, len(inputs)),
-	}
-	// held are the sources round 1 did not parse, for round 2.
-	held := make([][]byte, len(inputs))
+// parseInputs reads every input the walk finds, once, as the walk finds
+// it (round 1 overlaps the walk), and parses the files the prefilter
+// keeps, in parallel; each worker reuses its parser. It returns the
+// inputs the walk returns, and the outcome for each in the same order:
+// what happens to a file does not depend on when the walk found it.
+func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*parsed, []Input, error) {
 	parsers := make(chan *swiftparse.Parser, workers)
 	for w := 0; w < workers; w++ {
 		parsers <- swiftparse.NewParser()
@@ -68,40 +70,94 @@ func parseInputs(ctx context.Context, inputs []Input, cfg Config, workers int) *
 			p.Close()
 		}
 	}()
-	parse := func(p *swiftparse.Parser, i int, src []byte) {
-		f, err := parseSafely(ctx, p, inputs[i].File.Path, src)
+	parse := func(p *swiftparse.Parser, in Input, src []byte) (*model.File, *source.Skipped) {
+		f, err := parseSafely(ctx, p, in.File.Path, src)
+		cfg.Progress.parsed()
 		if err != nil {
-			out.skipped[i] = &source.Skipped{Path: inputs[i].File.Path, Reason: err.Error()}
-			return
+			return nil, &source.Skipped{Path: in.File.Path, Reason: err.Error()}
 		}
-		f.Project = cfg.Projects.Info(absPath(inputs[i].File), inputs[i].File.Path)
-		out.models[i] = f
+		f.Project = cfg.Projects.Info(absPath(in.File), in.File.Path)
+		return f, nil
 	}
 
-	// Round 1: read, parse the keychain files.
-	parallel(len(inputs), workers, parsers, func(p *swiftparse.Parser, i int) {
-		in := inputs[i]
-		src := in.Src
+	// Round 1: read, parse the keychain files, keep the others' sources
+	// for round 2.
+	round1 := func(p *swiftparse.Parser, r *read) {
+		defer cfg.Progress.read()
+		src := r.in.Src
 		if src == nil {
 			var err error
-			src, err = source.Read(in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
+			src, err = source.Read(r.in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
 			if err != nil {
-				out.skipped[i] = &source.Skipped{Path: in.File.Path, Reason: readReason(err)}
+				r.skipped = &source.Skipped{Path: r.in.File.Path, Reason: readReason(err)}
+				r.unread = true
 				return
 			}
 		}
-		out.sizes[i] = int64(len(src))
-		if !source.MayHaveKeychainCode(src) {
-			held[i] = src
+		r.size = int64(len(src))
+		if !keychainFile(src) {
+			r.held = src
 			return
 		}
-		parse(p, i, src)
+		r.model, r.skipped = parse(p, r.in, src)
+	}
+	jobs := make(chan *read, 4*workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := <-parsers
+			defer func() { parsers <- p }()
+			for r := range jobs {
+				round1(p, r)
+			}
+		}()
+	}
+	var found []*read
+	inputs, err := walk(func(in Input) {
+		r := &read{in: in}
+		found = append(found, r)
+		cfg.Progress.found()
+		jobs <- r
 	})
+	close(jobs)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg.Progress.walked(len(inputs))
+	reads := inOrder(found, inputs)
+	// Inputs the walk returned without handing them over are read now.
+	var late []int
+	for i, r := range reads {
+		if r == nil {
+			reads[i] = &read{in: inputs[i]}
+			late = append(late, i)
+		}
+	}
+	parallel(len(late), workers, parsers, func(p *swiftparse.Parser, k int) {
+		round1(p, reads[late[k]])
+	})
+
+	out := &parsed{
+		models:  make([]*model.File, len(inputs)),
+		skipped: make([]*source.Skipped, len(inputs)),
+		sizes:   make([]int64, len(inputs)),
+	}
+	// held are the sources round 1 did not parse, for round 2.
+	held := make([][]byte, len(inputs))
+	for i, r := range reads {
+		out.models[i], out.skipped[i], out.sizes[i], held[i] = r.model, r.skipped, r.size, r.held
+		if r.unread {
+			out.unread++
+		}
+	}
 
 	// Round 2: the helper files round 1 needs (one round, see above).
 	want := collectHelperNames(out.models)
 	if want.empty() {
-		return out
+		return out, inputs, nil
 	}
 	var cands []int
 	for i, src := range held {
@@ -117,13 +173,49 @@ func parseInputs(ctx context.Context, inputs []Input, cfg Config, workers int) *
 		if !want.match(src, langOf(inputs[i])) {
 			return
 		}
-		parse(p, i, src)
+		out.models[i], out.skipped[i] = parse(p, inputs[i], src)
 		if out.models[i] != nil {
 			mu.Lock()
 			out.helpers++
 			mu.Unlock()
 		}
 	})
+	return out, inputs, nil
+}
+
+// read is round 1's outcome for an input the walk found.
+type read struct {
+	in      Input
+	model   *model.File // parsed in round 1
+	skipped *source.Skipped
+	unread  bool // the file could not be read
+	size    int64
+	held    []byte // the source, when round 1 did not parse it
+}
+
+// inOrder returns, for each of the inputs a walk returned, the read of it
+// among those found (nil when it was not found): found itself when the
+// walk returned what it found, in that order (Run), else matched by file
+// (source.Walk returns its files sorted and without duplicates).
+func inOrder(found []*read, inputs []Input) []*read {
+	same := len(found) == len(inputs)
+	for i := 0; same && i < len(found); i++ {
+		same = found[i].in.File == inputs[i].File
+	}
+	if same {
+		return found
+	}
+	byFile := make(map[source.File]*read, len(found))
+	for _, r := range found {
+		if _, dup := byFile[r.in.File]; !dup {
+			byFile[r.in.File] = r
+		}
+	}
+	out := make([]*read, len(inputs))
+	for i, in := range inputs {
+		out[i] = byFile[in.File]
+		delete(byFile, in.File) // an input given twice is read twice
+	}
 	return out
 }
 

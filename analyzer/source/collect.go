@@ -50,11 +50,46 @@ func (e *notExistError) Unwrap() error { return e.err }
 // that does not exist (checked for every root before anything is walked);
 // everything else that goes wrong is reported in the Skipped list.
 func Collect(roots []string, opt Options) ([]File, []Skipped, error) {
-	cwd, err := os.Getwd()
+	return Walk(roots, opt, nil)
+}
+
+// Walk is Collect that also hands each file to found (when not nil) as
+// soon as the walk reaches it, in walk order, so that the caller can read
+// it while the walk goes on. The files it returns are those Collect
+// returns; each is one of those found, but not every file found is
+// returned: a physical file reached twice (a link and its target,
+// overlapping roots) is found under each name and returned once. found is
+// called from Walk's goroutine, never for the same File twice, and never
+// after an error.
+func Walk(roots []string, opt Options, found func(File)) ([]File, []Skipped, error) {
+	cwd, abs, err := checkRoots(roots)
 	if err != nil {
-		return nil, nil, fmt.Errorf("keychainlint: %w", err)
+		return nil, nil, err
 	}
-	abs := make([]string, len(roots))
+	c := &collector{opt: opt, cwd: cwd, found: found}
+	for i, root := range roots {
+		c.collectRoot(root, abs[i])
+	}
+	files, skipped := c.result()
+	return files, skipped, nil
+}
+
+// CheckRoots returns the error Collect and Walk return for roots: the
+// first root that does not exist, or nil. A caller that must do other
+// work before the walk (and fail on a missing root first) checks with it.
+func CheckRoots(roots []string) error {
+	_, _, err := checkRoots(roots)
+	return err
+}
+
+// checkRoots returns the working directory and the absolute roots, or the
+// error for the first root that does not exist.
+func checkRoots(roots []string) (cwd string, abs []string, err error) {
+	cwd, err = os.Getwd()
+	if err != nil {
+		return "", nil, fmt.Errorf("keychainlint: %w", err)
+	}
+	abs = make([]string, len(roots))
 	for i, root := range roots {
 		abs[i] = filepath.Clean(root)
 		if !filepath.IsAbs(abs[i]) {
@@ -66,15 +101,10 @@ func Collect(roots []string, opt Options) ([]File, []Skipped, error) {
 			_, err = os.Stat(abs[i])
 		}
 		if err != nil && (errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)) {
-			return nil, nil, &notExistError{path: root, err: err}
+			return "", nil, &notExistError{path: root, err: err}
 		}
 	}
-	c := &collector{opt: opt, cwd: cwd}
-	for i, root := range roots {
-		c.collectRoot(root, abs[i])
-	}
-	files, skipped := c.result()
-	return files, skipped, nil
+	return cwd, abs, nil
 }
 
 // candidate is a file found by Collect before duplicates are removed.
@@ -90,9 +120,13 @@ type collector struct {
 	// their name; nil selects source files (model.LangForPath).
 	pick func(dir, name string) bool
 
+	// found, when not nil, is given each file as the walk adds it (Walk);
+	// handed are those it was given.
+	found  func(File)
+	handed map[File]bool
+
 	cwd      string
 	treeReal string // physical path of the directory root being walked
-	buf      []byte
 	files    []candidate
 	skipped  []Skipped
 }
@@ -302,7 +336,7 @@ func readSmallFile(p string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, &tooLargeError{path: p, size: fi.Size(), limit: limit}
 	}
-	f, err := os.Open(p)
+	f, err := openFile(p)
 	if err != nil {
 		return nil, err
 	}
@@ -432,41 +466,24 @@ func (c *collector) walkSymlink(st dirState, name string) {
 	c.addFile(st, lang, fi.Size(), target, true)
 }
 
-// addFile checks a file (size, readability, binary content) and adds it to
-// the candidates or to the skipped list.
+// addFile adds a file to the candidates, or to the skipped list when the
+// size the walk saw is over the limit. The file is not opened: Read checks
+// what only its content can tell (binary, unreadable) when it reads it, so
+// that each file is opened once.
 func (c *collector) addFile(st dirState, lang model.Lang, size int64, key string, symlink bool) {
-	if reason := c.check(st.abs, size); reason != "" {
-		c.skip(c.show(st), reason)
+	if limit := c.opt.limit(); size > limit {
+		c.skip(c.show(st), tooLargeReason(limit))
 		return
 	}
-	c.files = append(c.files, candidate{
-		File:    File{Path: c.show(st), Abs: st.abs, Lang: lang},
-		key:     key,
-		symlink: symlink,
-	})
-}
-
-// check returns why the file cannot be scanned, or "".
-func (c *collector) check(abs string, size int64) string {
-	if limit := c.opt.limit(); size > limit {
-		return tooLargeReason(limit)
+	f := File{Path: c.show(st), Abs: st.abs, Lang: lang}
+	c.files = append(c.files, candidate{File: f, key: key, symlink: symlink})
+	if c.found != nil && !c.handed[f] {
+		if c.handed == nil {
+			c.handed = map[File]bool{}
+		}
+		c.handed[f] = true
+		c.found(f)
 	}
-	f, err := os.Open(abs)
-	if err != nil {
-		return reasonFor(err)
-	}
-	defer f.Close()
-	if c.buf == nil {
-		c.buf = make([]byte, binarySniffLen)
-	}
-	n, err := io.ReadFull(f, c.buf)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return reasonFor(err)
-	}
-	if isBinary(c.buf[:n]) {
-		return ReasonBinary
-	}
-	return ""
 }
 
 // result removes duplicates and sorts.

@@ -2,7 +2,8 @@
 //
 // Collect expands the roots given on the command line into source files
 // (.swift, .m, .mm, .h, .c, see model.LangForPath); Read reads one of them
-// with the size and binary checks; MayHaveKeychainCode is the cheap textual
+// with the size and binary checks (Walk is Collect that streams the files
+// as it finds them); MayHaveKeychainCode is the cheap textual
 // filter that decides whether a file is worth parsing, and ScanNames the
 // token scan that picks the helper files keychain code needs (the
 // prefilter's second round, in analyzer/driver).
@@ -83,9 +84,15 @@
 // # Checks
 //
 // Collect skips files larger than Options.MaxFileSize ("larger than 5.0 MB
-// (limit --max-file-size)"), files it cannot open ("permission denied"),
-// binary files (a NUL byte in the first 8000 bytes) and special files
-// (pipes, sockets, devices: "not a regular file", never opened). Read
-// checks size and content again, as files can change between the two
-// calls; SkipReason turns its errors into the same reasons.
+// (limit --max-file-size)") and special files (pipes, sockets, devices:
+// "not a regular file", never opened), from what the directory listing
+// says; it opens no source file. Read opens each file once: it checks on
+// the open file that it is regular and within the limit (files can change
+// after Collect), reads exactly its size and refuses binary content (a
+// NUL byte in the first 8000 bytes); SkipReason turns its errors into the
+// reasons above, and "binary file" or "permission denied".
+//
+// Walk is Collect that hands each file to a callback as soon as the walk
+// reaches it, so that reading and parsing overlap the walk; it returns the
+// same sorted, deduplicated list at the end.
 package source

@@ -17,8 +17,8 @@ func (c *collector) wanted(dir, name string) (model.Lang, bool) {
 }
 
 // CollectMatching walks roots like Collect, with the same rules (skipped
-// and hidden directories, .gitignore, size limit, binary check, symbolic
-// links that stay in the tree), but collects the files for which pick
+// and hidden directories, .gitignore, size limit, symbolic links that
+// stay in the tree; Read checks the content), but collects the files for which pick
 // returns true, given the absolute directory and the name; package
 // analyzer/project uses it to find the project files of a scan. Roots that
 // do not exist are left out (Collect reports them), and so are the skipped

@@ -116,6 +116,9 @@ func TestFormatSize(t *testing.T) {
 	}
 }
 
+// A file passes the prefilter when an identifier begins with SecItem or
+// kSec followed by an upper-case letter; other identifiers that contain
+// those letters do not let it through.
 func TestMayHaveKeychainCode(t *testing.T) {
 	for src, want := range map[string]bool{
 		"":                           false,
@@ -123,9 +126,37 @@ func TestMayHaveKeychainCode(t *testing.T) {
 		"SecItemCopyMatching(q, &r)": true,
 		"status = SecItemAdd(q as CFDictionary, nil)": true,
 		"[kSecClass: kSecClassGenericPassword]":       true,
-		"kSec":                                        true,
 		"secitem ksec":                                false,
 		"SecKeychainItem":                             false,
+		// Not a keychain token: the letters inside another identifier,
+		// or not followed by an upper-case letter.
+		"if status == errSecItemNotFound { return nil }":           false,
+		"let kSecret = load()":                                     false,
+		"case .settingsDeepLinkSection: SettingsDeepLinkSection()": false,
+		"trackSecondSite()":                                        false,
+		"kSec":                                                     false,
+		"SecItem":                                                  false,
+		"kSec_x SecItem2":                                          false,
+		"_SecItemAdd(q)":                                           false,
+		"$kSecClass":                                               false,
+		"myKSecClass":                                              false,
+		"kSeckSecClass":                                            false, // the second kSec follows 'c'
+		"caf\u00e9kSecClass":                                       false, // é is part of the identifier
+		"\u00a0kSecClass":                                          false, // so is any non-ASCII character
+		// At the start of the file, after punctuation and spaces.
+		"kSecAttrAccount":                  true,
+		"SecItemDelete(q)":                 true,
+		"(__bridge id)kSecClass":           true,
+		"@{(id)kSecValueData: data}":       true,
+		"q[kSecReturnData]=true":           true,
+		"Security.SecItemUpdate(q, a)":     true,
+		"let a=1;kSecMatchLimit":           true,
+		"errSecItemNotFound; kSecClass":    true, // a later token counts
+		"kSecretkSecClass kSecAttrService": true,
+		// Comments and strings are not told apart from code: a token
+		// there passes, as it did before.
+		"// see SecItemAdd":         true,
+		`let s = "kSecAttrAccount"`: true,
 	} {
 		if got := MayHaveKeychainCode([]byte(src)); got != want {
 			t.Errorf("MayHaveKeychainCode(%q) = %v, want %v", src, got, want)

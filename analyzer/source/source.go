@@ -160,17 +160,19 @@ func reasonFor(err error) string {
 	return err.Error()
 }
 
-// Read reads a collected file. The size limit is checked again (the file
-// may have changed since Collect): a file over opt.MaxFileSize gives an
-// error wrapping ErrTooLarge; a NUL byte in the first 8000 bytes gives
-// ErrBinary; other errors (permission denied, ...) are returned as they
-// come from the file system.
+// Read reads a collected file: it opens it once, checks on the open file
+// that it is a regular file within the size limit (the file may have
+// changed since Collect), reads exactly its size and checks the bytes
+// read. A file over opt.MaxFileSize gives an error wrapping ErrTooLarge; a
+// NUL byte in the first 8000 bytes gives ErrBinary; other errors
+// (permission denied, ...) are returned as they come from the file
+// system.
 func Read(f File, opt Options) ([]byte, error) {
 	name := f.Abs
 	if name == "" {
 		name = f.Path
 	}
-	fh, err := os.Open(name)
+	fh, err := openFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -187,18 +189,10 @@ func Read(f File, opt Options) ([]byte, error) {
 	if size > limit {
 		return nil, &tooLargeError{path: f.Path, size: size, limit: limit}
 	}
-	// The file may grow while we read it.
-	var r io.Reader = io.LimitReader(fh, limit+1)
-	var buf bytes.Buffer
-	// Room for the whole file and the MinRead bytes ReadFrom wants free
-	// before it sees EOF, so that the buffer is not reallocated at twice
-	// the size (the prefilter keeps the sources of unparsed files for its
-	// second round).
-	buf.Grow(int(size) + bytes.MinRead)
-	if _, err := buf.ReadFrom(r); err != nil {
+	data, err := readSize(fh, size, limit)
+	if err != nil {
 		return nil, err
 	}
-	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		size = int64(len(data))
 		if fi, err := fh.Stat(); err == nil && fi.Size() > size {
@@ -212,18 +206,42 @@ func Read(f File, opt Options) ([]byte, error) {
 	return data, nil
 }
 
+// openFile opens a file for reading; a variable so that a test can count
+// the opens.
+var openFile = os.Open
+
+// readSize reads r, a file of size bytes (at most limit), into a buffer of
+// exactly that size: the prefilter keeps the sources of the files it does
+// not parse at once, so no slack is allocated. A file that shrank gives
+// what it holds; one that grew is read on, up to limit+1 bytes, so that
+// the caller sees it is over the limit.
+func readSize(r io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, size)
+	n, err := io.ReadFull(r, buf)
+	switch err {
+	case nil:
+	case io.EOF, io.ErrUnexpectedEOF:
+		return buf[:n], nil
+	default:
+		return nil, err
+	}
+	var probe [1]byte
+	m, err := r.Read(probe[:])
+	if m == 0 {
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		return buf, nil
+	}
+	// It grew while being read (rare): the rest, bounded.
+	rest, err := io.ReadAll(io.LimitReader(r, limit-size))
+	if err != nil {
+		return nil, err
+	}
+	return append(append(buf, probe[0]), rest...), nil
+}
+
 // isBinary reports whether the head of data contains a NUL byte.
 func isBinary(data []byte) bool {
 	return bytes.IndexByte(data[:min(len(data), binarySniffLen)], 0) >= 0
-}
-
-var (
-	secItem = []byte("SecItem")
-	kSec    = []byte("kSec")
-)
-
-// MayHaveKeychainCode reports whether src mentions "SecItem" or "kSec";
-// the scan parses only such files.
-func MayHaveKeychainCode(src []byte) bool {
-	return bytes.Contains(src, secItem) || bytes.Contains(src, kSec)
 }

@@ -31,10 +31,10 @@
 //
 // The finding is reported at the directive's comment, once for each rule
 // it names that silenced nothing. Remove the rule from the directive, or
-// the directive. Directives in a file that mentions neither SecItem nor
-// kSec are not checked (such files are not parsed). A directive for a
-// finding that occurs only on some platforms is unused when --platforms
-// excludes them.
+// the directive. Directives in a file without a keychain token (an
+// identifier such as SecItemAdd or kSecClass) are not checked (such files
+// are not parsed). A directive for a finding that occurs only on some
+// platforms is unused when --platforms excludes them.
 //
 // Example:
 //

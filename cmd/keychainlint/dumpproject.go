@@ -63,13 +63,20 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		return 2
 	}
+	// Files that could not be read (binary, unreadable): Read finds them,
+	// not Collect.
+	unread := map[string]bool{}
+	for _, s := range res.Stats.Skipped {
+		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
+		unread[s.Path] = true
+	}
 	parsed := map[string]*model.File{}
 	for _, f := range res.Files {
 		parsed[f.Path] = f
 	}
 	for _, f := range files {
 		m := parsed[f.Path]
-		if m == nil && !*all {
+		if m == nil && (!*all || unread[f.Path]) {
 			continue
 		}
 		var info *model.ProjectInfo

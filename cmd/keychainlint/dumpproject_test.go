@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -82,5 +83,26 @@ func TestTestCodeNotesInOutput(t *testing.T) {
 		if strings.Join(got, ",") != want {
 			t.Errorf("%s: got %v, want %s", format, got, want)
 		}
+	}
+}
+
+// A binary source file is noted as skipped and not listed, also with
+// --all: Read refuses it (Collect no longer opens files).
+func TestDumpProjectBinaryFile(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{"Blob.swift": "a\x00b", "A.swift": "let x = 1\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"dump", "--project", "--all", dir}, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if strings.Contains(out.String(), "Blob.swift") || !strings.Contains(out.String(), "A.swift: ") {
+		t.Errorf("listed:\n%s\nwant A.swift and not Blob.swift", out.String())
+	}
+	if want := "keychainlint: note: skipped " + filepath.Join(dir, "Blob.swift") + ": binary file\n"; !strings.Contains(errb.String(), want) {
+		t.Errorf("stderr:\n%s\nwant %q", errb.String(), want)
 	}
 }

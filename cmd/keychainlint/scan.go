@@ -64,6 +64,7 @@ type scanFlags struct {
 	exitZero       bool
 	srcRoot        string
 	verbose        bool
+	progress       string
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -83,6 +84,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.diff, "diff", "", "report only findings on lines added or changed since git revision `REV` (runs git diff)")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (2 still means an error)")
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
+	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
@@ -125,6 +127,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageErr("--format %q: use text, json or sarif", o.format)
 	}
+	progress, ok := parseProgressMode(o.progress)
+	if !ok {
+		return usageErr("--progress %q: use auto, always or never", o.progress)
+	}
 	if o.diff != "" && strings.HasPrefix(o.diff, "-") {
 		return usageErr("--diff %q: give a git revision (a branch, tag or commit)", o.diff)
 	}
@@ -166,8 +172,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if len(roots) == 0 {
 		roots = []string{"."}
 	}
-	files, skipped, err := source.Collect(roots, source.Options{MaxFileSize: o.maxSize})
-	if err != nil {
+	if err := source.CheckRoots(roots); err != nil {
 		fmt.Fprintln(stderr, report.Text(err.Error()))
 		return 2
 	}
@@ -183,14 +188,31 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	rules := all.Catalog()
 	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
-	inputs := make([]driver.Input, len(files))
-	for i, f := range files {
-		inputs[i] = driver.Input{File: f}
-	}
 	ctx := context.Background()
 	projects := project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+	// The walk hands each file to the driver as it finds it (streaming:
+	// reading and parsing overlap the walk); what it returns is sorted.
+	var files []source.File
+	var skipped []source.Skipped
+	var walkErr error
+	walk := func(found func(driver.Input)) ([]driver.Input, error) {
+		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
+			found(driver.Input{File: f})
+		})
+		inputs := make([]driver.Input, len(files))
+		for i, f := range files {
+			inputs[i] = driver.Input{File: f}
+		}
+		return inputs, walkErr
+	}
+	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters})
+	stopProgress()
+	if walkErr != nil {
+		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
+		return 2
+	}
 	skipped = append(skipped, projects.Skipped...)
-	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects})
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
@@ -221,7 +243,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
 	scan.Sources = report.NewSources(res.Files)
-	scan.Stats.FilesSeen, scan.Stats.FilesKeychain = len(files), res.Stats.FilesKeychain
+	// Files that could not be read (binary, unreadable) are skipped, not
+	// seen, as when the walk itself opened them.
+	seen := len(files) - res.Stats.FilesUnread
+	scan.Stats.FilesSeen, scan.Stats.FilesKeychain = seen, res.Stats.FilesKeychain
 	scan.Partial = report.PartialParses(res.Files)
 	for _, p := range scan.Partial {
 		var spans []model.Span
@@ -327,7 +352,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 
 	fmt.Fprintf(stderr, "keychainlint: %d %s seen, %d with keychain code; %s in %s\n",
-		len(files), plural(len(files), "file", "files"), res.Stats.FilesKeychain, summary(counts), res.Stats.Elapsed.Round(1e6))
+		seen, plural(seen, "file", "files"), res.Stats.FilesKeychain, summary(counts), res.Stats.Elapsed.Round(1e6))
 	writePartial(stderr, scan, o.verbose)
 	if n := scan.Stats.Suppressed; n > 0 && !o.showSuppressed {
 		fmt.Fprintf(stderr, "keychainlint: %d %s suppressed in source (--show-suppressed lists them)\n", n, plural(n, "finding", "findings"))
