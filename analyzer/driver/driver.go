@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/analyzer/cache"
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/analyzer/project"
@@ -39,6 +40,9 @@ type Config struct {
 	// each parsed file gets its File.Project from them. Nil: only the
 	// path tells test code apart.
 	Projects *project.Set
+	// Cache keeps lowered models across runs (see package cache); nil:
+	// every file is parsed.
+	Cache *cache.Cache
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.

@@ -69,7 +69,7 @@ func parseInputs(ctx context.Context, inputs []Input, cfg Config, workers int) *
 		}
 	}()
 	parse := func(p *swiftparse.Parser, i int, src []byte) {
-		f, err := parseSafely(ctx, p, inputs[i].File.Path, src)
+		f, err := parseCached(ctx, cfg, p, inputs[i].File.Path, src)
 		if err != nil {
 			out.skipped[i] = &source.Skipped{Path: inputs[i].File.Path, Reason: err.Error()}
 			return

@@ -64,6 +64,7 @@ type scanFlags struct {
 	exitZero       bool
 	srcRoot        string
 	verbose        bool
+	cache          cacheFlags
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -84,6 +85,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.exitZero, "exit-zero", false, "exit 0 even when there are findings (2 still means an error)")
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
+	o.cache.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -190,7 +192,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	ctx := context.Background()
 	projects := project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
 	skipped = append(skipped, projects.Skipped...)
-	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects})
+	ch := o.cache.open(stderr)
+	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Cache: ch})
+	closeCache(ch, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
