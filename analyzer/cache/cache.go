@@ -7,9 +7,11 @@
 // file's path and the hash of its content. Lowering depends on nothing
 // else: the project facts (File.Project) are not stored but re-attached
 // by the caller, and the platform scope (--platforms, File.Platforms) is
-// applied by the flow engine after loading. Only per-file lowering is
-// cached; the flow engine and the rules run over all models on every run,
-// so a change in one file reaches the findings in every other.
+// applied by the flow engine after loading. The driver also stores the
+// findings of a whole run (Key, Get, Put), under a key of every parsed
+// file's path, content and project facts and the options; any change
+// there runs the flow engine and the rules over all models again, so a
+// change in one file reaches the findings in every other.
 //
 // Entries are written to a temporary file in the cache directory and
 // renamed into place, so concurrent runs see either no entry or a whole
@@ -123,22 +125,28 @@ func toolID() ([32]byte, error) {
 	return toolOnce.id, toolOnce.err
 }
 
-// key is the entry key of a file.
-func (c *Cache) key(path string, src []byte) [32]byte {
+// Key derives an entry key from kind and parts (each length-prefixed),
+// the cache format and the binary's identity.
+func (c *Cache) Key(kind string, parts ...[]byte) [32]byte {
 	h := sha256.New()
 	var n [8]byte
 	binary.LittleEndian.PutUint64(n[:], formatVersion)
 	h.Write(n[:])
 	h.Write(c.tool[:])
-	h.Write(schemaHash[:])
-	binary.LittleEndian.PutUint64(n[:], uint64(len(path)))
-	h.Write(n[:])
-	h.Write([]byte(path))
-	sum := sha256.Sum256(src)
-	h.Write(sum[:])
+	for _, p := range append([][]byte{[]byte(kind)}, parts...) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(p)))
+		h.Write(n[:])
+		h.Write(p)
+	}
 	var k [32]byte
 	copy(k[:], h.Sum(nil))
 	return k
+}
+
+// key is the entry key of a file's model.
+func (c *Cache) key(path string, src []byte) [32]byte {
+	sum := sha256.Sum256(src)
+	return c.Key("model", schemaHash[:], []byte(path), sum[:])
 }
 
 func (c *Cache) entryPath(k [32]byte) string {
@@ -151,15 +159,8 @@ func (c *Cache) Load(path string, src []byte) *model.File {
 	if c == nil {
 		return nil
 	}
-	k := c.key(path, src)
-	p := c.entryPath(k)
-	data, mtime, err := readEntry(p)
-	if err != nil {
-		c.misses.Add(1)
-		return nil
-	}
-	payload, ok := verify(data, k)
-	if !ok {
+	payload := c.Get(c.key(path, src))
+	if payload == nil {
 		c.misses.Add(1)
 		return nil
 	}
@@ -169,7 +170,6 @@ func (c *Cache) Load(path string, src []byte) *model.File {
 		return nil
 	}
 	c.hits.Add(1)
-	touch(p, mtime)
 	return f
 }
 
@@ -179,28 +179,57 @@ func (c *Cache) Store(path string, src []byte, f *model.File) {
 	if c == nil {
 		return
 	}
-	c.mu.Lock()
-	failed := c.writeErr != nil
-	c.mu.Unlock()
-	if failed {
-		return
-	}
 	payload, err := encodeFile(f)
 	if err != nil {
 		// A model the codec cannot represent is a bug, but not the
 		// user's problem: the file is simply parsed again next time.
 		return
 	}
-	k := c.key(path, src)
+	if c.Put(c.key(path, src), payload) {
+		c.writes.Add(1)
+	}
+}
+
+// Get returns the payload of the entry k, nil when there is none or it
+// does not verify.
+func (c *Cache) Get(k [32]byte) []byte {
+	if c == nil {
+		return nil
+	}
+	p := c.entryPath(k)
+	data, mtime, err := readEntry(p)
+	if err != nil {
+		return nil
+	}
+	payload, ok := verify(data, k)
+	if !ok {
+		return nil
+	}
+	touch(p, mtime)
+	return payload
+}
+
+// Put writes the entry k and reports whether it was written. After the
+// first failed write, the run writes nothing more (see Err).
+func (c *Cache) Put(k [32]byte, payload []byte) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	failed := c.writeErr != nil
+	c.mu.Unlock()
+	if failed {
+		return false
+	}
 	if err := writeAtomic(c.dir, c.entryPath(k), seal(payload, k)); err != nil {
 		c.mu.Lock()
 		if c.writeErr == nil {
 			c.writeErr = err
 		}
 		c.mu.Unlock()
-		return
+		return false
 	}
-	c.writes.Add(1)
+	return true
 }
 
 // Err is the first write error of the run, nil if none.

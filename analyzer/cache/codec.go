@@ -412,3 +412,23 @@ func (d *decoder) value(v reflect.Value) error {
 	}
 	return nil
 }
+
+// Fingerprint encodes v (any value the model codec can represent) for a
+// cache key: equal values give equal bytes (maps are written in key
+// order).
+func Fingerprint(v any) ([]byte, error) {
+	e := &encoder{ptrs: map[ptrKey]uint64{}}
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() {
+		return []byte{0}, nil
+	}
+	e.buf = append(e.buf, rv.Type().String()...)
+	if err := e.value(rv); err != nil {
+		return nil, err
+	}
+	return e.buf, nil
+}
+
+// SchemaHash identifies the model's types (see schemaHash) for keys of
+// entries derived from models.
+func SchemaHash() []byte { return schemaHash[:] }

@@ -16,6 +16,14 @@ import (
 
 func runCached(t *testing.T, c *cache.Cache, files map[string]string) []string {
 	t.Helper()
+	out, _ := runCachedCfg(t, driver.Config{Analyzers: all.Analyzers(), Cache: c}, files)
+	return out
+}
+
+// runCachedCfg runs with cfg and reports whether the findings came from
+// the cache.
+func runCachedCfg(t *testing.T, cfg driver.Config, files map[string]string) ([]string, bool) {
+	t.Helper()
 	var paths []string
 	for p := range files {
 		paths = append(paths, p)
@@ -25,7 +33,7 @@ func runCached(t *testing.T, c *cache.Cache, files map[string]string) []string {
 	for _, p := range paths {
 		inputs = append(inputs, driver.Input{File: source.File{Path: p, Lang: model.LangForPath(p)}, Src: []byte(files[p])})
 	}
-	res, err := driver.Run(context.Background(), inputs, driver.Config{Analyzers: all.Analyzers(), Cache: c})
+	res, err := driver.Run(context.Background(), inputs, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +41,7 @@ func runCached(t *testing.T, c *cache.Cache, files map[string]string) []string {
 	for _, d := range res.Diagnostics {
 		out = append(out, fmt.Sprintf("%s:%d: %s [%s]", d.Pos.Filename, d.Pos.Line, d.Message, d.Rule))
 	}
-	return out
+	return out, res.Stats.CachedResult
 }
 
 // TestCacheWholeProgram: the cache holds only per-file models, and the
@@ -63,8 +71,9 @@ func load() {
 	if len(cold) != 1 || !strings.HasPrefix(cold[0], "Caller.swift:3: kSecAttrServer is not an attribute") {
 		t.Fatalf("cold run: want the unsupportedattr finding, got %q", cold)
 	}
-	if warm := runCached(t, c, files); strings.Join(warm, "\n") != strings.Join(cold, "\n") {
-		t.Fatalf("warm run differs:\n%q\nwant\n%q", warm, cold)
+	cfg := driver.Config{Analyzers: all.Analyzers(), Cache: c}
+	if warm, fromCache := runCachedCfg(t, cfg, files); strings.Join(warm, "\n") != strings.Join(cold, "\n") || !fromCache {
+		t.Fatalf("warm run (findings from the cache: %v) differs:\n%q\nwant\n%q", fromCache, warm, cold)
 	}
 	hits, _, _ := c.Stats()
 	if hits != 2 {
@@ -72,14 +81,49 @@ func load() {
 	}
 
 	files["Helper.swift"] = fmt.Sprintf(helper, "InternetPassword")
-	edited := runCached(t, c, files)
-	if h, _, _ := c.Stats(); h != 3 {
-		t.Fatalf("after the edit: %d cache hits in all, want 3 (the caller's file)", h)
+	edited, fromCache := runCachedCfg(t, cfg, files)
+	if h, _, _ := c.Stats(); h != 3 || fromCache {
+		t.Fatalf("after the edit: %d cache hits in all, want 3 (the caller's file); findings from the cache: %v", h, fromCache)
 	}
 	if len(edited) != 0 {
 		t.Errorf("after fixing the helper, the caller still reports it: %q", edited)
 	}
 	if want := runCached(t, nil, files); len(want) != 0 {
 		t.Errorf("the uncached run after the edit reports %q", want)
+	}
+}
+
+// TestCacheResultOptions: the cached findings of a run are not reused by a
+// run with another platform scope or another set of rules.
+func TestCacheResultOptions(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"Sources/Store.swift": `import Security
+func wipe() {
+    let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecMatchLimit as String: kSecMatchLimitAll]
+    SecItemDelete(q as CFDictionary)
+}
+`}
+	all := all.Analyzers()
+	runs := []driver.Config{
+		{Analyzers: all, Cache: c},
+		{Analyzers: all, Cache: c, Platforms: model.MacOS},
+		{Analyzers: all[:1], Cache: c},
+	}
+	for i, cfg := range runs {
+		got, fromCache := runCachedCfg(t, cfg, files)
+		if fromCache {
+			t.Errorf("run %d reused the findings of another configuration", i)
+		}
+		cfg.Cache = nil
+		if want, _ := runCachedCfg(t, cfg, files); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("run %d: %q, uncached %q", i, got, want)
+		}
+		cfg.Cache = c
+		if again, fromCache := runCachedCfg(t, cfg, files); !fromCache || strings.Join(again, "\n") != strings.Join(got, "\n") {
+			t.Errorf("run %d again: from the cache %v, %q", i, fromCache, again)
+		}
 	}
 }

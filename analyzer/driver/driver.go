@@ -91,6 +91,9 @@ type Stats struct {
 	Skipped       []source.Skipped
 	Elapsed       time.Duration
 	ParseErrors   int // files with syntax errors (lowered partially)
+	// CachedResult reports that the findings came from the cache: no
+	// file, project fact or option changed since a run that stored them.
+	CachedResult bool
 }
 
 // Result is the outcome of a run.
@@ -135,6 +138,14 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	res.Stats.FilesKeychain = len(res.Files)
 
 	prog := flow.NewProgram(res.Files, cfg.Platforms)
+	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
+	if cacheable {
+		if diags, ok := loadResult(cfg, rkey); ok {
+			res.Diagnostics, res.Stats.CachedResult = diags, true
+			res.Stats.Elapsed = time.Since(start)
+			return res, nil
+		}
+	}
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()
 
@@ -171,6 +182,9 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	}
 	res.Diagnostics = dedupe(fold(res.Diagnostics))
 	capRelated(res.Diagnostics)
+	if cacheable {
+		storeResult(cfg, rkey, res.Diagnostics)
+	}
 	res.Stats.Elapsed = time.Since(start)
 	return res, nil
 }
