@@ -232,6 +232,9 @@ func (c *Cache) Put(k [32]byte, payload []byte) bool {
 	return true
 }
 
+// Dir is the directory that holds the entries.
+func (c *Cache) Dir() string { return c.dir }
+
 // Err is the first write error of the run, nil if none.
 func (c *Cache) Err() error {
 	if c == nil {

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/keychainlint/keychainlint/analyzer/cache"
+	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/report"
 )
 
@@ -48,10 +49,20 @@ func (c *cacheFlags) open(stderr io.Writer) *cache.Cache {
 	return ch
 }
 
-// close reports a failed write and prunes old entries.
-func closeCache(ch *cache.Cache, stderr io.Writer) {
+// closeCache reports a failed write (and, with --verbose, what came from
+// the cache) and prunes old entries. res is nil when the run failed.
+func closeCache(ch *cache.Cache, res *driver.Result, verbose bool, stderr io.Writer) {
 	if ch == nil {
 		return
+	}
+	if verbose && res != nil {
+		hits, _, _ := ch.Stats()
+		from := ""
+		if res.Stats.CachedResult {
+			from = "; findings from the cache"
+		}
+		fmt.Fprintf(stderr, "keychainlint: note: cache %s: %d of %d parsed files from the cache%s\n",
+			report.Path(ch.Dir()), hits, res.Stats.FilesKeychain, from)
 	}
 	if err := ch.Err(); err != nil {
 		fmt.Fprintf(stderr, "keychainlint: note: the cache could not be written: %s\n", report.Text(err.Error()))

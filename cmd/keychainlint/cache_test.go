@@ -144,3 +144,21 @@ func TestCacheConcurrentRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheVerbose: --verbose says how much came from the cache.
+func TestCacheVerbose(t *testing.T) {
+	t.Chdir(repoRoot)
+	dir := t.TempDir()
+	cold := runCmd(t, "--verbose", "--cache-dir", dir, "testdata/sampleapp")
+	warm := runCmd(t, "--verbose", "--cache-dir", dir, "testdata/sampleapp")
+	if !regexp.MustCompile(`keychainlint: note: cache .*: 0 of [1-9][0-9]* parsed files from the cache\n`).MatchString(cold.stderr) {
+		t.Errorf("cold run:\n%s", cold.stderr)
+	}
+	m := regexp.MustCompile(`: ([0-9]+) of ([0-9]+) parsed files from the cache; findings from the cache\n`).FindStringSubmatch(warm.stderr)
+	if m == nil || m[1] != m[2] {
+		t.Errorf("warm run:\n%s", warm.stderr)
+	}
+	if quiet := runCmd(t, "--cache-dir", dir, "testdata/sampleapp"); strings.Contains(quiet.stderr, "cache") {
+		t.Errorf("without --verbose the cache is mentioned:\n%s", quiet.stderr)
+	}
+}

@@ -194,7 +194,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	skipped = append(skipped, projects.Skipped...)
 	ch := o.cache.open(stderr)
 	res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Cache: ch})
-	closeCache(ch, stderr)
+	closeCache(ch, res, o.verbose, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
