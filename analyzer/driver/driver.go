@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/analyzer/cache"
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/analyzer/project"
@@ -41,6 +42,9 @@ type Config struct {
 	Projects *project.Set
 	// Progress, when not nil, counts the work as the run goes on.
 	Progress *Progress
+	// Cache keeps lowered models across runs (see package cache); nil:
+	// every file is parsed.
+	Cache *cache.Cache
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -92,6 +96,9 @@ type Stats struct {
 	// FilesUnread counts the inputs that could not be read (binary,
 	// unreadable, over the size limit): they are in Skipped.
 	FilesUnread int
+	// CachedResult reports that the findings came from the cache: no
+	// file, project fact or option changed since a run that stored them.
+	CachedResult bool
 }
 
 // Result is the outcome of a run.
@@ -158,6 +165,14 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	res.Stats.FilesKeychain = len(res.Files)
 
 	prog := flow.NewProgram(res.Files, cfg.Platforms)
+	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
+	if cacheable {
+		if diags, ok := loadResult(cfg, rkey); ok {
+			res.Diagnostics, res.Stats.CachedResult = diags, true
+			res.Stats.Elapsed = time.Since(start)
+			return res, nil
+		}
+	}
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()
 
@@ -196,6 +211,9 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	}
 	res.Diagnostics = dedupe(fold(res.Diagnostics))
 	capRelated(res.Diagnostics)
+	if cacheable {
+		storeResult(cfg, rkey, res.Diagnostics)
+	}
 	res.Stats.Elapsed = time.Since(start)
 	return res, nil
 }

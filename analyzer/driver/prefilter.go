@@ -71,7 +71,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		}
 	}()
 	parse := func(p *swiftparse.Parser, in Input, src []byte) (*model.File, *source.Skipped) {
-		f, err := parseSafely(ctx, p, in.File.Path, src)
+		f, err := parseCached(ctx, cfg, p, in.File.Path, src)
 		cfg.Progress.parsed()
 		if err != nil {
 			return nil, &source.Skipped{Path: in.File.Path, Reason: err.Error()}

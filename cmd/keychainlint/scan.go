@@ -65,6 +65,7 @@ type scanFlags struct {
 	srcRoot        string
 	verbose        bool
 	progress       string
+	cache          cacheFlags
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -86,6 +87,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.verbose, "verbose", false, "list the regions of keychain files that were not analysed (syntax errors, depth or time limit) on stderr")
 	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
+	o.cache.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -205,9 +207,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		return inputs, walkErr
 	}
+	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters, Cache: ch})
 	stopProgress()
+	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2

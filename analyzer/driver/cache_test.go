@@ -1,0 +1,129 @@
+package driver_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/cache"
+	"github.com/keychainlint/keychainlint/analyzer/driver"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/source"
+	"github.com/keychainlint/keychainlint/rules/all"
+)
+
+func runCached(t *testing.T, c *cache.Cache, files map[string]string) []string {
+	t.Helper()
+	out, _ := runCachedCfg(t, driver.Config{Analyzers: all.Analyzers(), Cache: c}, files)
+	return out
+}
+
+// runCachedCfg runs with cfg and reports whether the findings came from
+// the cache.
+func runCachedCfg(t *testing.T, cfg driver.Config, files map[string]string) ([]string, bool) {
+	t.Helper()
+	var paths []string
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var inputs []driver.Input
+	for _, p := range paths {
+		inputs = append(inputs, driver.Input{File: source.File{Path: p, Lang: model.LangForPath(p)}, Src: []byte(files[p])})
+	}
+	res, err := driver.Run(context.Background(), inputs, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range res.Diagnostics {
+		out = append(out, fmt.Sprintf("%s:%d: %s [%s]", d.Pos.Filename, d.Pos.Line, d.Message, d.Rule))
+	}
+	return out, res.Stats.CachedResult
+}
+
+// TestCacheWholeProgram: the cache holds only per-file models, and the
+// flow engine runs over all of them on every run, so editing a helper in
+// one file changes the finding at its caller in another file, whose
+// model comes from the cache: the caller's kSecAttrServer is wrong for
+// the generic-password class the helper returns, right for internet
+// passwords.
+func TestCacheWholeProgram(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	helper := `import Security
+func itemClass() -> CFString {
+    return kSecClass%s
+}
+`
+	caller := `import Security
+func load() {
+    let q: [String: Any] = [kSecClass as String: itemClass(), kSecAttrServer as String: "example.com"]
+    SecItemCopyMatching(q as CFDictionary, nil)
+}
+`
+	files := map[string]string{"Helper.swift": fmt.Sprintf(helper, "GenericPassword"), "Caller.swift": caller}
+	cold := runCached(t, c, files)
+	if len(cold) != 1 || !strings.HasPrefix(cold[0], "Caller.swift:3: kSecAttrServer is not an attribute") {
+		t.Fatalf("cold run: want the unsupportedattr finding, got %q", cold)
+	}
+	cfg := driver.Config{Analyzers: all.Analyzers(), Cache: c}
+	if warm, fromCache := runCachedCfg(t, cfg, files); strings.Join(warm, "\n") != strings.Join(cold, "\n") || !fromCache {
+		t.Fatalf("warm run (findings from the cache: %v) differs:\n%q\nwant\n%q", fromCache, warm, cold)
+	}
+	hits, _, _ := c.Stats()
+	if hits != 2 {
+		t.Fatalf("warm run: %d cache hits, want 2", hits)
+	}
+
+	files["Helper.swift"] = fmt.Sprintf(helper, "InternetPassword")
+	edited, fromCache := runCachedCfg(t, cfg, files)
+	if h, _, _ := c.Stats(); h != 3 || fromCache {
+		t.Fatalf("after the edit: %d cache hits in all, want 3 (the caller's file); findings from the cache: %v", h, fromCache)
+	}
+	if len(edited) != 0 {
+		t.Errorf("after fixing the helper, the caller still reports it: %q", edited)
+	}
+	if want := runCached(t, nil, files); len(want) != 0 {
+		t.Errorf("the uncached run after the edit reports %q", want)
+	}
+}
+
+// TestCacheResultOptions: the cached findings of a run are not reused by a
+// run with another platform scope or another set of rules.
+func TestCacheResultOptions(t *testing.T) {
+	c, err := cache.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{"Sources/Store.swift": `import Security
+func wipe() {
+    let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecMatchLimit as String: kSecMatchLimitAll]
+    SecItemDelete(q as CFDictionary)
+}
+`}
+	all := all.Analyzers()
+	runs := []driver.Config{
+		{Analyzers: all, Cache: c},
+		{Analyzers: all, Cache: c, Platforms: model.MacOS},
+		{Analyzers: all[:1], Cache: c},
+	}
+	for i, cfg := range runs {
+		got, fromCache := runCachedCfg(t, cfg, files)
+		if fromCache {
+			t.Errorf("run %d reused the findings of another configuration", i)
+		}
+		cfg.Cache = nil
+		if want, _ := runCachedCfg(t, cfg, files); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("run %d: %q, uncached %q", i, got, want)
+		}
+		cfg.Cache = c
+		if again, fromCache := runCachedCfg(t, cfg, files); !fromCache || strings.Join(again, "\n") != strings.Join(got, "\n") {
+			t.Errorf("run %d again: from the cache %v, %q", i, fromCache, again)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package driver
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"fmt"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/keychainlint/keychainlint/analyzer/cache"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// The whole run's findings are cached too, under a key made of
+// everything the flow engine and the rules read: every parsed file's path
+// and content (hence its model), its project facts, the platform scope,
+// the analyzers, and (through the cache's key) the binary. When nothing
+// of it changed, the flow engine and the rules, which are most of a warm
+// run's time, are not run again; when anything changed, they run over all
+// models, so a change in one file reaches the findings in every file.
+
+// resultFormat versions the encoding of cachedDiag.
+const resultFormat = 1
+
+// cachedDiag is what the outputs read of a Diagnostic. The go/analysis
+// form (Raw, the text edits' token.Pos) is tied to the run's FileSet and
+// is not kept: a Diagnostic from the cache has a zero Raw, and Fixes with
+// their messages only; FixEdits holds the edits (resolved to offsets).
+type cachedDiag struct {
+	Rule     string
+	Severity Severity
+	Pos, End token.Position
+	Message  string
+	URL      string
+	Related  []Related
+	FixMsgs  []string
+	FixEdits [][]FileEdit
+	Subject  *Subject
+	Folded   []Folded
+}
+
+// resultKey is the key of the run's findings, ok false when the run is
+// not cacheable.
+func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
+	if cfg.Cache == nil {
+		return k, false
+	}
+	var names []string
+	for _, a := range topo(cfg.Analyzers) {
+		names = append(names, a.Name)
+	}
+	parts := [][]byte{
+		fmt.Appendf(nil, "%d|%d|%s", resultFormat, cfg.Platforms, strings.Join(names, ",")),
+		cache.SchemaHash(),
+	}
+	for _, f := range files {
+		sum := sha256.Sum256(f.Src)
+		proj, err := cache.Fingerprint(f.Project)
+		if err != nil {
+			return k, false
+		}
+		parts = append(parts, []byte(f.Path), sum[:], proj)
+	}
+	return cfg.Cache.Key("result", parts...), true
+}
+
+// loadResult returns the cached findings of the run, ok false on a miss.
+func loadResult(cfg Config, k [32]byte) (diags []Diagnostic, ok bool) {
+	data := cfg.Cache.Get(k)
+	if data == nil {
+		return nil, false
+	}
+	var cds []cachedDiag
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cds); err != nil {
+		return nil, false
+	}
+	for _, c := range cds {
+		d := Diagnostic{Rule: c.Rule, Severity: c.Severity, Pos: c.Pos, End: c.End, Message: c.Message, URL: c.URL,
+			Related: c.Related, Subject: c.Subject, Folded: c.Folded, fixEdits: c.FixEdits}
+		for _, m := range c.FixMsgs {
+			d.Fixes = append(d.Fixes, analysis.SuggestedFix{Message: m})
+		}
+		if len(d.Fixes) != len(d.fixEdits) {
+			return nil, false
+		}
+		diags = append(diags, d)
+	}
+	return diags, true
+}
+
+// storeResult caches the run's findings.
+func storeResult(cfg Config, k [32]byte, diags []Diagnostic) {
+	cds := make([]cachedDiag, 0, len(diags))
+	for _, d := range diags {
+		c := cachedDiag{Rule: d.Rule, Severity: d.Severity, Pos: d.Pos, End: d.End, Message: d.Message, URL: d.URL,
+			Related: d.Related, Subject: d.Subject, Folded: d.Folded, FixEdits: d.fixEdits}
+		for _, fx := range d.Fixes {
+			c.FixMsgs = append(c.FixMsgs, fx.Message)
+		}
+		cds = append(cds, c)
+	}
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(cds); err != nil {
+		return
+	}
+	cfg.Cache.Put(k, b.Bytes())
+}
