@@ -36,5 +36,7 @@
 // (cases inside the conditional are narrowed to its platforms; the
 // statements after it stay in their case). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
-// bytes) yields a model that marks the whole file as lost (File.TimedOut).
+// bytes) is done again one top-level declaration at a time (chunks.go,
+// reparse.go): the declarations whose own parse exceeds its limit are
+// recorded as lost (File.TimedOutRegions), the others are lowered.
 package swiftparse

@@ -9,3 +9,6 @@ func SetParseTimeLimit(f func(n int) time.Duration) (restore func()) {
 	parseTimeLimit = f
 	return func() { parseTimeLimit = old }
 }
+
+// ChunkParses returns how many chunks of timed-out files were parsed.
+func ChunkParses() int64 { return chunkParses.Load() }

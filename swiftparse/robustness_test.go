@@ -440,8 +440,8 @@ func TestBrokenDictLiteralIsUnknown(t *testing.T) {
 // run for minutes (found by FuzzParse).
 const pathologicalSwift = "func (){var q=[g:y]{t"
 
-// A parse that exceeds the time limit yields a model that marks the whole
-// file as unparsable, and the reused Parser starts afresh on the next
+// A parse of a single declaration that exceeds the time limit yields a
+// model that marks the whole file as lost, and the reused Parser starts afresh on the next
 // file instead of resuming the abandoned parse.
 func TestParseTimeLimit(t *testing.T) {
 	defer swiftparse.SetParseTimeLimit(func(int) time.Duration { return 300 * time.Millisecond })()
@@ -449,15 +449,19 @@ func TestParseTimeLimit(t *testing.T) {
 	defer p.Close()
 	for i := 0; i < 2; i++ {
 		start := time.Now()
+		parses := swiftparse.ChunkParses()
 		f, err := p.Parse(context.Background(), "slow.swift", []byte(pathologicalSwift))
 		if err != nil {
 			t.Fatalf("Parse: %v", err)
 		}
+		if n := swiftparse.ChunkParses() - parses; n != 0 {
+			t.Errorf("a file of one declaration was parsed again in %d chunks", n)
+		}
 		if d := time.Since(start); d > 10*time.Second {
 			t.Errorf("parse took %v despite the limit", d)
 		}
-		if len(f.Errors) != 1 || f.Errors[0] != (model.Span{Start: 0, End: len(pathologicalSwift)}) || len(f.Funcs) != 0 || !f.TimedOut {
-			t.Errorf("timed-out parse: errors %v, %d bodies, TimedOut %v", f.Errors, len(f.Funcs), f.TimedOut)
+		if len(f.TimedOutRegions) != 1 || f.TimedOutRegions[0] != (model.Span{Start: 0, End: len(pathologicalSwift)}) || len(f.Funcs) != 0 || !f.TimedOut {
+			t.Errorf("timed-out parse: lost %v, %d bodies, TimedOut %v", f.TimedOutRegions, len(f.Funcs), f.TimedOut)
 		}
 		start = time.Now()
 		f, err = p.Parse(context.Background(), "next.swift", []byte(swiftPrefix))
