@@ -8,8 +8,8 @@
 // declarations inside them, which are lowered) are recorded in File.Errors
 // and skipped, constructs the model does not represent become
 // model.Unknown (keeping the modelled expressions inside them), and
-// nesting deeper than maxDepth is cut off (File.Cut) so that a
-// pathological file cannot exhaust the stack. The command reports all of
+// nesting deeper than maxDepth (2,000 nested ifs) is cut off (File.Cut)
+// so that a pathological file costs bounded time and stack. The command reports all of
 // these as partial parses.
 //
 // The keychain idioms are recognised in recognize.go, once for all

@@ -12,3 +12,6 @@ func SetParseTimeLimit(f func(n int) time.Duration) (restore func()) {
 
 // ChunkParses returns how many chunks of timed-out files were parsed.
 func ChunkParses() int64 { return chunkParses.Load() }
+
+// MaxModelDepth is the deepest a lowered model nests (see maxDepth).
+const MaxModelDepth = 2*maxDepth + 10

@@ -237,10 +237,9 @@ func TestInvalidUTF8(t *testing.T) {
 	}
 }
 
-// deepInputs are 10,000-deep nestings of expressions, blocks and
-// dictionary literals, with the valid prefix in front.
-func deepInputs(ext string) map[string]string {
-	const n = 10000
+// deepInputs are n-deep nestings of expressions, blocks and dictionary
+// literals, with the valid prefix in front.
+func deepInputs(ext string, n int) map[string]string {
 	if ext == "swift" {
 		return map[string]string{
 			"parens":     swiftPrefix + "let x = " + strings.Repeat("(", n) + "1" + strings.Repeat(")", n) + "\n",
@@ -271,15 +270,22 @@ func deepInputs(ext string) map[string]string {
 	}
 }
 
-// TestDeepNesting feeds 10,000-deep nestings to both front ends. Lowering
-// must stop at its depth limit (File.Truncated) instead of recursing
-// through the whole input: the goroutine stack is capped far below what a
-// 10,000-deep recursion needs, so unbounded recursion crashes the test.
+// TestDeepNesting feeds 10,000-deep nestings to both front ends, and
+// 50,000-deep ones of the main kinds. Lowering must stop at its depth
+// limit (File.Truncated) instead of recursing through the whole input:
+// the goroutine stack is capped below what a 50,000-deep recursion needs,
+// so unbounded recursion crashes the test.
 func TestDeepNesting(t *testing.T) {
-	old := debug.SetMaxStack(16 << 20)
+	old := debug.SetMaxStack(64 << 20)
 	defer debug.SetMaxStack(old)
 	for _, ext := range langs {
-		for name, src := range deepInputs(ext) {
+		inputs := deepInputs(ext, 10000)
+		for name, src := range deepInputs(ext, 50000) {
+			if name == "ifs" || name == "parens" || name == "calls" {
+				inputs["50k "+name] = src
+			}
+		}
+		for name, src := range inputs {
 			t.Run(ext+"/"+name, func(t *testing.T) {
 				start := time.Now()
 				f := mustLower(t, ext, []byte(src))
@@ -301,7 +307,7 @@ func TestDeepNesting(t *testing.T) {
 					}
 				}
 				// The model is cut off near the lowering's depth limit.
-				if d := modelDepth(f); d > 1200 {
+				if d := modelDepth(f); d > swiftparse.MaxModelDepth {
 					t.Errorf("model nests %d deep", d)
 				}
 				wantComment(t, f, "// leading comment")

@@ -347,7 +347,12 @@ func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.S
 	defer l.leave()
 	var out []model.Stmt
 	var cfg configStack
-	lo, hi := statementsRange(n)
+	lo, hi := int(n.StartByte()), int(n.EndByte())
+	if len(l.dirs) > 0 {
+		// Only directives need the range around the statements (and the
+		// sibling and parent look-ups cost time in the depth of n).
+		lo, hi = statementsRange(n)
+	}
 	for _, it := range l.withDirectives(namedChildren(n), lo, hi) {
 		if d := l.directive(it); d != nil {
 			l.swiftDirective(d, &cfg, &out)
@@ -920,6 +925,12 @@ func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
 	return swiftPrefixExpr(op, l.swiftExpr(t), sp)
 }
 
+// maxHoistChain bounds the postfix chains swiftHoistPrefix walks down
+// from each of their nodes (a longer chain is lowered as the grammar
+// nests it): the walk from every node would otherwise take time
+// quadratic in the chain.
+const maxHoistChain = 64
+
 // swiftHoistPrefix lowers a postfix chain (member accesses, calls,
 // subscripts, `x!`, `x?`) whose base the grammar gives a prefix operator:
 // `!x.contains(k)` parses as `(!x).contains(k)` and `!f(x)` as a call of
@@ -938,7 +949,7 @@ func (l *lowerer) swiftHoistPrefix(n *sitter.Node) model.Expr {
 				next = k[0]
 			}
 		}
-		if next == nil || depth > maxDepth {
+		if next == nil || depth > maxHoistChain {
 			return nil
 		}
 		base = next

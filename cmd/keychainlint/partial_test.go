@@ -18,7 +18,7 @@ func TestPartialParseReport(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	deep := "import Security\nfunc deep() {\n    let q = [kSecClass: kSecClassGenericPassword]\n    SecItemDelete(q as CFDictionary)\n    let x = " +
-		strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000) + "\n}\n"
+		strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + "\n}\n"
 	writeTree(t, dir, map[string]string{
 		"Bad.swift":    badSwift,
 		"Broken.swift": brokenSwift,
@@ -168,5 +168,32 @@ func TestTimedOutFileKeepsFindings(t *testing.T) {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("SARIF lacks %s:\n%s", want, raw)
 		}
+	}
+}
+
+// TestDeepFindingReported checks that a finding 1,000 ifs deep is
+// reported in Swift and Objective-C, and that the file is not reported as
+// cut (issue 9: at 200 ifs it was dropped).
+func TestDeepFindingReported(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const n = 1000
+	writeTree(t, dir, map[string]string{
+		"Deep.swift": "import Security\nfunc deep() {\n" + strings.Repeat("if true {\n", n) +
+			"let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]\nSecItemDelete(q as CFDictionary)\n" + strings.Repeat("}\n", n) + "}\n",
+		"Deep.m": "#import <Security/Security.h>\nvoid deep(void) {\n" + strings.Repeat("if (1) {\n", n) +
+			"SecItemDelete((__bridge CFDictionaryRef)@{ (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword });\n" + strings.Repeat("}\n", n) + "}\n",
+	})
+	doc := decodeJSON(t, runCmd(t, "--format", "json", dir).stdout)
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(f.File), f.Line, f.Rule))
+	}
+	want := []string{"Deep.m:1003 broaddelete", "Deep.swift:1004 broaddelete"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if len(doc.PartialParses) != 0 {
+		t.Errorf("reported as parsed in part: %+v", doc.PartialParses)
 	}
 }
