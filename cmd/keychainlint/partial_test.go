@@ -135,7 +135,8 @@ func (){var q=[g:y]{t`
 func TestTimedOutFileKeepsFindings(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"Slow.swift": slowSwift})
+	// Lost.swift is one declaration: lost whole, without a second parse.
+	writeTree(t, dir, map[string]string{"Slow.swift": slowSwift, "Lost.swift": "// SecItemAdd\nfunc (){var q=[g:y]{t"})
 	sarif := filepath.Join(dir, "out.sarif")
 	r := runCmd(t, "--verbose", "--format", "json", "--sarif-output", sarif, dir)
 	doc := decodeJSON(t, r.stdout)
@@ -146,14 +147,18 @@ func TestTimedOutFileKeepsFindings(t *testing.T) {
 	if want := []string{"5:5-5:18 broaddelete", "10:9-10:22 broaddelete"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("findings %q, want %q", got, want)
 	}
-	if s := doc.Summary; s["filesTruncated"] != 1 || s["filesWithSyntaxErrors"] != 0 || len(doc.PartialParses) != 1 {
+	if s := doc.Summary; s["filesTruncated"] != 2 || s["filesWithSyntaxErrors"] != 0 || len(doc.PartialParses) != 2 {
 		t.Fatalf("json summary: %+v, partial parses %+v", s, doc.PartialParses)
 	}
-	if l := doc.PartialParses[0].Lost; len(l) != 1 || l[0].Reason != "parse time limit exceeded" || l[0].Line != 12 || l[0].Column != 1 || l[0].EndLine != 12 || l[0].EndColumn != 22 {
+	if l := doc.PartialParses[0].Lost; len(l) != 1 || l[0].Reason != "parse time limit exceeded" || l[0].Line != 1 || l[0].EndLine != 2 {
+		t.Errorf("json: Lost.swift: lost regions %+v, want the whole file, parse time limit exceeded", l)
+	}
+	if l := doc.PartialParses[1].Lost; len(l) != 1 || l[0].Reason != "parse time limit exceeded" || l[0].Line != 12 || l[0].Column != 1 || l[0].EndLine != 12 || l[0].EndColumn != 22 {
 		t.Errorf("json: lost regions %+v, want line 12, columns 1-22, parse time limit exceeded", l)
 	}
 	for _, want := range []string{
-		"keychainlint: 1 keychain file parsed only in part (1 cut by the depth or time limit)",
+		"keychainlint: 2 keychain files parsed only in part (2 cut by the depth or time limit)",
+		"keychainlint: note: " + filepath.Join(dir, "Lost.swift") + ":1:1-2:22: parse time limit exceeded\n",
 		"keychainlint: note: " + filepath.Join(dir, "Slow.swift") + ":12:1-12:22: parse time limit exceeded\n",
 	} {
 		if !strings.Contains(r.stderr, want) {
@@ -164,7 +169,8 @@ func TestTimedOutFileKeepsFindings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"executionSuccessful": true`, "12:1-12:22 (parse time limit exceeded)", `"startLine": 12`} {
+	for _, want := range []string{`"executionSuccessful": true`, "12:1-12:22 (parse time limit exceeded)", `"startLine": 12`,
+		"Lost.swift: the parser gave up at its time limit: the file is not analysed"} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("SARIF lacks %s:\n%s", want, raw)
 		}
