@@ -17,6 +17,10 @@ import (
 // parses a thousand times faster).
 var chunkTimeLimit = func(n int) time.Duration { return parseTimeLimit(n) / 5 }
 
+// recoveryBudget bounds the time all the chunks of a file of n bytes may
+// take together: the file's own limit again.
+var recoveryBudget = func(n int) time.Duration { return parseTimeLimit(n) }
+
 // maxParses bounds the tree-sitter parses of one file's recovery, chunks
 // split again included.
 const maxParses = 2 * maxChunks
@@ -46,7 +50,7 @@ func (l *lowerer) reparse(ctx context.Context, parser *sitter.Parser, src []byte
 	}
 	defer parser.SetIncludedRanges(wholeDocument)
 	newlines := newlineOffsets(src)
-	budget := parseTimeLimit(len(src))
+	budget := recoveryBudget(len(src))
 	var top *swiftTop
 	if swift {
 		top = l.swiftBegin(model.Span{Start: chunks[0].start, End: chunks[0].start})

@@ -1,6 +1,9 @@
 package swiftparse_test
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -94,5 +97,57 @@ func TestTimedOutRecoveryIsBounded(t *testing.T) {
 	}
 	if covered != 40 {
 		t.Errorf("lost regions %v cover %d of the 40 broken declarations", f.TimedOutRegions, covered)
+	}
+}
+
+// The per-declaration recovery lowers a file as the whole-file parse
+// does: every body of the sample app's Swift, Objective-C and C files, with
+// its platforms, spans and statements, and the file's comments and
+// availability regions.
+func TestChunkedParseLowersLikeWholeParse(t *testing.T) {
+	paths, err := filepath.Glob("../testdata/sampleapp/*/*.*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, path := range paths {
+		if model.LangForPath(path) == model.LangUnknown {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		whole, err := swiftparse.ParseFile(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		restore := swiftparse.ForceChunkedParse()
+		before := swiftparse.ChunkParses()
+		chunked, err := swiftparse.ParseFile(path, src)
+		parses := swiftparse.ChunkParses() - before
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if parses < 2 {
+			t.Errorf("%s: parsed in %d chunks", path, parses)
+			continue
+		}
+		n++
+		t.Logf("%s: %d chunks", path, parses)
+		if chunked.TimedOut || len(chunked.TimedOutRegions) != 0 {
+			t.Errorf("%s: lost %v", path, chunked.TimedOutRegions)
+		}
+		if a, b := dumpFile(whole), dumpFile(chunked); a != b {
+			t.Errorf("%s: lowered in %d chunks differs:\n%s\nwhole:\n%s", path, parses, b, a)
+		}
+		if !reflect.DeepEqual(whole.Comments, chunked.Comments) || !reflect.DeepEqual(whole.Availability, chunked.Availability) ||
+			!reflect.DeepEqual(whole.Errors, chunked.Errors) || !reflect.DeepEqual(whole.Structs, chunked.Structs) || !reflect.DeepEqual(whole.Classes, chunked.Classes) {
+			t.Errorf("%s: comments, availability, errors or types differ:\n%+v\n%+v", path, chunked, whole)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d files compared", n)
 	}
 }
