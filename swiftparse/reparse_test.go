@@ -1,6 +1,7 @@
 package swiftparse_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -149,5 +150,26 @@ func TestChunkedParseLowersLikeWholeParse(t *testing.T) {
 	}
 	if n < 5 {
 		t.Errorf("only %d files compared", n)
+	}
+}
+
+// After a file parsed per declaration, the reused Parser parses the next
+// file whole again (not only the last chunk's range).
+func TestParserAfterChunkedParse(t *testing.T) {
+	defer swiftparse.SetParseTimeLimit(func(int) time.Duration { return 300 * time.Millisecond })()
+	p := swiftparse.NewParser()
+	defer p.Close()
+	slow := "func first() {}\n" + pathologicalSwift + "\nfunc after() {}\n"
+	if f, err := p.Parse(context.Background(), "slow.swift", []byte(slow)); err != nil || !f.TimedOut || len(f.Funcs) != 2 {
+		t.Fatalf("chunked parse: %v, %+v", err, f)
+	}
+	next := strings.Repeat("// padding\n", 10) + swiftPrefix
+	f, err := p.Parse(context.Background(), "next.swift", []byte(next))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantPrefix(t, f)
+	if f.TimedOut || len(f.Errors) != 0 || len(f.Funcs) != 1 {
+		t.Errorf("the next file: errors %v, TimedOut %v, %d bodies", f.Errors, f.TimedOut, len(f.Funcs))
 	}
 }
