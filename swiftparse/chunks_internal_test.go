@@ -102,3 +102,35 @@ func TestSplitAnyDepth(t *testing.T) {
 		t.Errorf("chunks %q, want %q", got, want)
 	}
 }
+
+// FuzzTopLevelChunks checks that the chunks of any input, and of any
+// chunk split again, cover it in order without gaps, at most maxChunks.
+func FuzzTopLevelChunks(f *testing.F) {
+	f.Add([]byte("func a() {}\nfunc (){var q=[g:y]{t\nfunc b() {}\n"), true)
+	f.Add([]byte("#if X\nvoid f(void) {}\n#endif\n@implementation A\n@end\nvoid g(void) {}\n"), false)
+	f.Add([]byte("let s = #\"\"\"\n\"\"\"#\n/* /* */ */\nfunc c() {}\n"), true)
+	f.Fuzz(func(t *testing.T, src []byte, swift bool) {
+		check := func(cs []chunk, lo, hi int) {
+			if len(cs) == 0 || len(cs) > maxChunks {
+				t.Fatalf("%d chunks", len(cs))
+			}
+			at := lo
+			for _, c := range cs {
+				if c.start != at || c.end <= c.start && hi > lo {
+					t.Fatalf("chunk %v after %d in [%d, %d)", c, at, lo, hi)
+				}
+				at = c.end
+			}
+			if at != hi {
+				t.Fatalf("chunks end at %d, want %d", at, hi)
+			}
+		}
+		cs := topLevelChunks(src, swift)
+		check(cs, 0, len(src))
+		for _, c := range cs {
+			if c.end > c.start {
+				check(splitAnyDepth(src, c, swift), c.start, c.end)
+			}
+		}
+	})
+}
