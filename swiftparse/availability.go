@@ -309,10 +309,18 @@ func foundationVersion(name string) (model.Platform, model.OSVersion, bool) {
 // use deprecated API without a compiler warning. It looks up the node at
 // each "@available" in the source instead of walking the whole tree.
 func (r *availRecorder) swiftAttributes(root *sitter.Node) {
-	src := r.f.Src
+	r.swiftAttributesIn(root, 0, len(r.f.Src), 0)
+}
+
+// swiftAttributesIn records the @available attributes in the bytes
+// [lo, hi) of the file, the range root was parsed from; row is the line
+// of lo (0-based).
+func (r *availRecorder) swiftAttributesIn(root *sitter.Node, lo, hi, row int) {
+	src := r.f.Src[:hi]
 	const word = "@available"
-	row, lineStart, scanned := 0, 0, 0
-	for from := 0; ; {
+	lineStart := bytes.LastIndexByte(src[:lo], '\n') + 1
+	scanned := lo
+	for from := lo; ; {
 		i := bytes.Index(src[from:], []byte(word))
 		if i < 0 {
 			return

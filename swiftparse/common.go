@@ -9,10 +9,16 @@ import (
 )
 
 // maxDepth bounds how deep lowering descends into nested statements and
-// expressions. Real code stays far below it; generated or hostile input
-// (a 10,000-deep parenthesised expression) is cut off there, so lowering
-// can never exhaust the stack.
-const maxDepth = 400
+// expressions (an `if` and its block count two, a call one). Real code
+// stays far below it: code 2,000 ifs deep is still lowered. Generated or
+// hostile input (a 50,000-deep parenthesised expression) is cut off there
+// and reported (File.Cut). Lowering recurses in Go, whose goroutine
+// stacks grow (10,000 levels take about 16 MB); the limit is not higher
+// because some lowering steps cost time in the depth of the node (sibling
+// and parent look-ups in tree-sitter, the walk down a postfix chain), so
+// time grows faster than the input beyond it (BenchmarkDeepNesting). The
+// model nests at most about 2*maxDepth nodes deep.
+const maxDepth = 4000
 
 // lowerer holds the state of lowering one file.
 type lowerer struct {

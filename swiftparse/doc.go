@@ -8,8 +8,8 @@
 // declarations inside them, which are lowered) are recorded in File.Errors
 // and skipped, constructs the model does not represent become
 // model.Unknown (keeping the modelled expressions inside them), and
-// nesting deeper than maxDepth is cut off (File.Cut) so that a
-// pathological file cannot exhaust the stack. The command reports all of
+// nesting deeper than maxDepth (2,000 nested ifs) is cut off (File.Cut)
+// so that a pathological file costs bounded time and stack. The command reports all of
 // these as partial parses.
 //
 // The keychain idioms are recognised in recognize.go, once for all
@@ -36,5 +36,7 @@
 // (cases inside the conditional are narrowed to its platforms; the
 // statements after it stay in their case). A parse that exceeds a time
 // limit (tree-sitter's error recovery can take minutes on a few broken
-// bytes) yields a model that marks the whole file as lost (File.TimedOut).
+// bytes) is done again one top-level declaration at a time (chunks.go,
+// reparse.go): the declarations whose own parse exceeds its limit are
+// recorded as lost (File.TimedOutRegions), the others are lowered.
 package swiftparse

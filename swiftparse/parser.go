@@ -69,6 +69,12 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		parseSrc = rewriteObjCMethodMacros(src)
 	}
 	f := &model.File{Path: path, Lang: lang, Src: src}
+	l := &lowerer{src: src, file: f, dirs: dirs}
+	if lang != model.Swift {
+		// The lowerer reads the rewritten macro headers (the selector of a
+		// macro-declared method); every other byte is the source's.
+		l.src = parseSrc
+	}
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
 	tree, err := parser.ParseCtx(ctx, nil, parseSrc)
 	if err != nil || tree == nil {
@@ -80,9 +86,12 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 	if errors.Is(err, sitter.ErrOperationLimit) && ctx.Err() == nil {
 		// tree-sitter's error recovery can take minutes on a few bytes of
 		// broken code (the Swift grammar on `func (){var q=[g:y]{t`):
-		// give up on this file and report it as unparsable.
-		f.Errors = []model.Span{{Start: 0, End: len(src)}}
-		f.TimedOut = true
+		// parse the file again one declaration at a time.
+		if err := l.reparse(ctx, parser, parseSrc); err != nil {
+			return nil, fmt.Errorf("%s: parse: %w", path, err)
+		}
+		recordAvailability(f, nil)
+		l.coalesceCut()
 		return f, nil
 	}
 	if err != nil {
@@ -92,12 +101,6 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
 	}
 	defer tree.Close()
-	l := &lowerer{src: src, file: f, dirs: dirs}
-	if lang != model.Swift {
-		// The lowerer reads the rewritten macro headers (the selector of a
-		// macro-declared method); every other byte is the source's.
-		l.src = parseSrc
-	}
 	if lang == model.Swift {
 		l.swiftFile(tree.RootNode())
 	} else {

@@ -11,14 +11,34 @@ import (
 
 // swiftFile lowers a Swift source_file.
 func (l *lowerer) swiftFile(root *sitter.Node) {
+	t := l.swiftBegin(span(root))
+	l.swiftDecls(t, root, 0, len(l.src))
+	l.swiftEnd(t)
+}
+
+// swiftTop is the file-scope state of lowering a Swift file: its
+// top-level code and the open #if regions, carried across the trees of a
+// file parsed one declaration at a time (reparse.go).
+type swiftTop struct {
+	top *model.Func
+	cfg configStack
+}
+
+func (l *lowerer) swiftBegin(sp model.Span) *swiftTop {
+	return &swiftTop{top: &model.Func{Kind: model.FuncTopLevel, Static: true, Span: sp}}
+}
+
+// swiftDecls lowers the declarations of root, the tree of the bytes
+// [lo, hi) of the file.
+func (l *lowerer) swiftDecls(t *swiftTop, root *sitter.Node, lo, hi int) {
 	l.scanComments(root)
 	l.dropCommentedDirectives()
 	l.platforms = model.AllPlatforms
-	top := &model.Func{Kind: model.FuncTopLevel, Static: true, Span: span(root)}
-	var cfg configStack
-	for _, it := range l.withDirectives(namedChildren(root), 0, len(l.src)) {
+	top, cfg := t.top, &t.cfg
+	t.top.Span.End = max(t.top.Span.End, int(root.EndByte()))
+	for _, it := range l.withDirectives(namedChildren(root), lo, hi) {
 		if d := l.directive(it); d != nil {
-			l.swiftDirective(d, &cfg, &top.Body)
+			l.swiftDirective(d, cfg, &top.Body)
 			continue
 		}
 		n := it.n
@@ -39,17 +59,21 @@ func (l *lowerer) swiftFile(root *sitter.Node) {
 			l.swiftProperty(n, true)
 		}
 		l.platforms = model.AllPlatforms
-		l.appendStmts(&top.Body, &cfg, l.swiftStmt(n))
+		l.appendStmts(&top.Body, cfg, l.swiftStmt(n))
 	}
+}
+
+// swiftEnd closes the file scope.
+func (l *lowerer) swiftEnd(t *swiftTop) {
 	// An #if without #endif at file scope is a syntax error the grammar
 	// does not report (directives are not part of its tree).
-	for _, f := range cfg.frames {
+	for _, f := range t.cfg.frames {
 		l.file.Errors = append(l.file.Errors, f.cfg.Span)
 	}
-	cfg.closeAll(len(l.src))
+	t.cfg.closeAll(len(l.src))
 	l.platforms = model.AllPlatforms
-	if len(top.Body) > 0 {
-		l.addFunc(top)
+	if len(t.top.Body) > 0 {
+		l.addFunc(t.top)
 	}
 }
 
@@ -323,7 +347,12 @@ func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.S
 	defer l.leave()
 	var out []model.Stmt
 	var cfg configStack
-	lo, hi := statementsRange(n)
+	lo, hi := int(n.StartByte()), int(n.EndByte())
+	if len(l.dirs) > 0 {
+		// Only directives need the range around the statements (and the
+		// sibling and parent look-ups cost time in the depth of n).
+		lo, hi = statementsRange(n)
+	}
 	for _, it := range l.withDirectives(namedChildren(n), lo, hi) {
 		if d := l.directive(it); d != nil {
 			l.swiftDirective(d, &cfg, &out)
@@ -896,6 +925,12 @@ func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
 	return swiftPrefixExpr(op, l.swiftExpr(t), sp)
 }
 
+// maxHoistChain bounds the postfix chains swiftHoistPrefix walks down
+// from each of their nodes (a longer chain is lowered as the grammar
+// nests it): the walk from every node would otherwise take time
+// quadratic in the chain.
+const maxHoistChain = 64
+
 // swiftHoistPrefix lowers a postfix chain (member accesses, calls,
 // subscripts, `x!`, `x?`) whose base the grammar gives a prefix operator:
 // `!x.contains(k)` parses as `(!x).contains(k)` and `!f(x)` as a call of
@@ -914,7 +949,7 @@ func (l *lowerer) swiftHoistPrefix(n *sitter.Node) model.Expr {
 				next = k[0]
 			}
 		}
-		if next == nil || depth > maxDepth {
+		if next == nil || depth > maxHoistChain {
 			return nil
 		}
 		base = next

@@ -26,9 +26,12 @@ type File struct {
 	// the byte ranges it did not descend into.
 	Truncated bool
 	Cut       []Span
-	// TimedOut reports that the parser gave up on the file at its time
-	// limit: nothing was lowered, and Errors covers the whole file.
-	TimedOut bool
+	// TimedOut reports that the parser gave up at its time limit, and
+	// TimedOutRegions the byte ranges lost to it: the whole file, or, when
+	// parsing the file again one top-level declaration at a time recovered
+	// the rest, the declarations whose own parse gave up too.
+	TimedOut        bool
+	TimedOutRegions []Span
 	// Platforms is the platform scope of the whole file, inferred by the
 	// flow engine (0 until then): a file that uses macOS-only APIs outside
 	// any #if compiles only for macOS, one in an ios/ directory only for

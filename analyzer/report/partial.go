@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -17,7 +18,9 @@ const (
 
 // PartialParse is a file with keychain code that was not lowered whole:
 // tree-sitter found syntax errors (ERROR or MISSING nodes), lowering
-// stopped at its depth limit, or the parser gave up at its time limit.
+// stopped at its depth limit, or the parser gave up at its time limit (on
+// the whole file, or on some declarations when parsing it again one
+// declaration at a time recovered the rest).
 // The code in the lost regions is not analysed, so findings there, and
 // findings that depend on it, may be missing.
 type PartialParse struct {
@@ -26,8 +29,8 @@ type PartialParse struct {
 	SyntaxErrors []model.Span
 	// Cut are the regions lowering did not descend into (depth limit).
 	Cut []model.Span
-	// TimedOut: the parser gave up; the whole file is lost.
-	TimedOut bool
+	// TimedOut are the regions the parser gave up on at its time limit.
+	TimedOut []model.Span
 }
 
 // Lost is one region of a partial parse with its reason.
@@ -39,12 +42,8 @@ type Lost struct {
 // Regions lists the lost regions in source order.
 func (p PartialParse) Regions() []Lost {
 	var out []Lost
-	if p.TimedOut {
-		// The whole file, once: SyntaxErrors holds the same range.
-		for _, sp := range p.SyntaxErrors {
-			out = append(out, Lost{LostTimeLimit, sp})
-		}
-		return out
+	for _, sp := range p.TimedOut {
+		out = append(out, Lost{LostTimeLimit, sp})
 	}
 	for _, sp := range p.SyntaxErrors {
 		out = append(out, Lost{LostSyntaxError, sp})
@@ -56,12 +55,11 @@ func (p PartialParse) Regions() []Lost {
 	return out
 }
 
-// HasSyntaxErrors reports tree-sitter error regions (not a timed-out
-// parse, whose lost region is the whole file).
-func (p PartialParse) HasSyntaxErrors() bool { return !p.TimedOut && len(p.SyntaxErrors) > 0 }
+// HasSyntaxErrors reports tree-sitter error regions.
+func (p PartialParse) HasSyntaxErrors() bool { return len(p.SyntaxErrors) > 0 }
 
 // IsTruncated reports a file cut by the depth limit or the time limit.
-func (p PartialParse) IsTruncated() bool { return p.TimedOut || len(p.Cut) > 0 }
+func (p PartialParse) IsTruncated() bool { return len(p.TimedOut) > 0 || len(p.Cut) > 0 }
 
 // PartialParses returns the files that were not lowered whole, sorted by
 // path.
@@ -71,9 +69,12 @@ func PartialParses(files []*model.File) []PartialParse {
 		if f == nil || (len(f.Errors) == 0 && !f.Truncated && !f.TimedOut) {
 			continue
 		}
-		p := PartialParse{Path: f.Path, SyntaxErrors: outermost(f.Errors), Cut: outermost(f.Cut), TimedOut: f.TimedOut}
+		p := PartialParse{Path: f.Path, SyntaxErrors: outermost(f.Errors), Cut: outermost(f.Cut), TimedOut: outermost(f.TimedOutRegions)}
 		if f.Truncated && len(p.Cut) == 0 {
 			p.Cut = []model.Span{{Start: 0, End: len(f.Src)}} // where is unknown
+		}
+		if f.TimedOut && len(p.TimedOut) == 0 {
+			p.TimedOut = []model.Span{{Start: 0, End: len(f.Src)}}
 		}
 		out = append(out, p)
 	}
@@ -128,7 +129,7 @@ func RangeText(src []byte, sp model.Span) string {
 // Message describes a partial parse in one sentence, for a notification.
 func (p PartialParse) Message(src []byte) string {
 	rs := p.Regions()
-	if p.TimedOut {
+	if len(rs) == 1 && len(p.TimedOut) == 1 && p.TimedOut[0].Start == 0 && p.TimedOut[0].End >= len(bytes.TrimRight(src, " \t\r\n")) {
 		return fmt.Sprintf("%s: the parser gave up at its time limit: the file is not analysed, and findings in it or depending on it may be missing", p.Path)
 	}
 	var parts []string

@@ -18,18 +18,22 @@ func TestPartialParses(t *testing.T) {
 		{Path: "whole.swift", Src: src},
 		{Path: "syntax.swift", Src: src, Errors: []model.Span{{Start: 9, End: 17}, {Start: 10, End: 12}}},
 		{Path: "deep.m", Src: src, Truncated: true, Cut: []model.Span{{Start: 18, End: 22}}},
-		{Path: "slow.swift", Src: src, TimedOut: true, Errors: []model.Span{{Start: 0, End: len(src)}}},
+		{Path: "slow.swift", Src: src, TimedOut: true, TimedOutRegions: []model.Span{{Start: 0, End: len(src)}}},
+		// Parsed again per declaration: one declaration lost to the time
+		// limit, a syntax error in another.
+		{Path: "part.swift", Src: src, TimedOut: true, TimedOutRegions: []model.Span{{Start: 18, End: 28}}, Errors: []model.Span{{Start: 0, End: 4}}},
 	}
 	ps := report.PartialParses(files)
-	if len(ps) != 3 || ps[0].Path != "deep.m" || ps[1].Path != "slow.swift" || ps[2].Path != "syntax.swift" {
+	if len(ps) != 4 || ps[0].Path != "deep.m" || ps[1].Path != "part.swift" || ps[2].Path != "slow.swift" || ps[3].Path != "syntax.swift" {
 		t.Fatalf("partial parses %+v", ps)
 	}
-	if syn, cut := report.PartialCounts(ps); syn != 1 || cut != 2 {
-		t.Errorf("counts: %d with syntax errors, %d truncated; want 1 and 2 (a timed-out parse is cut, not a syntax error)", syn, cut)
+	if syn, cut := report.PartialCounts(ps); syn != 2 || cut != 3 {
+		t.Errorf("counts: %d with syntax errors, %d truncated; want 2 and 3 (a timed-out parse is cut, not a syntax error)", syn, cut)
 	}
 	want := map[string]string{
 		"deep.m":       "3:1-3:5 nested deeper than the depth limit",
 		"slow.swift":   "1:1-4:1 parse time limit exceeded",
+		"part.swift":   "1:1-1:5 syntax error; 3:1-3:11 parse time limit exceeded",
 		"syntax.swift": "2:1-2:9 syntax error", // the region inside it is dropped
 	}
 	for _, p := range ps {
@@ -42,6 +46,9 @@ func TestPartialParses(t *testing.T) {
 		}
 		if m := p.Message(src); !strings.HasPrefix(m, p.Path+": ") || !strings.Contains(m, "not analysed") {
 			t.Errorf("%s: message %q", p.Path, m)
+		}
+		if m := p.Message(src); p.Path == "part.swift" && !strings.Contains(m, "3:1-3:11 (parse time limit exceeded)") {
+			t.Errorf("%s: message %q does not name the declaration lost to the time limit", p.Path, m)
 		}
 	}
 }

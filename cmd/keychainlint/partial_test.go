@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,7 +18,7 @@ func TestPartialParseReport(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	deep := "import Security\nfunc deep() {\n    let q = [kSecClass: kSecClassGenericPassword]\n    SecItemDelete(q as CFDictionary)\n    let x = " +
-		strings.Repeat("(", 1000) + "1" + strings.Repeat(")", 1000) + "\n}\n"
+		strings.Repeat("(", 10000) + "1" + strings.Repeat(")", 10000) + "\n}\n"
 	writeTree(t, dir, map[string]string{
 		"Bad.swift":    badSwift,
 		"Broken.swift": brokenSwift,
@@ -107,5 +109,97 @@ func TestPartialParseReport(t *testing.T) {
 	}
 	if len(got) != 2 {
 		t.Errorf("notifications for %d files, want 2: %q", len(got), got)
+	}
+}
+
+// slowSwift ends in 21 bytes that make the tree-sitter Swift grammar's
+// error recovery run for minutes: the whole-file parse gives up at the
+// time limit.
+const slowSwift = `import Security
+
+func wipe() {
+    let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+    SecItemDelete(q as CFDictionary)
+}
+
+func wipeAgain() {
+    let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+        SecItemDelete(q as CFDictionary)
+}
+func (){var q=[g:y]{t`
+
+// TestTimedOutFileKeepsFindings checks that a file whose parse gives up
+// at the time limit keeps the findings of its other declarations, at
+// their exact positions, and that the declaration lost to the limit is
+// reported with its reason on stderr, in JSON and in SARIF (issue 9).
+func TestTimedOutFileKeepsFindings(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	// Lost.swift is one declaration: lost whole, without a second parse.
+	writeTree(t, dir, map[string]string{"Slow.swift": slowSwift, "Lost.swift": "// SecItemAdd\nfunc (){var q=[g:y]{t"})
+	sarif := filepath.Join(dir, "out.sarif")
+	r := runCmd(t, "--verbose", "--format", "json", "--sarif-output", sarif, dir)
+	doc := decodeJSON(t, r.stdout)
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%d:%d-%d:%d %s", f.Line, f.Column, f.EndLine, f.EndColumn, f.Rule))
+	}
+	if want := []string{"5:5-5:18 broaddelete", "10:9-10:22 broaddelete"}; strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if s := doc.Summary; s["filesTruncated"] != 2 || s["filesWithSyntaxErrors"] != 0 || len(doc.PartialParses) != 2 {
+		t.Fatalf("json summary: %+v, partial parses %+v", s, doc.PartialParses)
+	}
+	if l := doc.PartialParses[0].Lost; len(l) != 1 || l[0].Reason != "parse time limit exceeded" || l[0].Line != 1 || l[0].EndLine != 2 {
+		t.Errorf("json: Lost.swift: lost regions %+v, want the whole file, parse time limit exceeded", l)
+	}
+	if l := doc.PartialParses[1].Lost; len(l) != 1 || l[0].Reason != "parse time limit exceeded" || l[0].Line != 12 || l[0].Column != 1 || l[0].EndLine != 12 || l[0].EndColumn != 22 {
+		t.Errorf("json: lost regions %+v, want line 12, columns 1-22, parse time limit exceeded", l)
+	}
+	for _, want := range []string{
+		"keychainlint: 2 keychain files parsed only in part (2 cut by the depth or time limit)",
+		"keychainlint: note: " + filepath.Join(dir, "Lost.swift") + ":1:1-2:22: parse time limit exceeded\n",
+		"keychainlint: note: " + filepath.Join(dir, "Slow.swift") + ":12:1-12:22: parse time limit exceeded\n",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	raw, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"executionSuccessful": true`, "12:1-12:22 (parse time limit exceeded)", `"startLine": 12`,
+		"Lost.swift: the parser gave up at its time limit: the file is not analysed"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("SARIF lacks %s:\n%s", want, raw)
+		}
+	}
+}
+
+// TestDeepFindingReported checks that a finding 1,000 ifs deep is
+// reported in Swift and Objective-C, and that the file is not reported as
+// cut (issue 9: at 200 ifs it was dropped).
+func TestDeepFindingReported(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	const n = 1000
+	writeTree(t, dir, map[string]string{
+		"Deep.swift": "import Security\nfunc deep() {\n" + strings.Repeat("if true {\n", n) +
+			"let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]\nSecItemDelete(q as CFDictionary)\n" + strings.Repeat("}\n", n) + "}\n",
+		"Deep.m": "#import <Security/Security.h>\nvoid deep(void) {\n" + strings.Repeat("if (1) {\n", n) +
+			"SecItemDelete((__bridge CFDictionaryRef)@{ (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword });\n" + strings.Repeat("}\n", n) + "}\n",
+	})
+	doc := decodeJSON(t, runCmd(t, "--format", "json", dir).stdout)
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(f.File), f.Line, f.Rule))
+	}
+	want := []string{"Deep.m:1003 broaddelete", "Deep.swift:1004 broaddelete"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if len(doc.PartialParses) != 0 {
+		t.Errorf("reported as parsed in part: %+v", doc.PartialParses)
 	}
 }
