@@ -145,7 +145,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 // arguments are applied, and a returned dictionary becomes a new object.
 func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
 	b := a.prog.specArgs(fn, args, func(sp specParam) (Value, bool) { return a.specLookup(fn, sp, call, st) })
-	r, tainted := a.prog.analyzeSpec(fn, b, a.stack)
+	r, tainted := a.prog.analyzeSpec(fn, b, a)
 	if tainted {
 		a.tainted = true
 	}

@@ -15,3 +15,6 @@ func SpecCount(p *Program, fn *model.Func) int {
 	}
 	return n
 }
+
+// MaxRounds is the bound on the rounds of a call cycle's fixed point.
+const MaxRounds = maxRounds

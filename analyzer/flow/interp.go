@@ -9,11 +9,20 @@ import (
 
 // interp interprets one function.
 type interp struct {
-	prog    *Program
-	fn      *model.Func
-	file    *model.File
-	stack   []*model.Func
+	prog *Program
+	fn   *model.Func
+	file *model.File
+	// stack holds the analyses in progress on this goroutine (for the
+	// safety net, see Program.onStack); tainted reports that a call was
+	// cut by it.
+	stack   []frameKey
 	tainted bool
+	// round is the round of a call cycle's fixed point being computed (0
+	// for a final analysis); reads are the analyses of the cycle whose
+	// previous round it read (see fixpoint.go).
+	round    int
+	reads    []specCall
+	readSeen map[specKey]bool
 
 	ids     map[Site]int // allocation and call sites → ids
 	seq     int          // write sequence
@@ -67,7 +76,7 @@ type target struct {
 	fall      *state // Swift fallthrough
 }
 
-func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
+func newInterp(p *Program, fn *model.Func, stack []frameKey) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
 		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
 		types: map[string]string{}}
