@@ -26,9 +26,17 @@ type interp struct {
 
 	ids     map[Site]int // allocation and call sites → ids
 	seq     int          // write sequence
+	uses    int          // uses made (see nextUse)
 	facts   []*CallFact
 	factAt  map[factKey]*CallFact
 	callFor map[callID]*CallFact
+	// fieldPaths is set once a member path (self.x, m.key) is tracked as
+	// a variable (see killFields).
+	fieldPaths bool
+	// forwardAt indexes the summary's Forwards by their fact.
+	forwardAt map[*CallFact]int
+	// idsByOp indexes callFor by the operation of the call.
+	idsByOp [nOps][]callID
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
@@ -95,6 +103,17 @@ func (a *interp) id(s Site) int {
 
 func (a *interp) nextSeq() int { a.seq++; return a.seq }
 
+// setCallFor records the call a status belongs to.
+func (a *interp) setCallFor(id callID, f *CallFact) {
+	if prev, ok := a.callFor[id]; !ok || prev.Op != f.Op {
+		a.idsByOp[f.Op] = append(a.idsByOp[f.Op], id)
+	}
+	a.callFor[id] = f
+}
+
+// nextUse numbers the uses of dictionaries in the order they are made.
+func (a *interp) nextUse() int { a.uses++; return a.uses }
+
 // run interprets the function body and builds its result.
 func (a *interp) run() *funcResult {
 	plat := a.fn.Platforms & a.prog.Platforms
@@ -124,6 +143,7 @@ func (a *interp) run() *funcResult {
 	}
 	for k, v := range a.paths {
 		st.vars[k] = v
+		a.fieldPaths = true
 	}
 	for i, p := range a.fn.Params {
 		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
@@ -146,11 +166,9 @@ func (a *interp) run() *funcResult {
 	exits := append([]*state{end.copy()}, copies(fr.returns)...)
 	// Deletes made on every path through the function.
 	all := joinAll(exits...)
-	for _, fw := range a.summary.Forwards {
-		for _, d := range all.deleted {
-			if fw.Fact == d {
-				fw.Always = true
-			}
+	for _, d := range all.deleted {
+		if i, ok := a.forwardAt[d]; ok {
+			a.summary.Forwards[i].Always = true
 		}
 	}
 	fr.okRead |= a.readStatus(end)
@@ -193,7 +211,7 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 		if retUnknown {
 			ret.Complete = false
 		}
-		ret.Uses, ret.Writes = nil, nil
+		ret.uses, ret.Writes = objUses{}, nil
 		a.summary.Ret = ret
 	}
 	if retUnknown || ret != nil {
@@ -208,7 +226,7 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 	for id, i := range a.params {
 		if o, ok := all.heap[id]; ok && (len(o.Writes) > 0 || !o.Complete) {
 			d := o.clone()
-			d.Uses = nil
+			d.uses = objUses{}
 			a.summary.ParamDeltas[i] = d
 		}
 	}
@@ -465,8 +483,8 @@ func (a *interp) readStatuses(st *state) map[callID]StatusSet {
 		return nil
 	}
 	out := map[callID]StatusSet{}
-	for id, set := range st.status {
-		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+	for _, id := range a.idsByOp[model.OpRead] {
+		if set, ok := st.status[id]; ok && a.callFor[id].Op == model.OpRead {
 			out[id] = set.Outcomes()
 		}
 	}
@@ -505,8 +523,8 @@ func (a *interp) readStatus(st *state) StatusSet {
 		return 0
 	}
 	var out StatusSet
-	for id, set := range st.status {
-		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+	for _, id := range a.idsByOp[model.OpRead] {
+		if set, ok := st.status[id]; ok && a.callFor[id].Op == model.OpRead {
 			out |= set.Outcomes()
 		}
 	}
@@ -677,7 +695,7 @@ func (a *interp) copyOnAssign(src model.Expr, v Value, st *state, sp model.Span)
 		c = joinObj(c, o)
 	}
 	c.ID = objID(a.id(a.site(sp)))
-	c.Uses, c.Writes = nil, nil
+	c.uses, c.Writes = objUses{}, nil
 	c.Alloc = a.site(sp)
 	st.heap[c.ID] = c
 	return dictValue(c.ID)
@@ -694,6 +712,7 @@ func (a *interp) assign(target model.Expr, v Value, st *state) {
 	case *model.Member:
 		if path := a.memberPath(t); path != "" {
 			st.vars[path] = v
+			a.fieldPaths = true
 		} else if root := rootIdent(t); root != "" {
 			// A member of a member (m.a.b = …): m.a is no longer known.
 			a.killFields(root, st)
@@ -747,7 +766,12 @@ func isFieldPath(k string) bool {
 }
 
 // killFields forgets what is known of the members of struct variable name.
+// Until a member is tracked there is nothing to forget (a function with
+// 100,000 locals would otherwise scan them all at every assignment).
 func (a *interp) killFields(name string, st *state) {
+	if !a.fieldPaths {
+		return
+	}
 	prefix := name + "."
 	for k := range st.vars {
 		if strings.HasPrefix(k, prefix) {

@@ -70,11 +70,16 @@ func join(a, b *state) *state {
 			out.branch[k] = v // a's wins where both paths narrowed
 		}
 	}
-	for _, d := range a.deleted {
+	if len(a.deleted) > 0 && len(b.deleted) > 0 {
+		// The deletes made on both paths (a set: linear, not quadratic, in
+		// the deletes of a function).
+		inB := make(map[*CallFact]bool, len(b.deleted))
 		for _, e := range b.deleted {
-			if d == e {
+			inB[e] = true
+		}
+		for _, d := range a.deleted {
+			if inB[d] {
 				out.deleted = append(out.deleted, d)
-				break
 			}
 		}
 	}
