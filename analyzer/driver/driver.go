@@ -161,6 +161,11 @@ func Run(ctx context.Context, inputs []Input, cfg Config) (*Result, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
+	for _, f := range res.Files {
+		// Functions the flow engine stopped at its step budget: the file
+		// is reported as partially analysed (report.PartialParses).
+		f.AnalysisCut = prog.BudgetCut(f)
+	}
 	for i, d := range perFile {
 		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)

@@ -149,9 +149,9 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 	if tainted {
 		a.tainted = true
 	}
-	if r == nil {
-		// Recursion: nothing is known of the result, and reference-type
-		// arguments may change.
+	if r == nil || r.summary == nil {
+		// Recursion (or a callee out of its step budget): nothing is
+		// known of the result, and reference-type arguments may change.
 		for _, v := range args {
 			for _, o := range st.objs(v) {
 				if o.Ref {

@@ -13,7 +13,7 @@ import (
 // their content, not their identity (each round creates new ones); model
 // nodes and files by identity, which is stable within a run.
 func fingerprint(r *funcResult) string {
-	if r == nil {
+	if r == nil || r.summary == nil {
 		return "unknown"
 	}
 	s := r.summary

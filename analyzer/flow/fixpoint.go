@@ -128,9 +128,12 @@ type Stats struct {
 	// Widened counts analyses of call cycles that did not converge within
 	// maxRounds rounds.
 	Widened int64
+	// MaxSteps is the largest number of steps one interpretation took
+	// (see StepBudget).
+	MaxSteps int64
 }
 
 // Stats returns the engine's counters.
 func (p *Program) Stats() Stats {
-	return Stats{Interpretations: p.interps.Load(), Cuts: p.cuts.Load(), Widened: p.widened.Load()}
+	return Stats{Interpretations: p.interps.Load(), Cuts: p.cuts.Load(), Widened: p.widened.Load(), MaxSteps: p.maxSteps.Load()}
 }

@@ -30,6 +30,10 @@ type interp struct {
 	facts   []*CallFact
 	factAt  map[factKey]*CallFact
 	callFor map[callID]*CallFact
+	// steps counts the interpretation's steps against budget (see
+	// budget.go); exhausted is set when they run out.
+	steps, budget int
+	exhausted     bool
 	// fieldPaths is set once a member path (self.x, m.key) is tracked as
 	// a variable (see killFields).
 	fieldPaths bool
@@ -87,7 +91,7 @@ type target struct {
 func newInterp(p *Program, fn *model.Func, stack []frameKey) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
 		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
-		types: map[string]string{}}
+		types: map[string]string{}, budget: p.stepBudget}
 }
 
 func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
@@ -278,7 +282,7 @@ func (a *interp) returnsParam(fr *frame) (int, bool) {
 
 func (a *interp) execStmts(list []model.Stmt, st *state) *state {
 	for _, s := range list {
-		if st.dead {
+		if st.dead || a.exhausted {
 			return st
 		}
 		st = a.exec(s, st)
@@ -287,6 +291,9 @@ func (a *interp) execStmts(list []model.Stmt, st *state) *state {
 }
 
 func (a *interp) exec(s model.Stmt, st *state) *state {
+	if a.spend() {
+		return deadState()
+	}
 	switch x := s.(type) {
 	case *model.Decl:
 		var v Value
@@ -802,7 +809,7 @@ func (a *interp) assignStruct(name string, src model.Expr, st *state) {
 
 // eval evaluates an expression, updating st in place.
 func (a *interp) eval(e model.Expr, st *state) Value {
-	if e == nil || st.dead {
+	if e == nil || st.dead || a.spend() {
 		return unknown
 	}
 	switch x := e.(type) {

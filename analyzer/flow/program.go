@@ -39,10 +39,15 @@ type Program struct {
 	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
 	rounds map[frameKey]*funcResult
 
+	// stepBudget bounds each interpretation (budget.go); budgetCut holds
+	// the functions whose analysis ran out of it, by file.
+	stepBudget int
+	budgetCut  map[*model.File]map[*model.Func]bool
+
 	// interps counts function interpretations (see Interpretations);
 	// cuts the calls the safety net cut, widened the analyses of a call
 	// cycle that did not converge (see Stats).
-	interps, cuts, widened atomic.Int64
+	interps, cuts, widened, maxSteps atomic.Int64
 }
 
 // Interpretations returns how many times the program has interpreted a
@@ -66,7 +71,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
+		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
 	classes := map[string]bool{}
 	for _, f := range files {
 		for _, name := range f.Structs {
@@ -242,6 +247,17 @@ func (p *Program) interpret(key specKey, b *specBinding, round int, stack []fram
 	}
 	p.interps.Add(1)
 	r := a.run()
+	for {
+		old := p.maxSteps.Load()
+		if int64(a.steps) <= old || p.maxSteps.CompareAndSwap(old, int64(a.steps)) {
+			break
+		}
+	}
+	if a.exhausted {
+		// Out of budget: nothing is known of the function (see budget.go).
+		p.recordCut(key.fn)
+		r = &funcResult{}
+	}
 	r.reads = a.reads
 	if round > 0 {
 		r.fp = fingerprint(r)

@@ -29,6 +29,10 @@ type File struct {
 	// TimedOut reports that the parser gave up on the file at its time
 	// limit: nothing was lowered, and Errors covers the whole file.
 	TimedOut bool
+	// AnalysisCut are the functions (their spans) whose analysis by the
+	// flow engine ran out of its step budget: set by the driver after the
+	// analysis; their findings are missing.
+	AnalysisCut []Span
 	// Platforms is the platform scope of the whole file, inferred by the
 	// flow engine (0 until then): a file that uses macOS-only APIs outside
 	// any #if compiles only for macOS, one in an ios/ directory only for

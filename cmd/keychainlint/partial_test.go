@@ -26,7 +26,7 @@ func TestPartialParseReport(t *testing.T) {
 	p := func(name string) string { return filepath.Join(dir, name) }
 
 	r := runCmd(t, dir)
-	want := "keychainlint: 2 keychain files parsed only in part (1 with syntax errors, 1 cut by the depth or time limit): the code in the lost regions is not analysed (--verbose lists them)\n"
+	want := "keychainlint: 2 keychain files parsed only in part (1 with syntax errors, 1 cut by the depth or time limit or the analysis budget): the code in the lost regions is not analysed (--verbose lists them)\n"
 	if !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr does not contain %q:\n%s", want, r.stderr)
 	}
