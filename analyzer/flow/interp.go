@@ -290,10 +290,99 @@ func (a *interp) execStmts(list []model.Stmt, st *state) *state {
 	return st
 }
 
+// exec executes one statement. It recurses once per nesting level of
+// statements (an if inside an if …), so its frame, and those of the
+// functions it calls on the way down, are kept small: Go's growable stacks
+// then hold deep nesting (about 1 KB per level, TestDeepNesting), and
+// the rest of the work is done by functions that return before the
+// recursion goes deeper (execSimple).
 func (a *interp) exec(s model.Stmt, st *state) *state {
 	if a.spend() {
 		return deadState()
 	}
+	switch x := s.(type) {
+	case *model.If:
+		return a.execIf(x, st)
+	case *model.Guard:
+		return a.execGuard(x, st)
+	case *model.Switch:
+		return a.execSwitchStmt(x, st)
+	case *model.Loop:
+		return a.execLoop(x, st)
+	case *model.Block:
+		return a.execStmts(x.Body, st)
+	case *model.Try:
+		return a.execTry(x, st)
+	case *model.IfConfig:
+		return a.execIfConfig(x, st)
+	}
+	return a.execSimple(s, st)
+}
+
+//go:noinline
+func (a *interp) execIf(x *model.If, st *state) *state {
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	t = a.execStmts(x.Then, t)
+	f = a.execStmts(x.Else, f)
+	return restoreTested(join(t, f), pre)
+}
+
+//go:noinline
+func (a *interp) execGuard(x *model.Guard, st *state) *state {
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	f = a.execStmts(x.Else, f)
+	return restoreTested(join(t, f), pre)
+}
+
+//go:noinline
+func (a *interp) execSwitchStmt(x *model.Switch, st *state) *state {
+	pre := testedMarks(st)
+	return restoreTested(a.execSwitch(x, st), pre)
+}
+
+//go:noinline
+func (a *interp) execTry(x *model.Try, st *state) *state {
+	body := a.execStmts(x.Body, st.copy())
+	out := body
+	for _, c := range x.Catches {
+		// An error may be thrown before or after any statement of the
+		// body: start the catch from both ends.
+		out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
+	}
+	if x.Finally != nil {
+		out = a.execStmts(x.Finally, out)
+	}
+	return out
+}
+
+//go:noinline
+func (a *interp) execIfConfig(x *model.IfConfig, st *state) *state {
+	var outs []*state
+	hasElse := false
+	for _, c := range x.Clauses {
+		if c.Cond == "" {
+			hasElse = true
+		}
+		p := st.plat & c.Platforms
+		if p == 0 {
+			continue
+		}
+		cs := st.copy()
+		cs.plat = p
+		outs = append(outs, a.execStmts(c.Body, cs))
+	}
+	if !hasElse {
+		outs = append(outs, st)
+	}
+	return joinAll(outs...)
+}
+
+// execSimple executes a statement that holds no statements.
+//
+//go:noinline
+func (a *interp) execSimple(s model.Stmt, st *state) *state {
 	switch x := s.(type) {
 	case *model.Decl:
 		var v Value
@@ -326,22 +415,6 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		}
 	case *model.ExprStmt:
 		a.eval(x.X, st)
-	case *model.If:
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		t = a.execStmts(x.Then, t)
-		f = a.execStmts(x.Else, f)
-		return restoreTested(join(t, f), pre)
-	case *model.Guard:
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		f = a.execStmts(x.Else, f)
-		return restoreTested(join(t, f), pre)
-	case *model.Switch:
-		pre := testedMarks(st)
-		return restoreTested(a.execSwitch(x, st), pre)
-	case *model.Loop:
-		return a.execLoop(x, st)
 	case *model.Return:
 		var v Value
 		fr := a.frames[len(a.frames)-1]
@@ -395,39 +468,6 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 			t.fall = join(t.fall, st)
 		}
 		return deadState()
-	case *model.Block:
-		return a.execStmts(x.Body, st)
-	case *model.Try:
-		body := a.execStmts(x.Body, st.copy())
-		out := body
-		for _, c := range x.Catches {
-			// An error may be thrown before or after any statement of the
-			// body: start the catch from both ends.
-			out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
-		}
-		if x.Finally != nil {
-			out = a.execStmts(x.Finally, out)
-		}
-		return out
-	case *model.IfConfig:
-		var outs []*state
-		hasElse := false
-		for _, c := range x.Clauses {
-			if c.Cond == "" {
-				hasElse = true
-			}
-			p := st.plat & c.Platforms
-			if p == 0 {
-				continue
-			}
-			cs := st.copy()
-			cs.plat = p
-			outs = append(outs, a.execStmts(c.Body, cs))
-		}
-		if !hasElse {
-			outs = append(outs, st)
-		}
-		return joinAll(outs...)
 	}
 	return st
 }
@@ -807,7 +847,10 @@ func (a *interp) assignStruct(name string, src model.Expr, st *state) {
 	}
 }
 
-// eval evaluates an expression, updating st in place.
+// eval evaluates an expression, updating st in place. It recurses once
+// per nesting level of expressions (a + b + c …, nested calls), so each
+// kind of expression is evaluated by a function of its own (noinline):
+// eval's frame, the one every level pays, stays small.
 func (a *interp) eval(e model.Expr, st *state) Value {
 	if e == nil || st.dead || a.spend() {
 		return unknown
@@ -816,127 +859,209 @@ func (a *interp) eval(e model.Expr, st *state) Value {
 	case *model.Ident:
 		return a.evalIdent(x, st)
 	case *model.StringLit:
-		return constValue(Const{Str: x.Value, IsStr: true, Site: a.site(x.Span)})
+		return a.evalStringLit(x, st)
 	case *model.BoolLit:
-		b := int8(-1)
-		if x.Value {
-			b = 1
-		}
-		return constValue(Const{Bool: b, Site: a.site(x.Span)})
+		return a.evalBoolLit(x, st)
 	case *model.NumberLit:
-		if x.IsInt {
-			return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
-		}
+		return a.evalNumberLit(x, st)
 	case *model.NilLit:
 		return Value{Kind: VNil}
 	case *model.Cast:
-		v := a.eval(x.X, st)
-		if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
-			for _, o := range st.objs(v) {
-				o.Ref = true
-			}
-		}
-		return v
+		return a.evalCast(x, st)
 	case *model.DictLit:
-		v := a.evalDictLit(x, st)
-		v.NonNil = true
-		return v
+		return a.evalDictLitValue(x, st)
 	case *model.ArrayLit:
-		arr := Value{Kind: VArray}
-		for _, el := range x.Elems {
-			arr.Elems = append(arr.Elems, a.eval(el, st))
-			arr.Sites = append(arr.Sites, a.site(model.StripCasts(el).Pos()))
-		}
-		return arr
+		return a.evalArrayLit(x, st)
 	case *model.NewDict:
 		return a.evalNewDict(x, st)
 	case *model.DictOp:
-		a.evalDictOp(x, st)
-		return unknown
+		return a.evalDictOpValue(x, st)
 	case *model.SecItemCall:
 		return a.evalSecItem(x, st)
 	case *model.Call:
 		return a.evalCall(x, st)
 	case *model.Member:
-		if path := a.memberPath(x); path != "" {
-			if v, ok := st.vars[path]; ok {
-				return v
-			}
-		}
-		ri := a.receiver(x.X, st)
-		if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
-			a.eval(x.X, st)
-		}
-		if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
-			return a.instantiate(fn, nil, x.Span, st)
-		}
-		return unknown
+		return a.evalMember(x, st)
 	case *model.Index:
-		a.eval(x.X, st)
-		a.eval(x.Index, st)
-		return unknown
+		return a.evalIndex(x, st)
 	case *model.Unary:
-		v := a.eval(x.X, st)
-		if x.Op == "&" {
-			return v
-		}
-		return unknown
+		return a.evalUnary(x, st)
 	case *model.Binary:
-		if x.Op == "=" {
-			v := a.eval(x.R, st)
-			a.assign(x.L, v, st)
-			return v
-		}
-		if x.Op == "&&" || x.Op == "||" {
-			t, f := a.cond(x, st)
-			*st = *join(t, f)
-			return unknown
-		}
-		l := a.eval(x.L, st)
-		r := a.eval(x.R, st)
-		if x.Op == "??" {
-			// x ?? y: y only when x is nil, x when it cannot be.
-			switch {
-			case l.Kind == VNil:
-				return r
-			case isNonNil(l):
-				return l
-			}
-			v := joinValues(l, r)
-			v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
-			return v
-		}
-		return unknown
+		return a.evalBinary(x, st)
 	case *model.StatusCmp:
+		return a.evalStatusCmp(x, st)
+	case *model.Ternary:
+		return a.evalTernary(x, st)
+	case *model.Closure:
+		return a.evalClosure(x, st)
+	case *model.OptionalBind:
+		return a.evalOptionalBind(x, st)
+	case *model.Unknown:
+		return a.evalUnknown(x, st)
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalStringLit(x *model.StringLit, st *state) Value {
+	return constValue(Const{Str: x.Value, IsStr: true, Site: a.site(x.Span)})
+}
+
+//go:noinline
+func (a *interp) evalBoolLit(x *model.BoolLit, st *state) Value {
+	b := int8(-1)
+	if x.Value {
+		b = 1
+	}
+	return constValue(Const{Bool: b, Site: a.site(x.Span)})
+}
+
+//go:noinline
+func (a *interp) evalNumberLit(x *model.NumberLit, st *state) Value {
+	if x.IsInt {
+		return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalCast(x *model.Cast, st *state) Value {
+	v := a.eval(x.X, st)
+	if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
+		for _, o := range st.objs(v) {
+			o.Ref = true
+		}
+	}
+	return v
+}
+
+//go:noinline
+func (a *interp) evalDictLitValue(x *model.DictLit, st *state) Value {
+	v := a.evalDictLit(x, st)
+	v.NonNil = true
+	return v
+}
+
+//go:noinline
+func (a *interp) evalArrayLit(x *model.ArrayLit, st *state) Value {
+	arr := Value{Kind: VArray}
+	for _, el := range x.Elems {
+		arr.Elems = append(arr.Elems, a.eval(el, st))
+		arr.Sites = append(arr.Sites, a.site(model.StripCasts(el).Pos()))
+	}
+	return arr
+}
+
+//go:noinline
+func (a *interp) evalDictOpValue(x *model.DictOp, st *state) Value {
+	a.evalDictOp(x, st)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalMember(x *model.Member, st *state) Value {
+	if path := a.memberPath(x); path != "" {
+		if v, ok := st.vars[path]; ok {
+			return v
+		}
+	}
+	ri := a.receiver(x.X, st)
+	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
+		a.eval(x.X, st)
+	}
+	if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
+		return a.instantiate(fn, nil, x.Span, st)
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalIndex(x *model.Index, st *state) Value {
+	a.eval(x.X, st)
+	a.eval(x.Index, st)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalUnary(x *model.Unary, st *state) Value {
+	v := a.eval(x.X, st)
+	if x.Op == "&" {
+		return v
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalBinary(x *model.Binary, st *state) Value {
+	if x.Op == "=" {
+		v := a.eval(x.R, st)
+		a.assign(x.L, v, st)
+		return v
+	}
+	if x.Op == "&&" || x.Op == "||" {
 		t, f := a.cond(x, st)
 		*st = *join(t, f)
 		return unknown
-	case *model.Ternary:
-		// The branches merge at the end of the expression: what runs
-		// after it runs whatever the condition tested.
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		vt := a.eval(x.Then, t)
-		vf := a.eval(x.Else, f)
-		*st = *restoreTested(join(t, f), pre)
+	}
+	l := a.eval(x.L, st)
+	r := a.eval(x.R, st)
+	if x.Op == "??" {
+		// x ?? y: y only when x is nil, x when it cannot be.
 		switch {
-		case t.dead:
-			return vf
-		case f.dead:
-			return vt
+		case l.Kind == VNil:
+			return r
+		case isNonNil(l):
+			return l
 		}
-		return joinValues(vt, vf)
-	case *model.Closure:
-		a.runClosure(x, st, false)
-		return unknown
-	case *model.OptionalBind:
-		v := a.eval(x.Value, st)
-		st.vars[x.Name] = v
+		v := joinValues(l, r)
+		v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
 		return v
-	case *model.Unknown:
-		for _, sub := range x.Sub {
-			a.eval(sub, st)
-		}
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
+	t, f := a.cond(x, st)
+	*st = *join(t, f)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalTernary(x *model.Ternary, st *state) Value {
+	// The branches merge at the end of the expression: what runs
+	// after it runs whatever the condition tested.
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	vt := a.eval(x.Then, t)
+	vf := a.eval(x.Else, f)
+	*st = *restoreTested(join(t, f), pre)
+	switch {
+	case t.dead:
+		return vf
+	case f.dead:
+		return vt
+	}
+	return joinValues(vt, vf)
+}
+
+//go:noinline
+func (a *interp) evalClosure(x *model.Closure, st *state) Value {
+	a.runClosure(x, st, false)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalOptionalBind(x *model.OptionalBind, st *state) Value {
+	v := a.eval(x.Value, st)
+	st.vars[x.Name] = v
+	return v
+}
+
+//go:noinline
+func (a *interp) evalUnknown(x *model.Unknown, st *state) Value {
+	for _, sub := range x.Sub {
+		a.eval(sub, st)
 	}
 	return unknown
 }
