@@ -189,7 +189,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// The helper returns its read's status (an OSStatus): narrow it
 		// like the read's own status.
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
-		st.status[id] = sum.RetReadStatus
+		st.status.set(id, sum.RetReadStatus)
 		a.setCallFor(id, readFact)
 		return Value{Kind: VStatus, Status: []callID{id}}
 	}
@@ -199,7 +199,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// The helper reads and reports failure: its result carries the
 		// read's status (nil or false on failure, a value on success).
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
-		st.status[id] = sum.ReadOK | sum.ReadFail
+		st.status.set(id, sum.ReadOK|sum.ReadFail)
 		a.setCallFor(id, readFact)
 		a.helperRead[id] = [2]StatusSet{sum.ReadOK, sum.ReadFail}
 		helperStatus = Value{Kind: VStatus, Status: []callID{id}}
@@ -386,8 +386,8 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		// before an add here). Reads count only through the helper's
 		// result, which tells whether they failed (see instantiate).
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: -int(f.Call.Span.Start) - 1}}))
-		if _, ok := st.status[id]; !ok {
-			st.status[id] = AnyStatus
+		if _, ok := st.status.get(id); !ok {
+			st.status.set(id, AnyStatus)
 		}
 		a.setCallFor(id, f)
 	}
@@ -424,7 +424,7 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 	dictObjs, updObjs := st.objs(dv), st.objs(uv)
 	fact := a.recordFact(x, nil, a.site(x.Span), a.site(x.NameSpan), dictObjs, updObjs, dictObjs, updObjs, res, st, model.AllPlatforms)
 	id := callID(a.id(Site{File: a.file, Span: model.Span{Start: x.Span.Start, End: -x.Span.End}}))
-	st.status[id] = AnyStatus
+	st.status.set(id, AnyStatus)
 	if x.Op == model.OpDelete {
 		st.deleted = append(st.deleted, fact)
 	}
@@ -482,7 +482,7 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 			earlier = append(earlier[:len(earlier):len(earlier)], a.idsByOp[model.OpDelete]...)
 		}
 		for _, id := range earlier {
-			set, ok := st.status[id]
+			set, ok := st.status.get(id)
 			if !ok {
 				continue
 			}

@@ -254,7 +254,8 @@ func (a *interp) returnsReadStatus(fr *frame) (StatusSet, bool) {
 				// or false), not an OSStatus: ReadOK and ReadFail carry it.
 				return 0, false
 			}
-			out |= fr.returns[i].status[id].Outcomes()
+			s, _ := fr.returns[i].status.get(id)
+			out |= s.Outcomes()
 		}
 	}
 	return out, len(fr.values) > 0 && out != 0
@@ -486,12 +487,12 @@ func testedMarks(st *state) map[callID]bool {
 	if st.dead {
 		return nil
 	}
-	m := make(map[callID]bool, len(st.status))
-	for id, s := range st.status {
+	m := map[callID]bool{}
+	st.status.eachTested(func(id callID, s StatusSet) {
 		if s.IsTested() {
 			m[id] = true
 		}
-	}
+	})
 	return m
 }
 
@@ -501,11 +502,25 @@ func restoreTested(st *state, pre map[callID]bool) *state {
 	if st.dead {
 		return st
 	}
-	for id, s := range st.status {
+	// Only marked statuses can change: those marked now, and those
+	// marked before.
+	var fix []callID
+	st.status.eachTested(func(id callID, s StatusSet) {
+		if s.IsTested() != pre[id] {
+			fix = append(fix, id)
+		}
+	})
+	for id := range pre {
+		if s, ok := st.status.get(id); ok && !s.IsTested() {
+			fix = append(fix, id)
+		}
+	}
+	for _, id := range fix {
+		s, _ := st.status.get(id)
 		if pre[id] {
-			st.status[id] = s | Tested
+			st.status.set(id, s|Tested)
 		} else {
-			st.status[id] = s &^ Tested
+			st.status.set(id, s&^Tested)
 		}
 	}
 	return st
@@ -531,7 +546,7 @@ func (a *interp) readStatuses(st *state) map[callID]StatusSet {
 	}
 	out := map[callID]StatusSet{}
 	for _, id := range a.idsByOp[model.OpRead] {
-		if set, ok := st.status[id]; ok && a.callFor[id].Op == model.OpRead {
+		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out[id] = set.Outcomes()
 		}
 	}
@@ -552,7 +567,8 @@ func (a *interp) returnedHelperRead(v Value, st *state, fr *frame) map[callID]bo
 		if !ok {
 			continue
 		}
-		set := st.status[id].Outcomes()
+		set, _ := st.status.get(id)
+		set = set.Outcomes()
 		fr.okRead |= set & sets[0]
 		fr.failRead |= set & sets[1]
 		if passed == nil {
@@ -571,7 +587,7 @@ func (a *interp) readStatus(st *state) StatusSet {
 	}
 	var out StatusSet
 	for _, id := range a.idsByOp[model.OpRead] {
-		if set, ok := st.status[id]; ok && a.callFor[id].Op == model.OpRead {
+		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out |= set.Outcomes()
 		}
 	}
