@@ -128,6 +128,7 @@ func BenchmarkManyCalls(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					prog := flow.NewProgram([]*model.File{f}, 0)
+					flow.SetStepBudget(prog, 10*flow.StepBudget) // as in the test
 					prog.FileResult(f)
 				}
 			})

@@ -107,7 +107,10 @@ func (p *Program) staticCallees(fn *model.Func) []*model.Func {
 		a.setType(prm.Name, typeName(prm.Type))
 		st.vars[prm.Name] = unknown
 	}
+	// One walk of the body: the declarations (every name they declare is
+	// a local) and the nodes that may call.
 	var decls []*model.Decl
+	var calls []model.Node
 	for _, s := range fn.Body {
 		model.Inspect(s, func(n model.Node) bool {
 			switch x := n.(type) {
@@ -116,6 +119,8 @@ func (p *Program) staticCallees(fn *model.Func) []*model.Func {
 				decls = append(decls, x)
 			case *model.OptionalBind:
 				st.vars[x.Name] = unknown
+			case *model.Call, *model.Member, *model.Ident:
+				calls = append(calls, x)
 			}
 			return true
 		})
@@ -135,26 +140,23 @@ func (p *Program) staticCallees(fn *model.Func) []*model.Func {
 			out = append(out, c)
 		}
 	}
-	for _, s := range fn.Body {
-		model.Inspect(s, func(n model.Node) bool {
-			switch x := n.(type) {
-			case *model.Call:
-				if _, ok := x.Fun.(*model.Closure); ok {
-					break
-				}
-				if c := p.resolve(x, fn, a.receiver(x.Receiver(), st)); c != fn {
-					add(c)
-				}
-			case *model.Member:
-				add(p.resolveProperty(x.Name, a.receiver(x.X, st), fn))
-			case *model.Ident:
-				if _, local := st.vars[x.Name]; local || isConstName(x.Name) {
-					break
-				}
-				add(p.resolveProperty(x.Name, recvInfo{kind: recvNone}, fn))
+	for _, n := range calls {
+		switch x := n.(type) {
+		case *model.Call:
+			if _, ok := x.Fun.(*model.Closure); ok {
+				break
 			}
-			return true
-		})
+			if c := p.resolve(x, fn, a.receiver(x.Receiver(), st)); c != fn {
+				add(c)
+			}
+		case *model.Member:
+			add(p.resolveProperty(x.Name, a.receiver(x.X, st), fn))
+		case *model.Ident:
+			if _, local := st.vars[x.Name]; local || isConstName(x.Name) {
+				break
+			}
+			add(p.resolveProperty(x.Name, recvInfo{kind: recvNone}, fn))
+		}
 	}
 	return out
 }

@@ -16,7 +16,10 @@ type Program struct {
 	// Platforms is the configured platform scope (--platforms).
 	Platforms model.Platform
 
-	bySig  map[string][]*model.Func
+	bySig map[string][]*model.Func
+	// sigs caches each indexed function's Sig (call resolution compares
+	// it for every candidate).
+	sigs   map[*model.Func]string
 	byName map[string][]*model.Func
 	// roots holds each file's package-like root for the module fallback
 	// (see sameModule).
@@ -70,7 +73,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 	if platforms == 0 {
 		platforms = model.AllPlatforms
 	}
-	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
+	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, sigs: map[*model.Func]string{}, byName: map[string][]*model.Func{},
 		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
 	classes := map[string]bool{}
 	for _, f := range files {
@@ -91,7 +94,9 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 			if fn.Kind == model.FuncTopLevel || fn.Name == "" {
 				continue
 			}
-			p.bySig[fn.Sig()] = append(p.bySig[fn.Sig()], fn)
+			sig := fn.Sig()
+			p.sigs[fn] = sig
+			p.bySig[sig] = append(p.bySig[sig], fn)
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
 		}
 	}
