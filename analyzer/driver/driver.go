@@ -167,7 +167,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	prog := flow.NewProgram(res.Files, cfg.Platforms)
 	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
 	if cacheable {
-		if diags, ok := loadResult(cfg, rkey); ok {
+		if diags, ok := loadResult(cfg, rkey, res.Files); ok {
 			res.Diagnostics, res.Stats.CachedResult = diags, true
 			res.Stats.Elapsed = time.Since(start)
 			return res, nil
@@ -205,6 +205,11 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	if firstErr != nil {
 		return nil, firstErr
 	}
+	for _, f := range res.Files {
+		// Functions the flow engine stopped at its step budget: the file
+		// is reported as partially analysed (report.PartialParses).
+		f.AnalysisCut = prog.BudgetCut(f)
+	}
 	for i, d := range perFile {
 		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)
@@ -212,7 +217,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	res.Diagnostics = dedupe(fold(res.Diagnostics))
 	capRelated(res.Diagnostics)
 	if cacheable {
-		storeResult(cfg, rkey, res.Diagnostics)
+		storeResult(cfg, rkey, res.Diagnostics, res.Files)
 	}
 	res.Stats.Elapsed = time.Since(start)
 	return res, nil

@@ -23,7 +23,7 @@ import (
 // models, so a change in one file reaches the findings in every file.
 
 // resultFormat versions the encoding of cachedDiag.
-const resultFormat = 1
+const resultFormat = 2
 
 // cachedDiag is what the outputs read of a Diagnostic. The go/analysis
 // form (Raw, the text edits' token.Pos) is tied to the run's FileSet and
@@ -67,17 +67,31 @@ func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
 	return cfg.Cache.Key("result", parts...), true
 }
 
-// loadResult returns the cached findings of the run, ok false on a miss.
-func loadResult(cfg Config, k [32]byte) (diags []Diagnostic, ok bool) {
+// cachedRun is what a run stores: its findings, and the functions of each
+// file (by index in the run's parsed files) that the flow engine stopped
+// at its step budget, which the reports list as partially analysed.
+type cachedRun struct {
+	Diags []cachedDiag
+	Cuts  map[int][]model.Span
+}
+
+// loadResult returns the cached findings of the run, ok false on a miss;
+// on a hit it sets the files' AnalysisCut as the analysis did.
+func loadResult(cfg Config, k [32]byte, files []*model.File) (diags []Diagnostic, ok bool) {
 	data := cfg.Cache.Get(k)
 	if data == nil {
 		return nil, false
 	}
-	var cds []cachedDiag
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&cds); err != nil {
+	var run cachedRun
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&run); err != nil {
 		return nil, false
 	}
-	for _, c := range cds {
+	for i := range run.Cuts {
+		if i < 0 || i >= len(files) {
+			return nil, false
+		}
+	}
+	for _, c := range run.Diags {
 		d := Diagnostic{Rule: c.Rule, Severity: c.Severity, Pos: c.Pos, End: c.End, Message: c.Message, URL: c.URL,
 			Related: c.Related, Subject: c.Subject, Folded: c.Folded, fixEdits: c.FixEdits}
 		for _, m := range c.FixMsgs {
@@ -88,11 +102,20 @@ func loadResult(cfg Config, k [32]byte) (diags []Diagnostic, ok bool) {
 		}
 		diags = append(diags, d)
 	}
+	for i, cut := range run.Cuts {
+		files[i].AnalysisCut = cut
+	}
 	return diags, true
 }
 
 // storeResult caches the run's findings.
-func storeResult(cfg Config, k [32]byte, diags []Diagnostic) {
+func storeResult(cfg Config, k [32]byte, diags []Diagnostic, files []*model.File) {
+	run := cachedRun{Cuts: map[int][]model.Span{}}
+	for i, f := range files {
+		if len(f.AnalysisCut) > 0 {
+			run.Cuts[i] = f.AnalysisCut
+		}
+	}
 	cds := make([]cachedDiag, 0, len(diags))
 	for _, d := range diags {
 		c := cachedDiag{Rule: d.Rule, Severity: d.Severity, Pos: d.Pos, End: d.End, Message: d.Message, URL: d.URL,
@@ -102,8 +125,9 @@ func storeResult(cfg Config, k [32]byte, diags []Diagnostic) {
 		}
 		cds = append(cds, c)
 	}
+	run.Diags = cds
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(cds); err != nil {
+	if err := gob.NewEncoder(&b).Encode(run); err != nil {
 		return
 	}
 	cfg.Cache.Put(k, b.Bytes())

@@ -145,13 +145,13 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 // arguments are applied, and a returned dictionary becomes a new object.
 func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st *state, args ...Value) Value {
 	b := a.prog.specArgs(fn, args, func(sp specParam) (Value, bool) { return a.specLookup(fn, sp, call, st) })
-	r, tainted := a.prog.analyzeSpec(fn, b, a.stack)
+	r, tainted := a.prog.analyzeSpec(fn, b, a)
 	if tainted {
 		a.tainted = true
 	}
-	if r == nil {
-		// Recursion: nothing is known of the result, and reference-type
-		// arguments may change.
+	if r == nil || r.summary == nil {
+		// Recursion (or a callee out of its step budget): nothing is
+		// known of the result, and reference-type arguments may change.
 		for _, v := range args {
 			for _, o := range st.objs(v) {
 				if o.Ref {
@@ -189,8 +189,8 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// The helper returns its read's status (an OSStatus): narrow it
 		// like the read's own status.
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
-		st.status[id] = sum.RetReadStatus
-		a.callFor[id] = readFact
+		st.status.set(id, sum.RetReadStatus)
+		a.setCallFor(id, readFact)
 		return Value{Kind: VStatus, Status: []callID{id}}
 	}
 	if readFact != nil && sum.ReadFail != 0 && !hasOutArg(call) {
@@ -199,8 +199,8 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// The helper reads and reports failure: its result carries the
 		// read's status (nil or false on failure, a value on success).
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: sp.End}}))
-		st.status[id] = sum.ReadOK | sum.ReadFail
-		a.callFor[id] = readFact
+		st.status.set(id, sum.ReadOK|sum.ReadFail)
+		a.setCallFor(id, readFact)
 		a.helperRead[id] = [2]StatusSet{sum.ReadOK, sum.ReadFail}
 		helperStatus = Value{Kind: VStatus, Status: []callID{id}}
 	}
@@ -216,7 +216,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		o := sum.Ret.clone()
 		o.ID = objID(a.id(a.site(sp)))
 		o.Alloc = a.site(sp)
-		o.Uses, o.Writes = nil, nil
+		o.uses, o.Writes = objUses{}, nil
 		if o.Param >= 0 {
 			base := argObjs(o.Param)
 			derived := a.derive(base, sum.Ret, st)
@@ -386,10 +386,10 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		// before an add here). Reads count only through the helper's
 		// result, which tells whether they failed (see instantiate).
 		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: -sp.Start - 1, End: -int(f.Call.Span.Start) - 1}}))
-		if _, ok := st.status[id]; !ok {
-			st.status[id] = AnyStatus
+		if _, ok := st.status.get(id); !ok {
+			st.status.set(id, AnyStatus)
 		}
-		a.callFor[id] = f
+		a.setCallFor(id, f)
 	}
 	return f
 }
@@ -424,11 +424,11 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 	dictObjs, updObjs := st.objs(dv), st.objs(uv)
 	fact := a.recordFact(x, nil, a.site(x.Span), a.site(x.NameSpan), dictObjs, updObjs, dictObjs, updObjs, res, st, model.AllPlatforms)
 	id := callID(a.id(Site{File: a.file, Span: model.Span{Start: x.Span.Start, End: -x.Span.End}}))
-	st.status[id] = AnyStatus
+	st.status.set(id, AnyStatus)
 	if x.Op == model.OpDelete {
 		st.deleted = append(st.deleted, fact)
 	}
-	a.callFor[id] = fact
+	a.setCallFor(id, fact)
 	return Value{Kind: VStatus, Status: []callID{id}}
 }
 
@@ -463,24 +463,30 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		f.Dict, f.Update, f.Result, f.Platforms = ds, us, res, plat
 		f.visited = true
 	}
+	f.visits++
 	for _, o := range useDict {
-		for _, u := range o.Uses {
-			f.PriorUses = appendUse(f.PriorUses, u)
-		}
+		f.PriorUses.srcs = append(f.PriorUses.srcs, o.uses)
 		f.Writes = mergeWrites(f.Writes, o.Writes)
 	}
 	for _, o := range useUpd {
-		for _, u := range o.Uses {
-			f.PriorUpdateUses = appendUse(f.PriorUpdateUses, u)
-		}
+		f.PriorUpdateUses.srcs = append(f.PriorUpdateUses.srcs, o.uses)
 	}
 	if f.Op == model.OpDelete || f.Op == model.OpAdd {
-		// Only deletes and adds need to know the calls before them (a
-		// delete after a failed read, a delete or read before an add);
-		// recording it for every call would grow with the square of the
-		// calls in a function.
-		for id, set := range st.status {
-			if prev := a.callFor[id]; prev != nil && prev != f {
+		// Only deletes and adds need to know the calls before them, and
+		// only some: a delete the reads before it (a delete after a failed
+		// read), an add the reads and deletes before it. Recording every
+		// call for every call would grow with the square of the calls in
+		// a function; the index of calls by operation visits only those.
+		earlier := a.idsByOp[model.OpRead]
+		if f.Op == model.OpAdd {
+			earlier = append(earlier[:len(earlier):len(earlier)], a.idsByOp[model.OpDelete]...)
+		}
+		for _, id := range earlier {
+			set, ok := st.status.get(id)
+			if !ok {
+				continue
+			}
+			if prev := a.callFor[id]; prev != nil && prev != f && (prev.Op == model.OpRead || f.Op == model.OpAdd && prev.Op == model.OpDelete) {
 				f.Earlier[prev] |= set
 				if b, ok := st.branch[id]; ok {
 					if f.EarlierBranch == nil {
@@ -495,10 +501,10 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 	}
 	seq := a.seq
 	for _, o := range useDict {
-		o.Uses = append(o.Uses, Use{Fact: f, Role: roleOf(call.Op), Seq: seq, Snapshot: ds})
+		o.uses.add(Use{Fact: f, Role: roleOf(call.Op), Seq: seq, Snapshot: ds}, a.nextUse())
 	}
 	for _, o := range useUpd {
-		o.Uses = append(o.Uses, Use{Fact: f, Role: model.RoleUpdate, Seq: seq, Snapshot: us})
+		o.uses.add(Use{Fact: f, Role: model.RoleUpdate, Seq: seq, Snapshot: us}, a.nextUse())
 	}
 	// Every call becomes part of the summary: a call that receives a
 	// parameter makes this function a wrapper; a call with the function's
@@ -516,12 +522,14 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 }
 
 func (a *interp) addForward(fw *Forward) {
-	for i, old := range a.summary.Forwards {
-		if old.Fact == fw.Fact {
-			a.summary.Forwards[i] = fw
-			return
-		}
+	if i, ok := a.forwardAt[fw.Fact]; ok {
+		a.summary.Forwards[i] = fw
+		return
 	}
+	if a.forwardAt == nil {
+		a.forwardAt = map[*CallFact]int{}
+	}
+	a.forwardAt[fw.Fact] = len(a.summary.Forwards)
 	a.summary.Forwards = append(a.summary.Forwards, fw)
 }
 
@@ -530,7 +538,7 @@ func snapshotObj(objs []*Obj) *Obj {
 	for _, p := range objs[1:] {
 		o = joinObj(o, p)
 	}
-	o.Uses, o.Writes = nil, nil
+	o.uses, o.Writes = objUses{}, nil
 	return o
 }
 
@@ -551,15 +559,6 @@ func roleOf(op model.Op) model.Role {
 		return model.RoleAttributes
 	}
 	return model.RoleQuery
-}
-
-func appendUse(list []Use, u Use) []Use {
-	for _, v := range list {
-		if v.Fact == u.Fact && v.Role == u.Role {
-			return list
-		}
-	}
-	return append(list, u)
 }
 
 func mergeWrites(a, b []Write) []Write {

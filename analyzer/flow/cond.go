@@ -149,15 +149,16 @@ func (a *interp) helperCond(v Value, st *state) (*state, *state) {
 	if !ok {
 		return t, f
 	}
-	if _, tracked := st.status[id]; !tracked || st.dead {
+	cur, tracked := st.status.get(id)
+	if !tracked || st.dead {
 		return t, f
 	}
-	t.status[id] = (t.status[id] & sets[0]) | Tested
-	f.status[id] = (f.status[id] & sets[1]) | Tested
-	if t.status[id].Outcomes() == 0 {
+	t.status.set(id, (cur&sets[0])|Tested)
+	f.status.set(id, (cur&sets[1])|Tested)
+	if (cur & sets[0]).Outcomes() == 0 {
 		t = deadState()
 	}
-	if f.status[id].Outcomes() == 0 {
+	if (cur & sets[1]).Outcomes() == 0 {
 		f = deadState()
 	}
 	return t, f
@@ -167,18 +168,19 @@ func (a *interp) helperCond(v Value, st *state) (*state, *state) {
 func (a *interp) narrow(id callID, code int, equal bool, st *state, cond model.Span) (*state, *state) {
 	out, precise := outcome(code)
 	t, f := st.copy(), st
-	if _, tracked := st.status[id]; tracked {
+	if cur, tracked := st.status.get(id); tracked {
 		markBranch(t, id, a.site(cond))
 		markBranch(f, id, a.site(cond))
-		t.status[id] = (t.status[id] & out) | Tested
+		tv, fv := (cur&out)|Tested, cur|Tested
 		if precise {
-			f.status[id] &^= out
+			fv &^= out
 		}
-		f.status[id] |= Tested
-		if t.status[id].Outcomes() == 0 {
+		t.status.set(id, tv)
+		f.status.set(id, fv)
+		if tv.Outcomes() == 0 {
 			t = deadState()
 		}
-		if f.status[id].Outcomes() == 0 {
+		if fv.Outcomes() == 0 {
 			f = deadState()
 		}
 	}

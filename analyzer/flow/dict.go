@@ -83,8 +83,9 @@ type Obj struct {
 	Param int
 	// Alloc is where the dictionary was created.
 	Alloc Site
-	// Uses are the SecItem calls that received this object so far.
-	Uses []Use
+	// uses are the SecItem calls that received this object so far
+	// (shared, see uses.go).
+	uses objUses
 	// Writes are the changes made to the object (with a sequence number
 	// to order them against Uses).
 	Writes []Write
@@ -122,7 +123,6 @@ func (o *Obj) clone() *Obj {
 	for k, e := range o.Entries {
 		c.Entries[k] = e.clone()
 	}
-	c.Uses = append([]Use(nil), o.Uses...)
 	c.Writes = append([]Write(nil), o.Writes...)
 	if o.Removed != nil {
 		c.Removed = make(map[string]bool, len(o.Removed))
@@ -168,19 +168,7 @@ func joinObj(a, b *Obj) *Obj {
 			ae.Literal, ae.KeyExpr = Site{}, Site{}
 		}
 	}
-	for _, u := range b.Uses {
-		found := false
-		for _, v := range out.Uses {
-			if v.Fact == u.Fact && v.Role == u.Role {
-				found = true
-				break
-			}
-		}
-		if !found {
-			out.Uses = append(out.Uses, u)
-		}
-	}
-	sort.SliceStable(out.Uses, func(i, j int) bool { return out.Uses[i].Seq < out.Uses[j].Seq })
+	out.uses = unionUses(a.uses, b.uses)
 	for _, w := range b.Writes {
 		found := false
 		for _, v := range out.Writes {

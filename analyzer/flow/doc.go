@@ -21,6 +21,18 @@
 // call (each call of the wrapper becomes a call fact at the call site);
 // and helpers that write keys into a dictionary they are given.
 //
+// Each (function, specialisation) is analysed once and cached; a call
+// reads its callee's cached result, computed on first use. Functions that
+// call each other — a strongly connected component of the static call
+// graph (callgraph.go), built with the same call resolution as the
+// interpreter — are iterated to a fixed point in at most maxRounds rounds,
+// each round's calls into the cycle reading the previous round, starting
+// from "unknown" (fixpoint.go). Every result is a function of the
+// (function, specialisation) alone, so findings do not depend on the order
+// of the files or on which worker reaches a function first, and the work
+// is linear in the number of analyses. A call cycle the static graph did
+// not foresee is cut by a safety net (program.go) and counted.
+//
 // Helpers are specialised per call (spec.go) on the arguments that
 // decide their branches: nil, false, true, or certainly non-nil (a
 // literal, a Swift value of a non-optional type), for `if (x)`,

@@ -15,3 +15,9 @@ func SpecCount(p *Program, fn *model.Func) int {
 	}
 	return n
 }
+
+// MaxRounds is the bound on the rounds of a call cycle's fixed point.
+const MaxRounds = maxRounds
+
+// SetStepBudget changes the program's step budget (see StepBudget).
+func SetStepBudget(p *Program, n int) { p.stepBudget = n }

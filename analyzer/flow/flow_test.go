@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -110,7 +111,7 @@ void objcAlias(NSString *x) {
 	b := call(t, facts, model.OpAdd, "b as")
 	must(t, b.Dict, "kSecAttrAccount")
 	must(t, b.Dict, "kSecClass")
-	if len(b.PriorUses) != 0 {
+	if b.PriorUses.Len() != 0 {
 		t.Error("a copy is a new object: no prior use")
 	}
 	must(t, call(t, facts, model.OpDelete, "(m)").Dict, "kSecAttrAccount")
@@ -128,14 +129,15 @@ func reuse(data: Data) {
 }`,
 	})
 	add := call(t, facts, model.OpAdd, "query")
-	if len(add.PriorUses) != 1 || add.PriorUses[0].Fact.Op != model.OpRead {
-		t.Fatalf("want the read as prior use, got %+v", add.PriorUses)
+	prior := slices.Collect(add.PriorUses.All())
+	if len(prior) != 1 || prior[0].Fact.Op != model.OpRead {
+		t.Fatalf("want the read as prior use, got %+v", prior)
 	}
-	ch := add.WritesAfter(add.PriorUses[0])
+	ch := add.WritesAfter(prior[0])
 	if len(ch) != 1 || ch[0].Name != "kSecValueData" {
 		t.Errorf("want one change (kSecValueData) after the read, got %+v", ch)
 	}
-	if has(add.PriorUses[0].Snapshot, "kSecValueData") {
+	if has(prior[0].Snapshot, "kSecValueData") {
 		t.Error("the read's snapshot must not contain the later write")
 	}
 }
@@ -567,7 +569,7 @@ extension Store {
 	for _, f := range facts {
 		if f.Op == model.OpRead && f.Func.Name == "freshEachTime" {
 			n++
-			if len(f.PriorUses) != 0 {
+			if f.PriorUses.Len() != 0 {
 				t.Error("a helper returns a fresh dictionary per call: no reuse")
 			}
 		}

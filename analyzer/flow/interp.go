@@ -9,17 +9,38 @@ import (
 
 // interp interprets one function.
 type interp struct {
-	prog    *Program
-	fn      *model.Func
-	file    *model.File
-	stack   []*model.Func
+	prog *Program
+	fn   *model.Func
+	file *model.File
+	// stack holds the analyses in progress on this goroutine (for the
+	// safety net, see Program.onStack); tainted reports that a call was
+	// cut by it.
+	stack   []frameKey
 	tainted bool
+	// round is the round of a call cycle's fixed point being computed (0
+	// for a final analysis); reads are the analyses of the cycle whose
+	// previous round it read (see fixpoint.go).
+	round    int
+	reads    []specCall
+	readSeen map[specKey]bool
 
 	ids     map[Site]int // allocation and call sites → ids
 	seq     int          // write sequence
+	uses    int          // uses made (see nextUse)
 	facts   []*CallFact
 	factAt  map[factKey]*CallFact
 	callFor map[callID]*CallFact
+	// steps counts the interpretation's steps against budget (see
+	// budget.go); exhausted is set when they run out.
+	steps, budget int
+	exhausted     bool
+	// fieldPaths is set once a member path (self.x, m.key) is tracked as
+	// a variable (see killFields).
+	fieldPaths bool
+	// forwardAt indexes the summary's Forwards by their fact.
+	forwardAt map[*CallFact]int
+	// idsByOp indexes callFor by the operation of the call.
+	idsByOp [nOps][]callID
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
@@ -67,10 +88,10 @@ type target struct {
 	fall      *state // Swift fallthrough
 }
 
-func newInterp(p *Program, fn *model.Func, stack []*model.Func) *interp {
+func newInterp(p *Program, fn *model.Func, stack []frameKey) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
 		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
-		types: map[string]string{}}
+		types: map[string]string{}, budget: p.stepBudget}
 }
 
 func (a *interp) site(sp model.Span) Site { return Site{File: a.file, Span: sp} }
@@ -85,6 +106,17 @@ func (a *interp) id(s Site) int {
 }
 
 func (a *interp) nextSeq() int { a.seq++; return a.seq }
+
+// setCallFor records the call a status belongs to.
+func (a *interp) setCallFor(id callID, f *CallFact) {
+	if prev, ok := a.callFor[id]; !ok || prev.Op != f.Op {
+		a.idsByOp[f.Op] = append(a.idsByOp[f.Op], id)
+	}
+	a.callFor[id] = f
+}
+
+// nextUse numbers the uses of dictionaries in the order they are made.
+func (a *interp) nextUse() int { a.uses++; return a.uses }
 
 // run interprets the function body and builds its result.
 func (a *interp) run() *funcResult {
@@ -115,6 +147,7 @@ func (a *interp) run() *funcResult {
 	}
 	for k, v := range a.paths {
 		st.vars[k] = v
+		a.fieldPaths = true
 	}
 	for i, p := range a.fn.Params {
 		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
@@ -137,11 +170,9 @@ func (a *interp) run() *funcResult {
 	exits := append([]*state{end.copy()}, copies(fr.returns)...)
 	// Deletes made on every path through the function.
 	all := joinAll(exits...)
-	for _, fw := range a.summary.Forwards {
-		for _, d := range all.deleted {
-			if fw.Fact == d {
-				fw.Always = true
-			}
+	for _, d := range all.deleted {
+		if i, ok := a.forwardAt[d]; ok {
+			a.summary.Forwards[i].Always = true
 		}
 	}
 	fr.okRead |= a.readStatus(end)
@@ -184,7 +215,7 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 		if retUnknown {
 			ret.Complete = false
 		}
-		ret.Uses, ret.Writes = nil, nil
+		ret.uses, ret.Writes = objUses{}, nil
 		a.summary.Ret = ret
 	}
 	if retUnknown || ret != nil {
@@ -199,7 +230,7 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 	for id, i := range a.params {
 		if o, ok := all.heap[id]; ok && (len(o.Writes) > 0 || !o.Complete) {
 			d := o.clone()
-			d.Uses = nil
+			d.uses = objUses{}
 			a.summary.ParamDeltas[i] = d
 		}
 	}
@@ -223,7 +254,8 @@ func (a *interp) returnsReadStatus(fr *frame) (StatusSet, bool) {
 				// or false), not an OSStatus: ReadOK and ReadFail carry it.
 				return 0, false
 			}
-			out |= fr.returns[i].status[id].Outcomes()
+			s, _ := fr.returns[i].status.get(id)
+			out |= s.Outcomes()
 		}
 	}
 	return out, len(fr.values) > 0 && out != 0
@@ -251,7 +283,7 @@ func (a *interp) returnsParam(fr *frame) (int, bool) {
 
 func (a *interp) execStmts(list []model.Stmt, st *state) *state {
 	for _, s := range list {
-		if st.dead {
+		if st.dead || a.exhausted {
 			return st
 		}
 		st = a.exec(s, st)
@@ -259,7 +291,99 @@ func (a *interp) execStmts(list []model.Stmt, st *state) *state {
 	return st
 }
 
+// exec executes one statement. It recurses once per nesting level of
+// statements (an if inside an if …), so its frame, and those of the
+// functions it calls on the way down, are kept small: Go's growable stacks
+// then hold deep nesting (about 1 KB per level, TestDeepNesting), and
+// the rest of the work is done by functions that return before the
+// recursion goes deeper (execSimple).
 func (a *interp) exec(s model.Stmt, st *state) *state {
+	if a.spend() {
+		return deadState()
+	}
+	switch x := s.(type) {
+	case *model.If:
+		return a.execIf(x, st)
+	case *model.Guard:
+		return a.execGuard(x, st)
+	case *model.Switch:
+		return a.execSwitchStmt(x, st)
+	case *model.Loop:
+		return a.execLoop(x, st)
+	case *model.Block:
+		return a.execStmts(x.Body, st)
+	case *model.Try:
+		return a.execTry(x, st)
+	case *model.IfConfig:
+		return a.execIfConfig(x, st)
+	}
+	return a.execSimple(s, st)
+}
+
+//go:noinline
+func (a *interp) execIf(x *model.If, st *state) *state {
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	t = a.execStmts(x.Then, t)
+	f = a.execStmts(x.Else, f)
+	return restoreTested(join(t, f), pre)
+}
+
+//go:noinline
+func (a *interp) execGuard(x *model.Guard, st *state) *state {
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	f = a.execStmts(x.Else, f)
+	return restoreTested(join(t, f), pre)
+}
+
+//go:noinline
+func (a *interp) execSwitchStmt(x *model.Switch, st *state) *state {
+	pre := testedMarks(st)
+	return restoreTested(a.execSwitch(x, st), pre)
+}
+
+//go:noinline
+func (a *interp) execTry(x *model.Try, st *state) *state {
+	body := a.execStmts(x.Body, st.copy())
+	out := body
+	for _, c := range x.Catches {
+		// An error may be thrown before or after any statement of the
+		// body: start the catch from both ends.
+		out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
+	}
+	if x.Finally != nil {
+		out = a.execStmts(x.Finally, out)
+	}
+	return out
+}
+
+//go:noinline
+func (a *interp) execIfConfig(x *model.IfConfig, st *state) *state {
+	var outs []*state
+	hasElse := false
+	for _, c := range x.Clauses {
+		if c.Cond == "" {
+			hasElse = true
+		}
+		p := st.plat & c.Platforms
+		if p == 0 {
+			continue
+		}
+		cs := st.copy()
+		cs.plat = p
+		outs = append(outs, a.execStmts(c.Body, cs))
+	}
+	if !hasElse {
+		outs = append(outs, st)
+	}
+	return joinAll(outs...)
+}
+
+// execSimple executes a statement that holds no statements.
+//
+//go:noinline
+func (a *interp) execSimple(s model.Stmt, st *state) *state {
 	switch x := s.(type) {
 	case *model.Decl:
 		var v Value
@@ -292,22 +416,6 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 		}
 	case *model.ExprStmt:
 		a.eval(x.X, st)
-	case *model.If:
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		t = a.execStmts(x.Then, t)
-		f = a.execStmts(x.Else, f)
-		return restoreTested(join(t, f), pre)
-	case *model.Guard:
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		f = a.execStmts(x.Else, f)
-		return restoreTested(join(t, f), pre)
-	case *model.Switch:
-		pre := testedMarks(st)
-		return restoreTested(a.execSwitch(x, st), pre)
-	case *model.Loop:
-		return a.execLoop(x, st)
 	case *model.Return:
 		var v Value
 		fr := a.frames[len(a.frames)-1]
@@ -361,39 +469,6 @@ func (a *interp) exec(s model.Stmt, st *state) *state {
 			t.fall = join(t.fall, st)
 		}
 		return deadState()
-	case *model.Block:
-		return a.execStmts(x.Body, st)
-	case *model.Try:
-		body := a.execStmts(x.Body, st.copy())
-		out := body
-		for _, c := range x.Catches {
-			// An error may be thrown before or after any statement of the
-			// body: start the catch from both ends.
-			out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
-		}
-		if x.Finally != nil {
-			out = a.execStmts(x.Finally, out)
-		}
-		return out
-	case *model.IfConfig:
-		var outs []*state
-		hasElse := false
-		for _, c := range x.Clauses {
-			if c.Cond == "" {
-				hasElse = true
-			}
-			p := st.plat & c.Platforms
-			if p == 0 {
-				continue
-			}
-			cs := st.copy()
-			cs.plat = p
-			outs = append(outs, a.execStmts(c.Body, cs))
-		}
-		if !hasElse {
-			outs = append(outs, st)
-		}
-		return joinAll(outs...)
 	}
 	return st
 }
@@ -412,12 +487,12 @@ func testedMarks(st *state) map[callID]bool {
 	if st.dead {
 		return nil
 	}
-	m := make(map[callID]bool, len(st.status))
-	for id, s := range st.status {
+	m := map[callID]bool{}
+	st.status.eachTested(func(id callID, s StatusSet) {
 		if s.IsTested() {
 			m[id] = true
 		}
-	}
+	})
 	return m
 }
 
@@ -427,11 +502,25 @@ func restoreTested(st *state, pre map[callID]bool) *state {
 	if st.dead {
 		return st
 	}
-	for id, s := range st.status {
+	// Only marked statuses can change: those marked now, and those
+	// marked before.
+	var fix []callID
+	st.status.eachTested(func(id callID, s StatusSet) {
+		if s.IsTested() != pre[id] {
+			fix = append(fix, id)
+		}
+	})
+	for id := range pre {
+		if s, ok := st.status.get(id); ok && !s.IsTested() {
+			fix = append(fix, id)
+		}
+	}
+	for _, id := range fix {
+		s, _ := st.status.get(id)
 		if pre[id] {
-			st.status[id] = s | Tested
+			st.status.set(id, s|Tested)
 		} else {
-			st.status[id] = s &^ Tested
+			st.status.set(id, s&^Tested)
 		}
 	}
 	return st
@@ -456,8 +545,8 @@ func (a *interp) readStatuses(st *state) map[callID]StatusSet {
 		return nil
 	}
 	out := map[callID]StatusSet{}
-	for id, set := range st.status {
-		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+	for _, id := range a.idsByOp[model.OpRead] {
+		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out[id] = set.Outcomes()
 		}
 	}
@@ -478,7 +567,8 @@ func (a *interp) returnedHelperRead(v Value, st *state, fr *frame) map[callID]bo
 		if !ok {
 			continue
 		}
-		set := st.status[id].Outcomes()
+		set, _ := st.status.get(id)
+		set = set.Outcomes()
 		fr.okRead |= set & sets[0]
 		fr.failRead |= set & sets[1]
 		if passed == nil {
@@ -496,8 +586,8 @@ func (a *interp) readStatus(st *state) StatusSet {
 		return 0
 	}
 	var out StatusSet
-	for id, set := range st.status {
-		if f := a.callFor[id]; f != nil && f.Op == model.OpRead {
+	for _, id := range a.idsByOp[model.OpRead] {
+		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out |= set.Outcomes()
 		}
 	}
@@ -668,7 +758,7 @@ func (a *interp) copyOnAssign(src model.Expr, v Value, st *state, sp model.Span)
 		c = joinObj(c, o)
 	}
 	c.ID = objID(a.id(a.site(sp)))
-	c.Uses, c.Writes = nil, nil
+	c.uses, c.Writes = objUses{}, nil
 	c.Alloc = a.site(sp)
 	st.heap[c.ID] = c
 	return dictValue(c.ID)
@@ -685,6 +775,7 @@ func (a *interp) assign(target model.Expr, v Value, st *state) {
 	case *model.Member:
 		if path := a.memberPath(t); path != "" {
 			st.vars[path] = v
+			a.fieldPaths = true
 		} else if root := rootIdent(t); root != "" {
 			// A member of a member (m.a.b = …): m.a is no longer known.
 			a.killFields(root, st)
@@ -738,7 +829,12 @@ func isFieldPath(k string) bool {
 }
 
 // killFields forgets what is known of the members of struct variable name.
+// Until a member is tracked there is nothing to forget (a function with
+// 100,000 locals would otherwise scan them all at every assignment).
 func (a *interp) killFields(name string, st *state) {
+	if !a.fieldPaths {
+		return
+	}
 	prefix := name + "."
 	for k := range st.vars {
 		if strings.HasPrefix(k, prefix) {
@@ -767,136 +863,221 @@ func (a *interp) assignStruct(name string, src model.Expr, st *state) {
 	}
 }
 
-// eval evaluates an expression, updating st in place.
+// eval evaluates an expression, updating st in place. It recurses once
+// per nesting level of expressions (a + b + c …, nested calls), so each
+// kind of expression is evaluated by a function of its own (noinline):
+// eval's frame, the one every level pays, stays small.
 func (a *interp) eval(e model.Expr, st *state) Value {
-	if e == nil || st.dead {
+	if e == nil || st.dead || a.spend() {
 		return unknown
 	}
 	switch x := e.(type) {
 	case *model.Ident:
 		return a.evalIdent(x, st)
 	case *model.StringLit:
-		return constValue(Const{Str: x.Value, IsStr: true, Site: a.site(x.Span)})
+		return a.evalStringLit(x, st)
 	case *model.BoolLit:
-		b := int8(-1)
-		if x.Value {
-			b = 1
-		}
-		return constValue(Const{Bool: b, Site: a.site(x.Span)})
+		return a.evalBoolLit(x, st)
 	case *model.NumberLit:
-		if x.IsInt {
-			return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
-		}
+		return a.evalNumberLit(x, st)
 	case *model.NilLit:
 		return Value{Kind: VNil}
 	case *model.Cast:
-		v := a.eval(x.X, st)
-		if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
-			for _, o := range st.objs(v) {
-				o.Ref = true
-			}
-		}
-		return v
+		return a.evalCast(x, st)
 	case *model.DictLit:
-		v := a.evalDictLit(x, st)
-		v.NonNil = true
-		return v
+		return a.evalDictLitValue(x, st)
 	case *model.ArrayLit:
-		arr := Value{Kind: VArray}
-		for _, el := range x.Elems {
-			arr.Elems = append(arr.Elems, a.eval(el, st))
-			arr.Sites = append(arr.Sites, a.site(model.StripCasts(el).Pos()))
-		}
-		return arr
+		return a.evalArrayLit(x, st)
 	case *model.NewDict:
 		return a.evalNewDict(x, st)
 	case *model.DictOp:
-		a.evalDictOp(x, st)
-		return unknown
+		return a.evalDictOpValue(x, st)
 	case *model.SecItemCall:
 		return a.evalSecItem(x, st)
 	case *model.Call:
 		return a.evalCall(x, st)
 	case *model.Member:
-		if path := a.memberPath(x); path != "" {
-			if v, ok := st.vars[path]; ok {
-				return v
-			}
-		}
-		ri := a.receiver(x.X, st)
-		if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
-			a.eval(x.X, st)
-		}
-		if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
-			return a.instantiate(fn, nil, x.Span, st)
-		}
-		return unknown
+		return a.evalMember(x, st)
 	case *model.Index:
-		a.eval(x.X, st)
-		a.eval(x.Index, st)
-		return unknown
+		return a.evalIndex(x, st)
 	case *model.Unary:
-		v := a.eval(x.X, st)
-		if x.Op == "&" {
-			return v
-		}
-		return unknown
+		return a.evalUnary(x, st)
 	case *model.Binary:
-		if x.Op == "=" {
-			v := a.eval(x.R, st)
-			a.assign(x.L, v, st)
-			return v
-		}
-		if x.Op == "&&" || x.Op == "||" {
-			t, f := a.cond(x, st)
-			*st = *join(t, f)
-			return unknown
-		}
-		l := a.eval(x.L, st)
-		r := a.eval(x.R, st)
-		if x.Op == "??" {
-			// x ?? y: y only when x is nil, x when it cannot be.
-			switch {
-			case l.Kind == VNil:
-				return r
-			case isNonNil(l):
-				return l
-			}
-			v := joinValues(l, r)
-			v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
-			return v
-		}
-		return unknown
+		return a.evalBinary(x, st)
 	case *model.StatusCmp:
+		return a.evalStatusCmp(x, st)
+	case *model.Ternary:
+		return a.evalTernary(x, st)
+	case *model.Closure:
+		return a.evalClosure(x, st)
+	case *model.OptionalBind:
+		return a.evalOptionalBind(x, st)
+	case *model.Unknown:
+		return a.evalUnknown(x, st)
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalStringLit(x *model.StringLit, st *state) Value {
+	return constValue(Const{Str: x.Value, IsStr: true, Site: a.site(x.Span)})
+}
+
+//go:noinline
+func (a *interp) evalBoolLit(x *model.BoolLit, st *state) Value {
+	b := int8(-1)
+	if x.Value {
+		b = 1
+	}
+	return constValue(Const{Bool: b, Site: a.site(x.Span)})
+}
+
+//go:noinline
+func (a *interp) evalNumberLit(x *model.NumberLit, st *state) Value {
+	if x.IsInt {
+		return constValue(Const{Int: x.Int, IsInt: true, Site: a.site(x.Span)})
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalCast(x *model.Cast, st *state) Value {
+	v := a.eval(x.X, st)
+	if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
+		for _, o := range st.objs(v) {
+			o.Ref = true
+		}
+	}
+	return v
+}
+
+//go:noinline
+func (a *interp) evalDictLitValue(x *model.DictLit, st *state) Value {
+	v := a.evalDictLit(x, st)
+	v.NonNil = true
+	return v
+}
+
+//go:noinline
+func (a *interp) evalArrayLit(x *model.ArrayLit, st *state) Value {
+	arr := Value{Kind: VArray}
+	for _, el := range x.Elems {
+		arr.Elems = append(arr.Elems, a.eval(el, st))
+		arr.Sites = append(arr.Sites, a.site(model.StripCasts(el).Pos()))
+	}
+	return arr
+}
+
+//go:noinline
+func (a *interp) evalDictOpValue(x *model.DictOp, st *state) Value {
+	a.evalDictOp(x, st)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalMember(x *model.Member, st *state) Value {
+	if path := a.memberPath(x); path != "" {
+		if v, ok := st.vars[path]; ok {
+			return v
+		}
+	}
+	ri := a.receiver(x.X, st)
+	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
+		a.eval(x.X, st)
+	}
+	if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
+		return a.instantiate(fn, nil, x.Span, st)
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalIndex(x *model.Index, st *state) Value {
+	a.eval(x.X, st)
+	a.eval(x.Index, st)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalUnary(x *model.Unary, st *state) Value {
+	v := a.eval(x.X, st)
+	if x.Op == "&" {
+		return v
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalBinary(x *model.Binary, st *state) Value {
+	if x.Op == "=" {
+		v := a.eval(x.R, st)
+		a.assign(x.L, v, st)
+		return v
+	}
+	if x.Op == "&&" || x.Op == "||" {
 		t, f := a.cond(x, st)
 		*st = *join(t, f)
 		return unknown
-	case *model.Ternary:
-		// The branches merge at the end of the expression: what runs
-		// after it runs whatever the condition tested.
-		pre := testedMarks(st)
-		t, f := a.cond(x.Cond, st)
-		vt := a.eval(x.Then, t)
-		vf := a.eval(x.Else, f)
-		*st = *restoreTested(join(t, f), pre)
+	}
+	l := a.eval(x.L, st)
+	r := a.eval(x.R, st)
+	if x.Op == "??" {
+		// x ?? y: y only when x is nil, x when it cannot be.
 		switch {
-		case t.dead:
-			return vf
-		case f.dead:
-			return vt
+		case l.Kind == VNil:
+			return r
+		case isNonNil(l):
+			return l
 		}
-		return joinValues(vt, vf)
-	case *model.Closure:
-		a.runClosure(x, st, false)
-		return unknown
-	case *model.OptionalBind:
-		v := a.eval(x.Value, st)
-		st.vars[x.Name] = v
+		v := joinValues(l, r)
+		v.NonNil = isNonNil(r) && a.file != nil && a.file.Lang == model.Swift
 		return v
-	case *model.Unknown:
-		for _, sub := range x.Sub {
-			a.eval(sub, st)
-		}
+	}
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
+	t, f := a.cond(x, st)
+	*st = *join(t, f)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalTernary(x *model.Ternary, st *state) Value {
+	// The branches merge at the end of the expression: what runs
+	// after it runs whatever the condition tested.
+	pre := testedMarks(st)
+	t, f := a.cond(x.Cond, st)
+	vt := a.eval(x.Then, t)
+	vf := a.eval(x.Else, f)
+	*st = *restoreTested(join(t, f), pre)
+	switch {
+	case t.dead:
+		return vf
+	case f.dead:
+		return vt
+	}
+	return joinValues(vt, vf)
+}
+
+//go:noinline
+func (a *interp) evalClosure(x *model.Closure, st *state) Value {
+	a.runClosure(x, st, false)
+	return unknown
+}
+
+//go:noinline
+func (a *interp) evalOptionalBind(x *model.OptionalBind, st *state) Value {
+	v := a.eval(x.Value, st)
+	st.vars[x.Name] = v
+	return v
+}
+
+//go:noinline
+func (a *interp) evalUnknown(x *model.Unknown, st *state) Value {
+	for _, sub := range x.Sub {
+		a.eval(sub, st)
 	}
 	return unknown
 }

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
@@ -15,7 +16,10 @@ type Program struct {
 	// Platforms is the configured platform scope (--platforms).
 	Platforms model.Platform
 
-	bySig  map[string][]*model.Func
+	bySig map[string][]*model.Func
+	// sigs caches each indexed function's Sig (call resolution compares
+	// it for every candidate).
+	sigs   map[*model.Func]string
 	byName map[string][]*model.Func
 	// roots holds each file's package-like root for the module fallback
 	// (see sameModule).
@@ -31,7 +35,28 @@ type Program struct {
 	structs map[string]bool
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
+
+	// graphOnce builds cg, the static call graph (callgraph.go).
+	graphOnce sync.Once
+	cg        *callGraph
+	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
+	rounds map[frameKey]*funcResult
+
+	// stepBudget bounds each interpretation (budget.go); budgetCut holds
+	// the functions whose analysis ran out of it, by file.
+	stepBudget int
+	budgetCut  map[*model.File]map[*model.Func]bool
+
+	// interps counts function interpretations (see Interpretations);
+	// cuts the calls the safety net cut, widened the analyses of a call
+	// cycle that did not converge (see Stats).
+	interps, cuts, widened, maxSteps atomic.Int64
 }
+
+// Interpretations returns how many times the program has interpreted a
+// function body so far: the measure of the flow engine's work that tests
+// bound (a count, unlike a time, does not depend on the machine).
+func (p *Program) Interpretations() int64 { return p.interps.Load() }
 
 // specKey identifies an analysis of a function: unspecialised (spec ""),
 // or specialised for a call that passes nil, a boolean literal or a
@@ -48,8 +73,8 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 	if platforms == 0 {
 		platforms = model.AllPlatforms
 	}
-	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, byName: map[string][]*model.Func{},
-		cache: map[specKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
+	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, sigs: map[*model.Func]string{}, byName: map[string][]*model.Func{},
+		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
 	classes := map[string]bool{}
 	for _, f := range files {
 		for _, name := range f.Structs {
@@ -69,7 +94,9 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 			if fn.Kind == model.FuncTopLevel || fn.Name == "" {
 				continue
 			}
-			p.bySig[fn.Sig()] = append(p.bySig[fn.Sig()], fn)
+			sig := fn.Sig()
+			p.sigs[fn] = sig
+			p.bySig[sig] = append(p.bySig[sig], fn)
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
 		}
 	}
@@ -86,6 +113,11 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 type funcResult struct {
 	facts   []*CallFact
 	summary *Summary
+	// reads are, for a round of a call cycle's fixed point, the analyses
+	// of the cycle whose previous round it read; fp is its summary's
+	// fingerprint (see fixpoint.go).
+	reads []specCall
+	fp    string
 }
 
 // Summary is what callers need to know about a function.
@@ -130,39 +162,75 @@ type Forward struct {
 	Always bool
 }
 
-// analyze returns the analysis of fn. stack holds the functions being
-// analysed on the current goroutine (to cut recursion); a result computed
-// while recursion was cut is not cached, so that results do not depend on
-// the order in which workers happen to reach functions.
-func (p *Program) analyze(fn *model.Func, stack []*model.Func) (*funcResult, bool) {
-	return p.analyzeSpec(fn, nil, stack)
-}
-
 // isStruct reports whether a type name is a Swift struct of the program.
 func (p *Program) isStruct(t string) bool { return t != "" && p.structs[t] }
 
-// analyzeSpec analyses fn with some parameters, members of struct
-// parameters or captured names bound to known values (see specBinding),
-// or unspecialised when b is nil.
-func (p *Program) analyzeSpec(fn *model.Func, b *specBinding, stack []*model.Func) (*funcResult, bool) {
+// analyzeSpec returns the analysis of fn with some parameters, members of
+// struct parameters or captured names bound to known values (see
+// specBinding), or unspecialised when b is nil, for a call made by caller
+// (nil for none). tainted reports that the result was computed while the
+// safety net cut a call cycle the static call graph did not foresee: such
+// a result depends on where the analysis started, and is never cached.
+//
+// A call from a function of a call cycle to another function of the same
+// cycle, made in round j of the cycle's fixed point, reads round j-1 (see
+// fixpoint.go); every other call reads the callee's final result, computed
+// on first use and cached. Either way every result is a function of the
+// (function, specialisation) alone, so findings do not depend on the order
+// in which workers reach functions.
+func (p *Program) analyzeSpec(fn *model.Func, b *specBinding, caller *interp) (*funcResult, bool) {
+	key := specKey{fn, b.String()}
+	if caller == nil {
+		return p.final(key, b, nil)
+	}
+	if caller.round > 0 && p.sameCycle(caller.fn, fn) {
+		caller.noteRead(key, b)
+		return p.roundResult(key, b, caller.round-1, caller.stack)
+	}
+	return p.final(key, b, caller.stack)
+}
+
+// frameKey is an analysis in progress on one goroutine: a final result
+// (round 0) or a round of a cycle's fixed point.
+type frameKey struct {
+	key   specKey
+	round int
+}
+
+// onStack is the safety net: it reports whether an analysis is already in
+// progress below on this goroutine, which only a call the static call
+// graph did not foresee can cause; the call is then cut (nothing is known
+// of its result, as for recursion before the call graph) and counted.
+func (p *Program) onStack(stack []frameKey, k frameKey) bool {
 	for _, s := range stack {
-		if s == fn {
-			return nil, true
+		if s == k {
+			p.cuts.Add(1)
+			return true
 		}
 	}
-	key := specKey{fn, b.String()}
+	return false
+}
+
+// final returns the final analysis of key, computing it on first use.
+func (p *Program) final(key specKey, b *specBinding, stack []frameKey) (*funcResult, bool) {
 	p.mu.Lock()
 	r, ok := p.cache[key]
 	p.mu.Unlock()
 	if ok {
 		return r, false
 	}
-	a := newInterp(p, fn, append(stack[:len(stack):len(stack)], fn))
-	if b != nil {
-		a.consts, a.paths = b.consts, b.paths
+	fk := frameKey{key: key}
+	if p.onStack(stack, fk) {
+		return nil, true
 	}
-	r = a.run()
-	if !a.tainted {
+	stack = append(stack[:len(stack):len(stack)], fk)
+	var tainted bool
+	if p.inCycle(key.fn) {
+		r, tainted = p.solve(key, b, stack)
+	} else {
+		r, tainted = p.interpret(key, b, 0, stack)
+	}
+	if !tainted {
 		p.mu.Lock()
 		if prev, ok := p.cache[key]; ok {
 			r = prev
@@ -171,6 +239,34 @@ func (p *Program) analyzeSpec(fn *model.Func, b *specBinding, stack []*model.Fun
 		}
 		p.mu.Unlock()
 	}
+	return r, tainted
+}
+
+// interpret runs one interpretation of key's function: a final one
+// (round 0) or round j of its cycle's fixed point.
+func (p *Program) interpret(key specKey, b *specBinding, round int, stack []frameKey) (*funcResult, bool) {
+	a := newInterp(p, key.fn, stack)
+	a.round = round
+	if b != nil {
+		a.consts, a.paths = b.consts, b.paths
+	}
+	p.interps.Add(1)
+	r := a.run()
+	for {
+		old := p.maxSteps.Load()
+		if int64(a.steps) <= old || p.maxSteps.CompareAndSwap(old, int64(a.steps)) {
+			break
+		}
+	}
+	if a.exhausted {
+		// Out of budget: nothing is known of the function (see budget.go).
+		p.recordCut(key.fn)
+		r = &funcResult{}
+	}
+	r.reads = a.reads
+	if round > 0 {
+		r.fp = fingerprint(r)
+	}
 	return r, a.tainted
 }
 
@@ -178,8 +274,10 @@ func (p *Program) analyzeSpec(fn *model.Func, b *specBinding, stack []*model.Fun
 func (p *Program) FileResult(f *model.File) *Result {
 	res := &Result{File: f}
 	for _, fn := range f.Funcs {
-		r, _ := p.analyze(fn, nil)
-		res.Calls = append(res.Calls, r.facts...)
+		r, _ := p.analyzeSpec(fn, nil, nil)
+		if r != nil {
+			res.Calls = append(res.Calls, r.facts...)
+		}
 	}
 	return res
 }

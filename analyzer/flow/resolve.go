@@ -256,14 +256,15 @@ func (p *Program) resolve(call *model.Call, caller *model.Func, ri recvInfo) *mo
 	if caller.File != nil {
 		lang = caller.File.Lang
 	}
-	exact := p.bySig[call.Sig(lang)]
+	sig := call.Sig(lang)
+	exact := p.bySig[sig]
 	loose := func() []*model.Func {
 		if lang != model.Swift || call.ObjCMessage {
 			return nil
 		}
 		var out []*model.Func
 		for _, fn := range p.byName[call.Name()] {
-			if fn.Kind != model.FuncProperty && fn.Sig() != call.Sig(lang) && defaultsMatch(fn, call) {
+			if fn.Kind != model.FuncProperty && p.sigs[fn] != sig && defaultsMatch(fn, call) {
 				out = append(out, fn)
 			}
 		}

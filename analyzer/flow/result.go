@@ -67,20 +67,22 @@ type CallFact struct {
 	// PriorUses are the earlier SecItem calls, on some path to this one,
 	// that received the same dictionary object as Dict; PriorUpdateUses
 	// likewise for Update.
-	PriorUses       []Use
-	PriorUpdateUses []Use
+	PriorUses       Uses
+	PriorUpdateUses Uses
 	// Writes are the changes made to the Dict object before this call.
 	Writes []Write
 	// Earlier maps the earlier SecItem calls of the function (on some path
 	// to this one) to the outcomes their status may still have here: reads
 	// (direct, or through a helper whose result tells whether its read
-	// failed) and deletes. Recorded for deletes and adds only.
+	// failed) and deletes. Recorded for deletes (the reads before them)
+	// and adds (the reads and deletes before them) only.
 	Earlier map[*CallFact]StatusSet
 	// EarlierBranch is, for an earlier call whose status was tested on the
 	// way here, the condition (or case) that last narrowed it.
 	EarlierBranch map[*CallFact]Site
 
 	visited bool
+	visits  int // how many times the call was recorded (loops)
 }
 
 // WritesAfter returns the writes to the call's dictionary that happened

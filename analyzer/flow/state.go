@@ -9,7 +9,7 @@ type state struct {
 	heap map[objID]*Obj
 	// status holds, for every SecItem call made so far on the path, the
 	// outcomes its status may still have.
-	status map[callID]StatusSet
+	status statusTab
 	// plat is the platform scope of the path.
 	plat model.Platform
 	// deleted are the deletes made on every path to here (for the
@@ -21,7 +21,7 @@ type state struct {
 }
 
 func newState(plat model.Platform) *state {
-	return &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: plat}
+	return &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: newStatusTab(), plat: plat}
 }
 
 func deadState() *state { return &state{dead: true} }
@@ -31,7 +31,7 @@ func (s *state) copy() *state {
 		return deadState()
 	}
 	c := &state{vars: make(map[string]Value, len(s.vars)), heap: make(map[objID]*Obj, len(s.heap)),
-		status: make(map[callID]StatusSet, len(s.status)), plat: s.plat, deleted: append([]*CallFact(nil), s.deleted...)}
+		status: s.status.copy(), plat: s.plat, deleted: append([]*CallFact(nil), s.deleted...)}
 	if len(s.branch) > 0 {
 		c.branch = make(map[callID]Site, len(s.branch))
 		for k, v := range s.branch {
@@ -43,9 +43,6 @@ func (s *state) copy() *state {
 	}
 	for k, o := range s.heap {
 		c.heap[k] = o.clone()
-	}
-	for k, v := range s.status {
-		c.status[k] = v
 	}
 	return c
 }
@@ -61,7 +58,7 @@ func join(a, b *state) *state {
 	if b == nil || b.dead {
 		return a
 	}
-	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: map[callID]StatusSet{}, plat: a.plat | b.plat}
+	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: joinStatus(&a.status, &b.status), plat: a.plat | b.plat}
 	for _, m := range []map[callID]Site{b.branch, a.branch} {
 		for k, v := range m {
 			if out.branch == nil {
@@ -70,11 +67,16 @@ func join(a, b *state) *state {
 			out.branch[k] = v // a's wins where both paths narrowed
 		}
 	}
-	for _, d := range a.deleted {
+	if len(a.deleted) > 0 && len(b.deleted) > 0 {
+		// The deletes made on both paths (a set: linear, not quadratic, in
+		// the deletes of a function).
+		inB := make(map[*CallFact]bool, len(b.deleted))
 		for _, e := range b.deleted {
-			if d == e {
+			inB[e] = true
+		}
+		for _, d := range a.deleted {
+			if inB[d] {
 				out.deleted = append(out.deleted, d)
-				break
 			}
 		}
 	}
@@ -101,12 +103,6 @@ func join(a, b *state) *state {
 		if _, ok := a.heap[k]; !ok {
 			out.heap[k] = p
 		}
-	}
-	for k, v := range a.status {
-		out.status[k] = v | b.status[k]
-	}
-	for k, v := range b.status {
-		out.status[k] |= v
 	}
 	return out
 }

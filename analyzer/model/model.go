@@ -32,6 +32,10 @@ type File struct {
 	// the rest, the declarations whose own parse gave up too.
 	TimedOut        bool
 	TimedOutRegions []Span
+	// AnalysisCut are the functions (their spans) whose analysis by the
+	// flow engine ran out of its step budget: set by the driver after the
+	// analysis; their findings are missing.
+	AnalysisCut []Span
 	// Platforms is the platform scope of the whole file, inferred by the
 	// flow engine (0 until then): a file that uses macOS-only APIs outside
 	// any #if compiles only for macOS, one in an ios/ directory only for

@@ -14,15 +14,17 @@ const (
 	LostSyntaxError = "syntax error"
 	LostDepthLimit  = "nested deeper than the depth limit"
 	LostTimeLimit   = "parse time limit exceeded"
+	LostBudget      = "analysis budget exhausted"
 )
 
 // PartialParse is a file with keychain code that was not lowered whole:
 // tree-sitter found syntax errors (ERROR or MISSING nodes), lowering
 // stopped at its depth limit, or the parser gave up at its time limit (on
 // the whole file, or on some declarations when parsing it again one
-// declaration at a time recovered the rest).
-// The code in the lost regions is not analysed, so findings there, and
-// findings that depend on it, may be missing.
+// declaration at a time recovered the rest); or whose analysis stopped in
+// some function at the flow engine's step budget. The code in the lost
+// regions is not analysed, so findings there, and findings that depend on
+// it, may be missing.
 type PartialParse struct {
 	Path string
 	// SyntaxErrors are the regions tree-sitter could not parse.
@@ -31,6 +33,8 @@ type PartialParse struct {
 	Cut []model.Span
 	// TimedOut are the regions the parser gave up on at its time limit.
 	TimedOut []model.Span
+	// Budget are the functions whose analysis ran out of the step budget.
+	Budget []model.Span
 }
 
 // Lost is one region of a partial parse with its reason.
@@ -51,6 +55,9 @@ func (p PartialParse) Regions() []Lost {
 	for _, sp := range p.Cut {
 		out = append(out, Lost{LostDepthLimit, sp})
 	}
+	for _, sp := range p.Budget {
+		out = append(out, Lost{LostBudget, sp})
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	return out
 }
@@ -58,18 +65,21 @@ func (p PartialParse) Regions() []Lost {
 // HasSyntaxErrors reports tree-sitter error regions.
 func (p PartialParse) HasSyntaxErrors() bool { return len(p.SyntaxErrors) > 0 }
 
-// IsTruncated reports a file cut by the depth limit or the time limit.
-func (p PartialParse) IsTruncated() bool { return len(p.TimedOut) > 0 || len(p.Cut) > 0 }
+// IsTruncated reports a file cut by the depth limit, the time limit or the
+// analysis budget.
+func (p PartialParse) IsTruncated() bool {
+	return len(p.TimedOut) > 0 || len(p.Cut) > 0 || len(p.Budget) > 0
+}
 
 // PartialParses returns the files that were not lowered whole, sorted by
 // path.
 func PartialParses(files []*model.File) []PartialParse {
 	var out []PartialParse
 	for _, f := range files {
-		if f == nil || (len(f.Errors) == 0 && !f.Truncated && !f.TimedOut) {
+		if f == nil || (len(f.Errors) == 0 && !f.Truncated && !f.TimedOut && len(f.AnalysisCut) == 0) {
 			continue
 		}
-		p := PartialParse{Path: f.Path, SyntaxErrors: outermost(f.Errors), Cut: outermost(f.Cut), TimedOut: outermost(f.TimedOutRegions)}
+		p := PartialParse{Path: f.Path, SyntaxErrors: outermost(f.Errors), Cut: outermost(f.Cut), TimedOut: outermost(f.TimedOutRegions), Budget: outermost(f.AnalysisCut)}
 		if f.Truncated && len(p.Cut) == 0 {
 			p.Cut = []model.Span{{Start: 0, End: len(f.Src)}} // where is unknown
 		}
@@ -105,7 +115,8 @@ func outermost(spans []model.Span) []model.Span {
 }
 
 // PartialCounts counts the files with syntax errors and the files cut by
-// the depth or time limit (a file may count in both).
+// the depth or time limit or the analysis budget (a file may count in
+// both).
 func PartialCounts(ps []PartialParse) (syntaxErrors, truncated int) {
 	for _, p := range ps {
 		if p.HasSyntaxErrors() {

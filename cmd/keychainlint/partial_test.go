@@ -28,7 +28,7 @@ func TestPartialParseReport(t *testing.T) {
 	p := func(name string) string { return filepath.Join(dir, name) }
 
 	r := runCmd(t, dir)
-	want := "keychainlint: 2 keychain files parsed only in part (1 with syntax errors, 1 cut by the depth or time limit): the code in the lost regions is not analysed (--verbose lists them)\n"
+	want := "keychainlint: 2 keychain files parsed only in part (1 with syntax errors, 1 cut by the depth or time limit or the analysis budget): the code in the lost regions is not analysed (--verbose lists them)\n"
 	if !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr does not contain %q:\n%s", want, r.stderr)
 	}
@@ -157,7 +157,7 @@ func TestTimedOutFileKeepsFindings(t *testing.T) {
 		t.Errorf("json: lost regions %+v, want line 12, columns 1-22, parse time limit exceeded", l)
 	}
 	for _, want := range []string{
-		"keychainlint: 2 keychain files parsed only in part (2 cut by the depth or time limit)",
+		"keychainlint: 2 keychain files parsed only in part (2 cut by the depth or time limit or the analysis budget)",
 		"keychainlint: note: " + filepath.Join(dir, "Lost.swift") + ":1:1-2:22: parse time limit exceeded\n",
 		"keychainlint: note: " + filepath.Join(dir, "Slow.swift") + ":12:1-12:22: parse time limit exceeded\n",
 	} {

@@ -388,7 +388,7 @@ func writePartial(w io.Writer, scan *report.Scan, verbose bool) {
 		parts = append(parts, fmt.Sprintf("%d with syntax errors", syn))
 	}
 	if cut > 0 {
-		parts = append(parts, fmt.Sprintf("%d cut by the depth or time limit", cut))
+		parts = append(parts, fmt.Sprintf("%d cut by the depth or time limit or the analysis budget", cut))
 	}
 	hint := " (--verbose lists them)"
 	if verbose {

@@ -80,4 +80,6 @@ func main() {
 		}
 	}
 	fmt.Printf("%d direct SecItem calls: %d with a dictionary followed, %d with a known class, %d complete; %d more call facts through helpers and wrappers\n", total, dict, class, complete, via)
+	st := prog.Stats()
+	fmt.Printf("flow engine: %d function interpretations, %d call cycles widened, %d calls cut by the safety net, at most %d steps in one interpretation\n", st.Interpretations, st.Widened, st.Cuts, st.MaxSteps)
 }

@@ -48,7 +48,7 @@ func reused(call *flow.CallFact, e *flow.Entry, update bool) bool {
 	if update {
 		uses = call.PriorUpdateUses
 	}
-	for _, u := range uses {
+	for u := range uses.All() {
 		if u.Fact == call || u.Snapshot == nil {
 			continue
 		}

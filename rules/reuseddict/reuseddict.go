@@ -44,7 +44,10 @@ type leftover struct {
 }
 
 func check(p *rulekit.Pass, call *flow.CallFact) {
-	for _, u := range call.PriorUses {
+	// A second call of the same operation is skipped (see below): only
+	// the uses by other operations are visited, so that a dictionary
+	// deleted n times costs n steps, not n².
+	for u := range call.PriorUses.OtherOps(call.Op) {
 		if u.Fact == call || u.Snapshot == nil {
 			continue // the same call again, in a loop or a retry
 		}
@@ -143,7 +146,7 @@ func leftovers(call *flow.CallFact, u flow.Use) []leftover {
 // (a retry of an update after the read whose query it reuses): that
 // earlier call's finding covers this one.
 func retried(call *flow.CallFact, left []leftover) bool {
-	for _, u := range call.PriorUses {
+	for u := range call.PriorUses.OfOp(call.Op) {
 		if u.Fact == call || u.Fact.Op != call.Op || u.Snapshot == nil {
 			continue
 		}

@@ -1,0 +1,71 @@
+package flow
+
+import (
+	"sort"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// The analysis budget. Every interpretation of a function counts its steps
+// (statements executed and expressions evaluated); one that exceeds
+// StepBudget stops, and its function counts as not analysed: it reports no
+// call facts (a fact joined over only some paths could claim a key is
+// absent that a later path adds), its callers see nothing known of it (as
+// for a call that cannot be resolved), and its file is reported as
+// partially analysed (Program.BudgetCut), never silently.
+//
+// The budget is per interpretation, not per file, so that it is
+// deterministic: an interpretation's steps depend on the function and its
+// specialisation alone, while the order in which a file's functions (and
+// the helpers of other files they call) are analysed depends on the
+// workers. The work for a file is still bounded: each function has a
+// bounded number of analyses (specialisations, rounds of a call cycle).
+//
+// The largest interpretation in the real corpus (the 22 repositories of
+// /work/corpus, 9,200 files, 222 with keychain code) takes 5,307 steps;
+// StepBudget is 47 times that. A generated function of 20,000 dictionary
+// and delete pairs (12 steps each) still fits. What runs out of it is
+// hostile or pathological code, such as loops nested dozens deep (each
+// loop's body is interpreted twice, so the steps double per level). A
+// step costs from a fraction of a microsecond to a few (a state copy at a
+// branch), and up to a few kilobytes when it is a SecItem call: the budget
+// bounds one interpretation to about a second and a few hundred megabytes.
+const StepBudget = 250_000
+
+// spend counts one step; it reports whether the budget has run out.
+func (a *interp) spend() bool {
+	if a.exhausted {
+		return true
+	}
+	a.steps++
+	if a.steps > a.budget {
+		a.exhausted = true
+	}
+	return a.exhausted
+}
+
+// recordCut records that an analysis of fn ran out of its budget.
+func (p *Program) recordCut(fn *model.Func) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.budgetCut == nil {
+		p.budgetCut = map[*model.File]map[*model.Func]bool{}
+	}
+	if p.budgetCut[fn.File] == nil {
+		p.budgetCut[fn.File] = map[*model.Func]bool{}
+	}
+	p.budgetCut[fn.File][fn] = true
+}
+
+// BudgetCut returns the spans of the functions of f whose analysis ran out
+// of the step budget, in source order.
+func (p *Program) BudgetCut(f *model.File) []model.Span {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var out []model.Span
+	for fn := range p.budgetCut[f] {
+		out = append(out, fn.Span)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
