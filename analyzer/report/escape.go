@@ -25,17 +25,18 @@ import (
 
 // Path returns a file path as the text output prints it. A path whose
 // runes are all printable, that begins neither with a double quote nor
-// (after spaces) with "::", and that holds no log command marker, is
+// (after spaces) with ":", and that holds no log command marker, is
 // printed unchanged, so that Xcode and editors still read
 // "path:line:column:". Any other path is printed quoted as Go's
 // strconv.Quote does ("dir/a\nb.swift", "\"q.swift", "::x.swift" in
 // quotes), with the markers broken up (see Text): a printed path that
 // begins with a double quote is always a quoted one, and strconv.Unquote
-// reads it back. A leading "::" is quoted because GitHub Actions reads a
+// reads it back. A leading ":" is quoted because GitHub Actions reads a
 // line that begins with "::" (spaces before it are skipped) as a workflow
-// command, and text lines begin with the path.
+// command, and text lines begin with the path and a colon (the path ":"
+// makes a line begin "::1:1: ...").
 func Path(p string) string {
-	if !needsEscape(p) && !hasMarker(p) && !strings.HasPrefix(p, `"`) && !strings.HasPrefix(strings.TrimLeft(p, " "), "::") {
+	if !needsEscape(p) && !hasMarker(p) && !strings.HasPrefix(p, `"`) && !strings.HasPrefix(strings.TrimLeft(p, " "), ":") {
 		return p
 	}
 	return breakMarkers(strconv.Quote(p))

@@ -27,6 +27,8 @@ func TestPathAndText(t *testing.T) {
 		// The runner skips white space before "::", and reads "##[cmd]"
 		// (Azure Pipelines "##vso[cmd]") anywhere in a line.
 		{"  ::warning::x.swift", `"  ::warning::x.swift"`, "  ::warning::x.swift"},
+		{":", `":"`, ":"},
+		{" :x.swift", `" :x.swift"`, " :x.swift"},
 		{"dir/##[error]forged.swift", `"dir/#\x23[error]forged.swift"`, `dir/#\x23[error]forged.swift`},
 		{"a##vso[task.logissue type=error]b.swift", `"a#\x23vso[task.logissue type=error]b.swift"`, `a#\x23vso[task.logissue type=error]b.swift`},
 		{`\##[x`, `"\\#\x23[x"`, `\#\x23[x`},
