@@ -235,17 +235,64 @@ func hunkRange(line string) (Range, error) {
 }
 
 // unquote reads a path git may have quoted C-style ("b/a\"b.swift",
-// "b/\303\251.swift": octal bytes, as Go's own quoting also reads them).
-// git ends the name with a tab when it contains a space, quoted or not
-// (`+++ "b/x \"y\" z.swift"<TAB>`), so that the tab is not part of it.
+// "b/\303\251.swift": octal bytes). git ends the name with a tab when it
+// contains a space, quoted or not (`+++ "b/x \"y\" z.swift"<TAB>`), so
+// that the tab is not part of it.
+//
+// The quoted form is read byte by byte, not with strconv.Unquote: with
+// core.quotePath=false git leaves bytes from 0x80 as they are inside the
+// quotes, and strconv.Unquote would turn one that is not UTF-8 into
+// U+FFFD, so the file's changes would be filed under another name.
 func unquote(s string) (string, error) {
 	s = strings.TrimSuffix(s, "\t")
 	if !strings.HasPrefix(s, `"`) {
 		return s, nil
 	}
-	u, err := strconv.Unquote(s)
-	if err != nil {
-		return "", errors.New("cannot unquote the path")
+	bad := errors.New("cannot unquote the path")
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"':
+			if i != len(s)-1 {
+				return "", bad
+			}
+			return b.String(), nil
+		case c != '\\':
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i >= len(s) {
+			return "", bad
+		}
+		switch e := s[i]; e {
+		case 'a':
+			b.WriteByte('\a')
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'v':
+			b.WriteByte('\v')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case '"', '\\':
+			b.WriteByte(e)
+		default:
+			// Three octal digits: one byte.
+			if i+2 >= len(s) || !isOctal(e) || e > '3' || !isOctal(s[i+1]) || !isOctal(s[i+2]) {
+				return "", bad
+			}
+			b.WriteByte((e-'0')<<6 | (s[i+1]-'0')<<3 | (s[i+2] - '0'))
+			i += 2
+		}
 	}
-	return u, nil
+	return "", bad // no closing quote
 }
+
+func isOctal(c byte) bool { return '0' <= c && c <= '7' }

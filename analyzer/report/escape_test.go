@@ -24,6 +24,14 @@ func TestPathAndText(t *testing.T) {
 		{"::error file=x::pwned.swift", `"::error file=x::pwned.swift"`, "::error file=x::pwned.swift"},
 		{`"quoted".swift`, `"\"quoted\".swift"`, `"quoted".swift`},
 		{"dir/::x.swift", "dir/::x.swift", "dir/::x.swift"},
+		// The runner skips white space before "::", and reads "##[cmd]"
+		// (Azure Pipelines "##vso[cmd]") anywhere in a line.
+		{"  ::warning::x.swift", `"  ::warning::x.swift"`, "  ::warning::x.swift"},
+		{":", `":"`, ":"},
+		{" :x.swift", `" :x.swift"`, " :x.swift"},
+		{"dir/##[error]forged.swift", `"dir/#\x23[error]forged.swift"`, `dir/#\x23[error]forged.swift`},
+		{"a##vso[task.logissue type=error]b.swift", `"a#\x23vso[task.logissue type=error]b.swift"`, `a#\x23vso[task.logissue type=error]b.swift`},
+		{`\##[x`, `"\\#\x23[x"`, `\#\x23[x`},
 	} {
 		if got := Path(c.in); got != c.path {
 			t.Errorf("Path(%q) = %s, want %s", c.in, got, c.path)

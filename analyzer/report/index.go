@@ -67,7 +67,7 @@ func (ix *fileIndex) point(src []byte, offset int) Point {
 	offset = max(0, min(offset, len(src)))
 	line := sort.Search(len(ix.lineStarts), func(i int) bool { return ix.lineStarts[i] > offset }) // lines starting at or before offset
 	start := ix.lineStarts[line-1]
-	return Point{Line: line, Column: UTF16Len(src[start:offset]) + 1}
+	return Point{Line: line, Column: utf16Column(src, start, offset)}
 }
 
 // enclosing is EnclosingFunc by binary search: the last body that starts

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 )
@@ -202,10 +203,16 @@ func BuildJSON(s *Scan) *JSON {
 	return doc
 }
 
-// WriteJSON writes the JSON document of a scan, indented.
+// WriteJSON writes the JSON document of a scan, indented, with the log
+// command markers in strings escaped (breakJSONMarkers).
 func WriteJSON(w io.Writer, s *Scan) error {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(BuildJSON(s))
+	if err := enc.Encode(BuildJSON(s)); err != nil {
+		return err
+	}
+	_, err := w.Write(breakJSONMarkers(b.Bytes()))
+	return err
 }

@@ -91,7 +91,31 @@ func UTF16Point(src []byte, offset int) Point {
 	offset = max(0, min(offset, len(src)))
 	lineStart := bytes.LastIndexByte(src[:offset], '\n') + 1
 	line := bytes.Count(src[:lineStart], []byte{'\n'}) + 1
-	return Point{Line: line, Column: UTF16Len(src[lineStart:offset]) + 1}
+	return Point{Line: line, Column: utf16Column(src, lineStart, offset)}
+}
+
+// utf16Column is the 1-based UTF-16 column of offset in the line that
+// starts at lineStart: one more than the code units of the runes that
+// end at or before offset. Runes are decoded from the line, not from
+// src[lineStart:offset], so that an offset inside a multi-byte rune
+// (possible only for positions that do not come from the parser) is the
+// column of that rune, instead of counting its bytes as invalid ones, one
+// unit each, past the rune's end: columns never decrease as offsets grow.
+func utf16Column(src []byte, lineStart, offset int) int {
+	n := 0
+	for i := lineStart; i < offset; {
+		r, size := utf8.DecodeRune(src[i:])
+		if i+size > offset {
+			break
+		}
+		i += size
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n + 1
 }
 
 // UTF16Len is the length of b in UTF-16 code units.
@@ -110,7 +134,9 @@ func UTF16Len(b []byte) int {
 }
 
 // lineBounds returns the byte range of the line holding offset, without
-// its line break ("\n" or "\r\n").
+// its line break ("\n" or "\r\n"). The range always holds offset: an
+// offset just after the "\r" of "\r\n" (or of a final "\r") keeps the
+// "\r" in the line, so that callers can slice src[offset:end].
 func lineBounds(src []byte, offset int) (start, end int) {
 	offset = max(0, min(offset, len(src)))
 	start = bytes.LastIndexByte(src[:offset], '\n') + 1
@@ -118,7 +144,7 @@ func lineBounds(src []byte, offset int) (start, end int) {
 	if i := bytes.IndexByte(src[offset:], '\n'); i >= 0 {
 		end = offset + i
 	}
-	if end > start && src[end-1] == '\r' {
+	if end > start && end > offset && src[end-1] == '\r' {
 		end--
 	}
 	return start, end

@@ -77,6 +77,8 @@ func TestUTF16Point(t *testing.T) {
 		{6, 2, 4, "é (2 bytes, 1 unit)", "é"},
 		{8, 2, 5, "😀 (4 bytes, 2 units)", "😀"},
 		{12, 2, 7, "after 😀", "x"},
+		{9, 2, 5, "inside 😀: the column of 😀, never past it", "\x9f"},
+		{11, 2, 5, "inside 😀, last byte", "\x80"},
 		{15, 3, 1, "after CRLF", "z"},
 		{17, 3, 3, "after an invalid byte (1 unit)", "q"},
 		{99, 3, 4, "clamped", ""},

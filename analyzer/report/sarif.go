@@ -33,13 +33,18 @@ func WriteSARIF(w io.Writer, s *Scan) error {
 	return err
 }
 
-// MarshalSARIF encodes a scan as an indented SARIF 2.1.0 log.
+// MarshalSARIF encodes a scan as an indented SARIF 2.1.0 log, with the
+// log command markers in strings escaped (breakJSONMarkers).
 func MarshalSARIF(s *Scan) ([]byte, error) {
 	raw, err := json.Marshal(BuildSARIF(s))
 	if err != nil {
 		return nil, err
 	}
-	return compactSARIF(raw)
+	out, err := compactSARIF(raw)
+	if err != nil {
+		return nil, err
+	}
+	return breakJSONMarkers(out), nil
 }
 
 // BuildSARIF builds the SARIF log of a scan:

@@ -287,10 +287,13 @@ func gitDir(repo string) string {
 }
 
 // readIgnoreFile parses the ignore file at p (shown as shown), or returns
-// nil when it does not exist, is not a regular file (git does not follow a
-// symbolically linked .gitignore) or cannot be read; a file that exists but
-// cannot be read is reported as skipped (git warns about it too), since
-// the scan then covers files the user may have meant to ignore.
+// nil when it does not exist, is not a regular file or cannot be read. A
+// file that exists but is not read is reported as skipped (git warns
+// about it too), since the scan then covers files the user may have meant
+// to ignore. A symbolic link is never followed, into the tree or out of
+// it: git does not follow a linked .gitignore either (it warns "unable to
+// access"), and the target could be anything, anywhere (a FIFO, a device,
+// a file outside the scanned tree).
 func (c *collector) readIgnoreFile(p, shown, base string) *ignoreList {
 	fi, err := os.Lstat(p)
 	if err != nil {
@@ -299,7 +302,12 @@ func (c *collector) readIgnoreFile(p, shown, base string) *ignoreList {
 		}
 		return nil
 	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		c.skip(shown, ReasonIgnoreFileLink+ReasonIgnoreFileSuffix)
+		return nil
+	}
 	if !fi.Mode().IsRegular() {
+		c.skip(shown, ReasonNotRegular+ReasonIgnoreFileSuffix)
 		return nil
 	}
 	if fi.Size() > maxIgnoreFileSize {
@@ -381,7 +389,9 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 				st.rules = ignoreRules{}.with(c.readOuterIgnoreFile(filepath.Join(gitDir(st.real), "info", "exclude"), ""))
 			}
 		case ".gitignore":
-			hasGitignore = e.Type().IsRegular()
+			// readIgnoreFile reads it, or reports why not (a link, a
+			// FIFO, a directory).
+			hasGitignore = true
 		}
 	}
 	if hasGitignore {
@@ -397,6 +407,9 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 			}
 			c.walkDir(child, false)
 		case t&fs.ModeSymlink != 0:
+			if name == ".gitignore" && hasGitignore {
+				continue // reported by readIgnoreFile
+			}
 			c.walkSymlink(child, name)
 		case t.IsRegular():
 			lang, ok := c.wanted(st.abs, name)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
@@ -85,4 +86,61 @@ func TestCollectGitignoreWithoutPermissionIsReported(t *testing.T) {
 	}
 	assertFiles(t, files, []fileRow{{"A.swift", model.Swift}, {"sub/B.swift", model.Swift}})
 	assertSkipped(t, skipped, []Skipped{{"sub/.gitignore", ReasonPermission + ReasonIgnoreFileSuffix}})
+}
+
+// A .gitignore (or .git/info/exclude) that is a symbolic link is never
+// followed, whether it points into the scanned tree, out of it, at a
+// FIFO (following it would block the walk), at a directory or at itself,
+// as git does not follow it; each is reported once with a note, and the
+// files it would have ignored are scanned.
+func TestCollectSymlinkedIgnoreFiles(t *testing.T) {
+	base := tempDir(t)
+	repo, outside := filepath.Join(base, "repo"), filepath.Join(base, "outside")
+	write(t, filepath.Join(outside, "ignore"), "*.swift\n")
+	if err := syscall.Mkfifo(filepath.Join(outside, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(repo, "real-ignore"), "In.swift\n")
+	write(t, filepath.Join(repo, "In.swift"), "")
+	symlink(t, "real-ignore", filepath.Join(repo, ".gitignore")) // into the tree
+	write(t, filepath.Join(repo, "out", "Out.swift"), "")
+	symlink(t, filepath.Join(outside, "ignore"), filepath.Join(repo, "out", ".gitignore")) // out of it
+	write(t, filepath.Join(repo, "fifo", "Fifo.swift"), "")
+	symlink(t, filepath.Join(outside, "fifo"), filepath.Join(repo, "fifo", ".gitignore"))
+	write(t, filepath.Join(repo, "dir", "Dir.swift"), "")
+	symlink(t, outside, filepath.Join(repo, "dir", ".gitignore"))
+	write(t, filepath.Join(repo, "loop", "Loop.swift"), "")
+	symlink(t, ".gitignore", filepath.Join(repo, "loop", ".gitignore"))
+	write(t, filepath.Join(repo, ".git", "HEAD"), "ref: refs/heads/main\n")
+	symlink(t, filepath.Join(outside, "ignore"), filepath.Join(repo, ".git", "info", "exclude"))
+	t.Chdir(repo)
+
+	type result struct {
+		files   []File
+		skipped []Skipped
+		err     error
+	}
+	done := make(chan result, 1)
+	go func() {
+		files, skipped, err := Collect([]string{"."}, Options{})
+		done <- result{files, skipped, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("Collect blocked: it opened the FIFO a .gitignore links to")
+	}
+	if r.err != nil {
+		t.Fatal(r.err)
+	}
+	assertFiles(t, r.files, []fileRow{
+		{"In.swift", model.Swift}, {"dir/Dir.swift", model.Swift}, {"fifo/Fifo.swift", model.Swift},
+		{"loop/Loop.swift", model.Swift}, {"out/Out.swift", model.Swift},
+	})
+	link := ReasonIgnoreFileLink + ReasonIgnoreFileSuffix
+	assertSkipped(t, r.skipped, []Skipped{
+		{".git/info/exclude", link}, {".gitignore", link}, {"dir/.gitignore", link},
+		{"fifo/.gitignore", link}, {"loop/.gitignore", link}, {"out/.gitignore", link},
+	})
 }

@@ -25,7 +25,8 @@ import (
 //     element matches any number of directories: "**/foo" (foo at any depth),
 //     "a/**/b" (zero or more directories between a and b) and "foo/**"
 //     (everything inside foo, but not foo itself). A "**" that is not a
-//     whole path element behaves like "*".
+//     whole path element behaves like "*"; a run of three stars or more
+//     that is a whole element is "**".
 //   - Character classes: "[abc]", ranges "[a-z]", negation "[!a-z]" and
 //     "[^a-z]", "]" first in the class is literal, backslash escapes, and the
 //     POSIX classes "[:alpha:]" etc. A backslash escapes any character.
@@ -123,11 +124,15 @@ func parsePattern(line string) (ignorePattern, bool) {
 		return p, false
 	}
 	elems := splitPattern(line)
-	if len(elems) == 1 {
+	// Like git, a pattern is a basename pattern when it has no "/" at all
+	// (an escaped one, or one inside brackets, counts too), and only a
+	// real leading "/" anchors it: "\/x" must match a path that begins
+	// with "/", which none does, and its empty first element never
+	// matches.
+	if !strings.Contains(line, "/") {
 		p.basename = true
 	} else {
-		if elems[0] == "" {
-			// Leading "/": anchored at the ignore file's directory.
+		if line[0] == '/' {
 			elems = elems[1:]
 		}
 		elems = collapseDoubleStars(elems)
@@ -136,8 +141,13 @@ func parsePattern(line string) (ignorePattern, bool) {
 	return p, true
 }
 
-// splitPattern splits a pattern at "/", keeping escape sequences intact
-// (an escaped "\/" is a separator too: a path element cannot contain "/").
+// splitPattern splits a pattern at "/", keeping escape sequences and
+// bracket expressions intact (a bracket expression can hold a "/", which
+// it never matches: "[!/]" is any character). An escaped "\/" is a
+// separator too, a path element cannot contain "/"; but git's wildmatch
+// lets a "**" before it match across directories without the "zero
+// directories" case of "**/", so "**\/" is one or more directories: the
+// elements "*" and "**".
 func splitPattern(s string) []string {
 	var elems []string
 	var cur strings.Builder
@@ -146,6 +156,9 @@ func splitPattern(s string) []string {
 		switch {
 		case c == '\\' && i+1 < len(s) && s[i+1] == '/':
 			i++
+			if isDoubleStar(cur.String()) {
+				elems = append(elems, "*")
+			}
 			fallthrough
 		case c == '/':
 			elems = append(elems, cur.String())
@@ -154,6 +167,13 @@ func splitPattern(s string) []string {
 			cur.WriteByte(c)
 			i++
 			cur.WriteByte(s[i])
+		case c == '[':
+			if _, next, ok := matchClass(s, i, 0); ok {
+				cur.WriteString(s[i:next])
+				i = next - 1
+				continue
+			}
+			cur.WriteByte(c)
 		default:
 			cur.WriteByte(c)
 		}
@@ -262,8 +282,11 @@ func closeDoubleStars(pat []string, set []bool) {
 	}
 }
 
+// isDoubleStar reports whether a pattern element is "**": two stars or
+// more ("***/x" is "**/x" in git's wildmatch, which takes a run of stars
+// as one).
 func isDoubleStar(e string) bool {
-	return e == "**"
+	return len(e) >= 2 && strings.Trim(e, "*") == ""
 }
 
 // globMatch matches one path element (no "/") against one pattern element

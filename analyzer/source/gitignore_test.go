@@ -344,6 +344,23 @@ func gitignoreCases() []gitignoreCase {
 			},
 		},
 		{
+			// Found by FuzzGitignoreMatch against the wildmatch reference.
+			name:  "escaped slashes and slashes in brackets count as slashes, but only a real leading / anchors",
+			files: []ign{{"", "\\/0\na[!/]b\n**\\/c\n[/]d\nx\\/y\n"}},
+			checks: []check{
+				f("0", false), f("a/0", false), f("axb", true), f("d/axb", false), f("a/b", false),
+				f("c", false), f("x/c", true), f("x/y/c", true), f("d", false), f("x/y", true), f("q/x/y", false),
+			},
+		},
+		{
+			// Found by FuzzGitignoreMatch against the wildmatch reference.
+			name:  "a run of three stars as an element is **",
+			files: []ign{{"", "***/a\nb/***\n"}},
+			checks: []check{
+				f("a", true), f("x/a", true), f("x/y/a", true), f("b/c", true), d("b", false), f("xb/c", false),
+			},
+		},
+		{
 			name:  "malformed classes match nothing",
 			files: []ign{{"", "abc[\n[[:nope:]]x\n"}},
 			checks: []check{

@@ -73,6 +73,9 @@ const (
 	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
 	// reasonTooLargeHardFmt is the reason at the hard ceiling.
 	reasonTooLargeHardFmt = "larger than %s, the most keychainlint reads of one file"
+	// ReasonIgnoreFileLink is the reason for an ignore file that is a
+	// symbolic link (followed by ReasonIgnoreFileSuffix).
+	ReasonIgnoreFileLink = "symbolic link (not followed)"
 	// ReasonIgnoreFileSuffix ends the reason for a .gitignore (or
 	// .git/info/exclude) that exists but cannot be read: "permission
 	// denied, its ignore patterns are not applied".

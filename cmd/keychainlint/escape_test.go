@@ -25,6 +25,11 @@ var hostileNames = []string{
 	"::error file=x::pwned.swift",
 	"nel\u0085.swift",
 	"bad\xff\xfe.swift",
+	"::add-mask::secret.swift",
+	"s\n::stop-commands::tok\n.swift",
+	"  ::warning::spaced.swift",
+	"x##[error]forged.swift",
+	"az##vso[task.logissue type=error]x.swift",
 }
 
 // hostileSwift has findings, related locations, a suppression whose

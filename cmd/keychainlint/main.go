@@ -10,7 +10,8 @@
 //	keychainlint dump --project DIR   print the project facts of each keychain file
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
-// as JSON (--format json) or as SARIF 2.1.0 (--format sarif, or
+// as JSON (--format json), as GitHub Actions annotations (--format github)
+// or as SARIF 2.1.0 (--format sarif, or
 // --sarif-output FILE next to the text). keychainlint:ignore comments
 // silence findings in source, --baseline FILE leaves out recorded findings
 // and --diff REV those outside the lines changed since a git revision.

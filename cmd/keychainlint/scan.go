@@ -31,9 +31,10 @@ mistakes in keychain (SecItem) code and prints one finding per line:
 
   path:line:column: error|warning: message [rule]
 
---format json prints a JSON document for scripts and --format sarif a
-SARIF 2.1.0 log for code review; --sarif-output writes SARIF to a file
-besides the main output. Findings can be silenced in source with
+--format json prints a JSON document for scripts, --format sarif a
+SARIF 2.1.0 log for code review and --format github GitHub Actions
+annotations; --sarif-output writes SARIF to a file besides the main
+output. Findings can be silenced in source with
   // keychainlint:ignore RULE[,RULE] -- reason        (this line or the next)
   // keychainlint:file-ignore RULE[,RULE] -- reason   (the whole file)
 
@@ -76,7 +77,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit below the 64 MB ceiling)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
-	fs.StringVar(&o.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github (GitHub Actions annotations)")
 	fs.StringVar(&o.output, "output", "", "write the output to `FILE` instead of stdout")
 	fs.StringVar(&o.sarifOutput, "sarif-output", "", "also write a SARIF 2.1.0 log to `FILE`")
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also write findings silenced by keychainlint:ignore (as notes in text, with a suppression in JSON and SARIF)")
@@ -125,9 +126,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		return usageErr("--max-file-size %d: use a number of bytes, or 0 for no limit", o.maxSize)
 	}
 	switch o.format {
-	case "text", "json", "sarif":
+	case "text", "json", "sarif", "github":
 	default:
-		return usageErr("--format %q: use text, json or sarif", o.format)
+		return usageErr("--format %q: use text, json, sarif or github", o.format)
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -342,9 +343,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 
 	write := map[string]func(io.Writer) error{
-		"text":  func(w io.Writer) error { return report.WriteText(w, scan.Findings) },
-		"json":  func(w io.Writer) error { return report.WriteJSON(w, scan) },
-		"sarif": func(w io.Writer) error { return report.WriteSARIF(w, scan) },
+		"text":   func(w io.Writer) error { return report.WriteText(w, scan.Findings) },
+		"json":   func(w io.Writer) error { return report.WriteJSON(w, scan) },
+		"sarif":  func(w io.Writer) error { return report.WriteSARIF(w, scan) },
+		"github": func(w io.Writer) error { return report.WriteGitHub(w, scan.Findings, root) },
 	}
 	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
 		return usageErr("%v", err)
