@@ -92,19 +92,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
 	}
 	defer tree.Close()
-	l := &lowerer{src: src, file: f, dirs: dirs}
-	if lang != model.Swift {
-		// The lowerer reads the rewritten macro headers (the selector of a
-		// macro-declared method); every other byte is the source's.
-		l.src = parseSrc
-	}
-	if lang == model.Swift {
-		l.swiftFile(tree.RootNode())
-	} else {
-		l.objcFile(tree.RootNode())
-	}
-	recordAvailability(f, tree.RootNode())
-	l.coalesceCut()
+	lowerTree(f, parseSrc, dirs, tree)
 	return f, nil
 }
 

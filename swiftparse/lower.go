@@ -1,0 +1,26 @@
+package swiftparse
+
+import (
+	sitter "github.com/smacker/go-tree-sitter"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// lowerTree lowers the syntax tree of f (parsed from parseSrc, f.Src with
+// the blanked directives dirs or the rewritten macro headers) into f.
+func lowerTree(f *model.File, parseSrc []byte, dirs []swiftDirective, tree *sitter.Tree) {
+	l := &lowerer{src: f.Src, file: f, dirs: dirs}
+	if f.Lang != model.Swift {
+		// The lowerer reads the rewritten macro headers (the selector of a
+		// macro-declared method); every other byte is the source's.
+		l.src = parseSrc
+	}
+	root := tree.RootNode()
+	if f.Lang == model.Swift {
+		l.swiftFile(root)
+	} else {
+		l.objcFile(root)
+	}
+	recordAvailability(f, root)
+	l.coalesceCut()
+}
