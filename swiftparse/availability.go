@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
@@ -20,7 +18,7 @@ import (
 // diagnostic) from the source text.
 
 // recordAvailability fills f.Availability and f.DeprecationAllowed.
-func recordAvailability(f *model.File, root *sitter.Node) {
+func recordAvailability(f *model.File, root *node) {
 	r := &availRecorder{f: f}
 	for _, fn := range f.Funcs {
 		r.stmts(fn.Body)
@@ -308,7 +306,7 @@ func foundationVersion(name string) (model.Platform, model.OSVersion, bool) {
 // introduced version guards the declaration; a deprecated declaration may
 // use deprecated API without a compiler warning. It looks up the node at
 // each "@available" in the source instead of walking the whole tree.
-func (r *availRecorder) swiftAttributes(root *sitter.Node) {
+func (r *availRecorder) swiftAttributes(root *node) {
 	src := r.f.Src
 	const word = "@available"
 	row, lineStart, scanned := 0, 0, 0
@@ -325,8 +323,8 @@ func (r *availRecorder) swiftAttributes(root *sitter.Node) {
 				lineStart = scanned + 1
 			}
 		}
-		at := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart)}
-		end := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart + len(word))}
+		at := point{Row: uint32(row), Column: uint32(off - lineStart)}
+		end := point{Row: uint32(row), Column: uint32(off - lineStart + len(word))}
 		n := root.NamedDescendantForPointRange(at, end)
 		for k := 0; n != nil && k < 4 && n.Type() != "attribute"; k++ {
 			n = n.Parent()
@@ -337,7 +335,7 @@ func (r *availRecorder) swiftAttributes(root *sitter.Node) {
 	}
 }
 
-func (r *availRecorder) swiftAttribute(n *sitter.Node) {
+func (r *availRecorder) swiftAttribute(n *node) {
 	text := string(r.f.Src[n.StartByte():n.EndByte()])
 	if !strings.HasPrefix(text, "@available") {
 		return

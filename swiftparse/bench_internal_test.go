@@ -43,6 +43,7 @@ func parseForBench(b *testing.B, p *Parser, path string, src []byte) parsedFile 
 }
 
 func benchLower(b *testing.B, files []parsedFile) {
+	var scratch flatScratch
 	var bytes int64
 	for _, pf := range files {
 		bytes += int64(len(pf.src))
@@ -58,7 +59,7 @@ func benchLower(b *testing.B, files []parsedFile) {
 			tree := pf.tree.Copy()
 			b.StartTimer()
 			f := &model.File{Path: pf.path, Lang: model.LangForPath(pf.path), Src: pf.src}
-			lowerTree(f, pf.parseSrc, pf.dirs, tree)
+			lowerTree(f, pf.parseSrc, pf.dirs, tree, &scratch)
 			b.StopTimer()
 			tree.Close()
 			b.StartTimer()

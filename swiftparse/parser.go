@@ -29,6 +29,7 @@ var parseTimeLimit = func(n int) time.Duration {
 // and is not safe for concurrent use: give each worker its own.
 type Parser struct {
 	swift, objc *sitter.Parser
+	flat        flatScratch
 }
 
 // NewParser returns a Parser; Close releases its tree-sitter parsers.
@@ -92,7 +93,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
 	}
 	defer tree.Close()
-	lowerTree(f, parseSrc, dirs, tree)
+	lowerTree(f, parseSrc, dirs, tree, &p.flat)
 	return f, nil
 }
 
