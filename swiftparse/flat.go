@@ -34,7 +34,8 @@ type node struct {
 	namedFirst, namedCount uint32
 }
 
-// flatTree is a syntax tree copied out of tree-sitter.
+// flatTree is a syntax tree copied out of tree-sitter. It is valid while
+// its sitter tree is open and until its scratch is used for another tree.
 type flatTree struct {
 	nodes []node
 	named []int32
@@ -52,10 +53,17 @@ type flatTree struct {
 }
 
 // flatScratch holds the buffers the C walk fills, reused from file to file.
+// A flat tree's nodes and named lists are the scratch's too: lowering
+// keeps no node once a file is lowered.
 type flatScratch struct {
-	raw []C.kl_node
-	ts  []C.kl_ts
-	gen uint64 // counts the walks
+	raw   []C.kl_node
+	ts    []C.kl_ts
+	nodes []node
+	named []int32
+	gen   uint64 // counts the walks
+	// busy tells that a flat tree made with the buffers may be in use
+	// (until done): flatten then makes new ones instead.
+	busy bool
 }
 
 // maxKeptScratch bounds the buffers a flatScratch keeps for the next file
@@ -63,11 +71,16 @@ type flatScratch struct {
 // otherwise keep 90 MB per worker for the rest of the run.
 const maxKeptScratch = 1 << 16
 
-// trim drops buffers larger than maxKeptScratch. A flat tree made with
-// them keeps what it uses.
-func (s *flatScratch) trim() {
+// done tells that the flat tree made last with s is no longer used, so
+// that its buffers can be reused; it drops buffers larger than
+// maxKeptScratch.
+func (s *flatScratch) done() {
+	s.busy = false
 	if len(s.raw) > maxKeptScratch {
 		s.raw, s.ts = nil, nil
+	}
+	if cap(s.nodes) > maxKeptScratch {
+		s.nodes, s.named = nil, nil
 	}
 }
 
@@ -122,9 +135,14 @@ func init() {
 	}
 }
 
-// flatten copies tree (of language lang) into a flatTree. The tree must
-// stay open while the flat tree is used.
+// flatten copies tree (of language lang) into a flatTree, in the buffers
+// of s unless a flat tree made with them is still in use (s may be nil).
+// The tree must stay open while the flat tree is used.
 func flatten(tree *sitter.Tree, lang *sitter.Language, s *flatScratch) *flatTree {
+	if s == nil || s.busy {
+		s = &flatScratch{}
+	}
+	s.busy = true
 	root := tsNodeOf(tree.RootNode())
 	var count C.uint32_t
 	for {
@@ -145,18 +163,16 @@ func flatten(tree *sitter.Tree, lang *sitter.Language, s *flatScratch) *flatTree
 	}
 	s.gen++
 	n := int(count)
-	t := &flatTree{nodes: make([]node, n), lang: tablesFor(lang), raw: s.raw[:n], ts: s.ts[:n], tree: tree,
+	if cap(s.nodes) < n {
+		s.nodes = make([]node, n+n/4)
+	}
+	t := &flatTree{nodes: s.nodes[:n], lang: tablesFor(lang), raw: s.raw[:n], ts: s.ts[:n], tree: tree,
 		scratch: s, gen: s.gen}
-	named := 0
 	for i := range t.nodes {
-		nd := &t.nodes[i]
-		nd.t, nd.raw, nd.self = t, s.raw[i], int32(i)
-		if nd.raw.flags&C.KL_NAMED != 0 {
-			named++
-		}
+		t.nodes[i] = node{t: t, raw: s.raw[i], self: int32(i)}
 	}
 	// The named children of each node, consecutive like the children.
-	t.named = make([]int32, 0, named)
+	t.named = s.named[:0]
 	for i := range t.nodes {
 		nd := &t.nodes[i]
 		nd.namedFirst = uint32(len(t.named))
@@ -168,6 +184,7 @@ func flatten(tree *sitter.Tree, lang *sitter.Language, s *flatScratch) *flatTree
 		}
 		nd.namedCount = uint32(len(t.named)) - nd.namedFirst
 	}
+	s.named = t.named
 	return t
 }
 

@@ -135,7 +135,7 @@ func compareFlat(t *testing.T, name string, src []byte) *flatTree {
 		t.Fatal(err)
 	}
 	t.Cleanup(tree.Close)
-	flat := flatten(tree, lang, &flatScratch{})
+	flat := flatten(tree, lang, nil)
 	tables := tablesFor(lang)
 
 	// Pair the nodes by walking both trees with the binding's cursor.
@@ -245,4 +245,49 @@ func fdesc(n *node) string {
 		return "<nil>"
 	}
 	return fmt.Sprintf("%s[%d-%d]", n.Type(), n.StartByte(), n.EndByte())
+}
+
+// A flat tree's buffers are reused for the next tree only once the first
+// is done with: a tree made while another is in use gets its own.
+func TestFlatScratchReuse(t *testing.T) {
+	parse := func(src string) *sitter.Tree {
+		p := sitter.NewParser()
+		defer p.Close()
+		p.SetLanguage(swiftLang)
+		tree, err := p.ParseCtx(context.Background(), nil, []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(tree.Close)
+		return tree
+	}
+	ta, tb := parse("let a = f(1)\n"), parse("class B { var x: Int { get } }\n")
+	kinds := func(ft *flatTree) string {
+		var out []string
+		for i := range ft.nodes {
+			out = append(out, ft.nodes[i].Type())
+		}
+		return strings.Join(out, " ")
+	}
+	var s flatScratch
+	a := flatten(ta, swiftLang, &s)
+	want := kinds(a)
+	b := flatten(tb, swiftLang, &s)
+	if got := kinds(a); got != want {
+		t.Errorf("a tree made while the first was in use changed it:\n%s\nwant\n%s", got, want)
+	}
+	if &a.nodes[0] == &b.nodes[0] {
+		t.Errorf("two trees in use share their nodes")
+	}
+	if d := a.root().Child(0); d.Type() != "property_declaration" || d.ChildByFieldName("value") == nil {
+		t.Errorf("first tree unusable")
+	}
+	s.done()
+	c := flatten(ta, swiftLang, &s)
+	if &c.nodes[0] != &a.nodes[0] {
+		t.Errorf("the buffers of a finished tree were not reused")
+	}
+	if got := kinds(c); got != want {
+		t.Errorf("reused buffers give %s, want %s", got, want)
+	}
 }

@@ -28,5 +28,5 @@ func lowerTree(f *model.File, parseSrc []byte, dirs []swiftDirective, tree *sitt
 	}
 	recordAvailability(f, root)
 	l.coalesceCut()
-	s.trim()
+	s.done()
 }

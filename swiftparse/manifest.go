@@ -71,7 +71,7 @@ func ParseManifest(ctx context.Context, src []byte) (*Manifest, error) {
 	}
 	defer tree.Close()
 	r := &manifestReader{src: src, arrays: map[string]*node{}, m: &Manifest{}}
-	root := flatten(tree, swiftLang, &flatScratch{}).root()
+	root := flatten(tree, swiftLang, nil).root()
 	// Top-level `let name = [ ... ]` arrays, for platforms: name.
 	for _, c := range namedChildren(root) {
 		if c.Type() != "property_declaration" {
