@@ -256,15 +256,43 @@ func (n *node) next() *node {
 	return &n.t.nodes[n.self+1]
 }
 
-// Parent, NextSibling and PrevSibling answer as tree-sitter does, which
-// for a zero-width (MISSING) node is not always up, next or the previous
-// child: tree-sitter searches from the root by byte offsets and can stop
-// in an earlier sibling. Lowering asks them of few nodes, so they ask
-// tree-sitter.
+// prev is the previous child of the node's parent, or nil.
+func (n *node) prev() *node {
+	p := n.up()
+	if p == nil || n.self <= int32(p.raw.first_child) {
+		return nil
+	}
+	return &n.t.nodes[n.self-1]
+}
 
-func (n *node) Parent() *node      { return n.relative(C.KL_PARENT) }
-func (n *node) NextSibling() *node { return n.relative(C.KL_NEXT_SIBLING) }
-func (n *node) PrevSibling() *node { return n.relative(C.KL_PREV_SIBLING) }
+// Parent, NextSibling and PrevSibling answer as tree-sitter does, which
+// for a zero-width (MISSING) node is not always up, next or prev:
+// tree-sitter searches from the root by byte offsets and can stop in an
+// earlier sibling that ends where the node is. A node with bytes lies
+// after every earlier sibling's end and before every later one's start,
+// so for it the answers are the tree's; for the others tree-sitter is
+// asked.
+
+func (n *node) Parent() *node {
+	if n.raw.start_byte < n.raw.end_byte {
+		return n.up()
+	}
+	return n.relative(C.KL_PARENT)
+}
+
+func (n *node) NextSibling() *node {
+	if n.raw.start_byte < n.raw.end_byte {
+		return n.next()
+	}
+	return n.relative(C.KL_NEXT_SIBLING)
+}
+
+func (n *node) PrevSibling() *node {
+	if n.raw.start_byte < n.raw.end_byte {
+		return n.prev()
+	}
+	return n.relative(C.KL_PREV_SIBLING)
+}
 
 func (n *node) relative(which C.int) *node {
 	t := n.t.live()
