@@ -107,8 +107,13 @@ func onlyPunct(src []byte, start, end int) bool {
 
 // children returns all children of n.
 func children(n *node) []*node {
-	var out []*node
-	eachChild(n, func(c *node, _ string) { out = append(out, c) })
+	if n == nil || n.ChildCount() == 0 {
+		return nil
+	}
+	out := make([]*node, n.ChildCount())
+	for i := range out {
+		out[i] = n.Child(i)
+	}
 	return out
 }
 
@@ -126,12 +131,13 @@ func eachChild(n *node, f func(c *node, field string)) {
 
 // namedChildren returns the named children of n.
 func namedChildren(n *node) []*node {
-	var out []*node
-	eachChild(n, func(c *node, _ string) {
-		if c.IsNamed() {
-			out = append(out, c)
-		}
-	})
+	if n == nil || n.NamedChildCount() == 0 {
+		return nil
+	}
+	out := make([]*node, n.NamedChildCount())
+	for i := range out {
+		out[i] = n.NamedChild(i)
+	}
 	return out
 }
 
