@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
@@ -20,7 +18,7 @@ import (
 // diagnostic) from the source text.
 
 // recordAvailability fills f.Availability and f.DeprecationAllowed.
-func recordAvailability(f *model.File, root *sitter.Node) {
+func recordAvailability(f *model.File, root *node) {
 	r := &availRecorder{f: f}
 	for _, fn := range f.Funcs {
 		r.stmts(fn.Body)
@@ -308,14 +306,14 @@ func foundationVersion(name string) (model.Platform, model.OSVersion, bool) {
 // introduced version guards the declaration; a deprecated declaration may
 // use deprecated API without a compiler warning. It looks up the node at
 // each "@available" in the source instead of walking the whole tree.
-func (r *availRecorder) swiftAttributes(root *sitter.Node) {
+func (r *availRecorder) swiftAttributes(root *node) {
 	r.swiftAttributesIn(root, 0, len(r.f.Src), 0)
 }
 
 // swiftAttributesIn records the @available attributes in the bytes
 // [lo, hi) of the file, the range root was parsed from; row is the line
 // of lo (0-based).
-func (r *availRecorder) swiftAttributesIn(root *sitter.Node, lo, hi, row int) {
+func (r *availRecorder) swiftAttributesIn(root *node, lo, hi, row int) {
 	src := r.f.Src[:hi]
 	const word = "@available"
 	lineStart := bytes.LastIndexByte(src[:lo], '\n') + 1
@@ -333,8 +331,8 @@ func (r *availRecorder) swiftAttributesIn(root *sitter.Node, lo, hi, row int) {
 				lineStart = scanned + 1
 			}
 		}
-		at := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart)}
-		end := sitter.Point{Row: uint32(row), Column: uint32(off - lineStart + len(word))}
+		at := point{Row: uint32(row), Column: uint32(off - lineStart)}
+		end := point{Row: uint32(row), Column: uint32(off - lineStart + len(word))}
 		n := root.NamedDescendantForPointRange(at, end)
 		for k := 0; n != nil && k < 4 && n.Type() != "attribute"; k++ {
 			n = n.Parent()
@@ -345,7 +343,7 @@ func (r *availRecorder) swiftAttributesIn(root *sitter.Node, lo, hi, row int) {
 	}
 }
 
-func (r *availRecorder) swiftAttribute(n *sitter.Node) {
+func (r *availRecorder) swiftAttribute(n *node) {
 	text := string(r.f.Src[n.StartByte():n.EndByte()])
 	if !strings.HasPrefix(text, "@available") {
 		return

@@ -3,8 +3,6 @@ package swiftparse
 import (
 	"sort"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
@@ -40,18 +38,18 @@ type lowerer struct {
 	// hoisted is the prefix expression at the base of a postfix chain
 	// whose operator swiftHoistPrefix applies to the whole chain: while
 	// the chain is lowered, the prefix expression stands for its target.
-	hoisted *sitter.Node
+	hoisted *node
 	// caseDirs holds the start offsets of the directives that wrap whole
 	// Swift `case` clauses (see swiftCaseDirectives): statement lists
 	// leave them to the switch.
 	caseDirs map[int]bool
 }
 
-func span(n *sitter.Node) model.Span {
+func span(n *node) model.Span {
 	return model.Span{Start: int(n.StartByte()), End: int(n.EndByte())}
 }
 
-func (l *lowerer) text(n *sitter.Node) string {
+func (l *lowerer) text(n *node) string {
 	if n == nil {
 		return ""
 	}
@@ -64,7 +62,7 @@ func (l *lowerer) text(n *sitter.Node) string {
 
 // enter guards recursion depth before lowering n; callers must call leave
 // when it returns true. When it refuses, n's bytes are recorded as cut.
-func (l *lowerer) enter(n *sitter.Node) bool {
+func (l *lowerer) enter(n *node) bool {
 	if l.depth >= maxDepth {
 		l.file.Truncated = true
 		if sp := span(n); len(l.file.Cut) == 0 || sp.Start >= l.file.Cut[len(l.file.Cut)-1].End {
@@ -114,48 +112,45 @@ func onlyPunct(src []byte, start, end int) bool {
 }
 
 // children returns all children of n.
-func children(n *sitter.Node) []*sitter.Node {
-	var out []*sitter.Node
-	eachChild(n, func(c *sitter.Node, _ string) { out = append(out, c) })
+func children(n *node) []*node {
+	if n == nil || n.ChildCount() == 0 {
+		return nil
+	}
+	out := make([]*node, n.ChildCount())
+	for i := range out {
+		out[i] = n.Child(i)
+	}
 	return out
 }
 
-// eachChild calls f for every child of n with its field name, walking
-// with a tree cursor: indexing children (Child(i), NamedChild(i),
-// FieldNameForChild(i)) costs O(i) each in tree-sitter, so a loop over a
-// node with 10,000 children would take quadratic time.
-func eachChild(n *sitter.Node, f func(c *sitter.Node, field string)) {
-	if n == nil || n.ChildCount() == 0 {
+// eachChild calls f for every child of n with its field name (the tree
+// cursor's, which for a comment is "", unlike FieldNameForChild).
+func eachChild(n *node, f func(c *node, field string)) {
+	if n == nil {
 		return
 	}
-	cur := sitter.NewTreeCursor(n)
-	defer cur.Close()
-	if !cur.GoToFirstChild() {
-		return
-	}
-	for {
-		f(cur.CurrentNode(), cur.CurrentFieldName())
-		if !cur.GoToNextSibling() {
-			return
-		}
+	for i := 0; i < int(n.ChildCount()); i++ {
+		c := n.Child(i)
+		f(c, c.fieldName())
 	}
 }
 
 // namedChildren returns the named children of n.
-func namedChildren(n *sitter.Node) []*sitter.Node {
-	var out []*sitter.Node
-	eachChild(n, func(c *sitter.Node, _ string) {
-		if c.IsNamed() {
-			out = append(out, c)
-		}
-	})
+func namedChildren(n *node) []*node {
+	if n == nil || n.NamedChildCount() == 0 {
+		return nil
+	}
+	out := make([]*node, n.NamedChildCount())
+	for i := range out {
+		out[i] = n.NamedChild(i)
+	}
 	return out
 }
 
 // fieldChildren returns the children of n in the given field, in order.
-func fieldChildren(n *sitter.Node, field string) []*sitter.Node {
-	var out []*sitter.Node
-	eachChild(n, func(c *sitter.Node, f string) {
+func fieldChildren(n *node, field string) []*node {
+	var out []*node
+	eachChild(n, func(c *node, f string) {
 		if f == field {
 			out = append(out, c)
 		}
@@ -164,9 +159,9 @@ func fieldChildren(n *sitter.Node, field string) []*sitter.Node {
 }
 
 // firstNamed returns the first named child of n of one of the kinds, or nil.
-func firstNamed(n *sitter.Node, kinds ...string) *sitter.Node {
-	var found *sitter.Node
-	eachChild(n, func(c *sitter.Node, _ string) {
+func firstNamed(n *node, kinds ...string) *node {
+	var found *node
+	eachChild(n, func(c *node, _ string) {
 		if found != nil || !c.IsNamed() {
 			return
 		}
@@ -186,23 +181,19 @@ func firstNamed(n *sitter.Node, kinds ...string) *sitter.Node {
 // to parse, the root itself is an ERROR), but records only the outermost
 // error of a region.
 //
-// Visiting every node costs several cgo calls each, and was a quarter of
-// the whole pipeline's time; so the walk enters a subtree only when it
-// holds a syntax error or when its bytes contain "//" or "/*" (a comment
-// can start nowhere else; a candidate inside a string literal only costs
-// a useless descent).
-func (l *lowerer) scanComments(root *sitter.Node) {
+// The walk enters a subtree only when it holds a syntax error or when its
+// bytes contain "//" or "/*" (a comment can start nowhere else; a candidate
+// inside a string literal only costs a useless descent).
+func (l *lowerer) scanComments(root *node) {
 	cands := commentStarts(l.src)
-	mayHold := func(n *sitter.Node) bool {
+	mayHold := func(n *node) bool {
 		s, e := int(n.StartByte()), int(n.EndByte())
 		i := sort.SearchInts(cands, s)
 		return i < len(cands) && cands[i] < e
 	}
-	cur := sitter.NewTreeCursor(root)
-	defer cur.Close()
 	errEnd := -1 // end of the error region being walked
+	n := root
 	for {
-		n := cur.CurrentNode()
 		descend := false
 		if n.HasError() || mayHold(n) {
 			descend = true
@@ -217,14 +208,20 @@ func (l *lowerer) scanComments(root *sitter.Node) {
 				}
 			}
 		}
-		if descend && cur.GoToFirstChild() {
+		if c := n.Child(0); descend && c != nil {
+			n = c
 			continue
 		}
-		for !cur.GoToNextSibling() {
-			if !cur.GoToParent() {
+		for n.next() == nil {
+			if n == root {
 				return
 			}
+			n = n.up()
 		}
+		if n == root {
+			return
+		}
+		n = n.next()
 	}
 }
 
@@ -233,13 +230,13 @@ func (l *lowerer) scanComments(root *sitter.Node) {
 // recovers (tree-sitter makes the root of a file an ERROR when its
 // recovery fails near the end, with every declaration before the broken
 // one parsed normally inside it).
-func errorPieces(n *sitter.Node) []model.Span {
+func errorPieces(n *node) []model.Span {
 	if n.IsMissing() || n.ChildCount() == 0 {
 		return []model.Span{span(n)}
 	}
 	var out []model.Span
 	open := false
-	eachChild(n, func(c *sitter.Node, _ string) {
+	eachChild(n, func(c *node, _ string) {
 		if c.IsNamed() && !c.HasError() && recoveredKind(c.Type()) {
 			open = false
 			return

@@ -4,8 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
@@ -125,14 +123,14 @@ func (l *lowerer) dropCommentedDirectives() {
 
 // swiftItem is a child node or a directive, in source order.
 type swiftItem struct {
-	n *sitter.Node
+	n *node
 	d *swiftDirective
 }
 
 // withDirectives interleaves kids (in source order) with the directives
 // that lie in [lo, hi) between them; directives inside a kid belong to a
 // nested list and are left to it.
-func (l *lowerer) withDirectives(kids []*sitter.Node, lo, hi int) []swiftItem {
+func (l *lowerer) withDirectives(kids []*node, lo, hi int) []swiftItem {
 	i := sort.Search(len(l.dirs), func(i int) bool { return l.dirs[i].span.Start >= lo })
 	out := make([]swiftItem, 0, len(kids))
 	k := 0
@@ -182,15 +180,15 @@ func (l *lowerer) directive(it swiftItem) *swiftDirective {
 // directive before the first or after the last statement of a block lies
 // outside the statements node), and, in a switch case, up to the next
 // case.
-func statementsRange(n *sitter.Node) (int, int) {
+func statementsRange(n *node) (int, int) {
 	lo, hi := int(n.StartByte()), int(n.EndByte())
-	if p := skipComments(n.PrevSibling(), (*sitter.Node).PrevSibling); p != nil {
+	if p := skipComments(n.PrevSibling(), (*node).PrevSibling); p != nil {
 		lo = int(p.EndByte())
 	}
-	if s := skipComments(n.NextSibling(), (*sitter.Node).NextSibling); s != nil {
+	if s := skipComments(n.NextSibling(), (*node).NextSibling); s != nil {
 		hi = int(s.StartByte())
 	} else if par := n.Parent(); par != nil && par.Type() == "switch_entry" {
-		if s := skipComments(par.NextSibling(), (*sitter.Node).NextSibling); s != nil {
+		if s := skipComments(par.NextSibling(), (*node).NextSibling); s != nil {
 			hi = int(s.StartByte())
 		}
 	}
@@ -199,7 +197,7 @@ func statementsRange(n *sitter.Node) (int, int) {
 
 // skipComments steps from n with next while n is a comment (comments
 // after a directive can sit between it and the statements).
-func skipComments(n *sitter.Node, next func(*sitter.Node) *sitter.Node) *sitter.Node {
+func skipComments(n *node, next func(*node) *node) *node {
 	for n != nil && (n.Type() == "comment" || n.Type() == "multiline_comment") {
 		n = next(n)
 	}
@@ -214,7 +212,7 @@ func skipComments(n *sitter.Node, next func(*sitter.Node) *sitter.Node) *sitter.
 // directives there (#if … #endif after its last statement), and to the
 // switch otherwise; directives before the first case always belong to the
 // switch.
-func (l *lowerer) swiftCaseDirectives(n *sitter.Node, entries []*sitter.Node) []*swiftDirective {
+func (l *lowerer) swiftCaseDirectives(n *node, entries []*node) []*swiftDirective {
 	lo, hi := int(n.StartByte()), int(n.EndByte())
 	for _, c := range children(n) {
 		if c.Type() == "{" {
@@ -242,7 +240,7 @@ func (l *lowerer) swiftCaseDirectives(n *sitter.Node, entries []*sitter.Node) []
 		if e+1 < len(entries) {
 			end = int(entries[e+1].StartByte())
 		}
-		var kids []*sitter.Node
+		var kids []*node
 		if st := firstNamed(entry, "statements"); st != nil {
 			kids = namedChildren(st)
 		}

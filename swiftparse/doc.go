@@ -12,6 +12,12 @@
 // so that a pathological file costs bounded time and stack. The command reports all of
 // these as partial parses.
 //
+// Lowering reads a copy of the syntax tree made in one C walk per file
+// (flat.go, flat.c) instead of asking the Go binding node by node, which
+// cost a cgo call, a map insert and a string per node visited; the copy
+// answers every question exactly as the binding does (the few it cannot,
+// such as ChildByFieldName, it asks tree-sitter).
+//
 // The keychain idioms are recognised in recognize.go, once for all
 // languages: SecItem calls, dictionary writes, removals, merges and copies,
 // and status comparisons.

@@ -1,8 +1,6 @@
 package swiftparse
 
 import (
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
@@ -54,14 +52,14 @@ func swiftInfixPrec(op string) (int, bool) {
 // infixOperand is one operand of a flattened chain, with the prefix
 // operators (outermost first) that apply to it.
 type infixOperand struct {
-	n        *sitter.Node
-	prefixes []*sitter.Node
+	n        *node
+	prefixes []*node
 }
 
 // swiftBinary lowers an infix chain rooted at n (an infix expression, or a
 // prefix expression over one) with the right precedence. It returns nil
 // when n is not such a chain or the chain is too long.
-func (l *lowerer) swiftBinary(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftBinary(n *node) model.Expr {
 	operands, ops, ok := l.flattenInfix(n)
 	if !ok {
 		return nil
@@ -116,14 +114,14 @@ func (l *lowerer) swiftBinary(n *sitter.Node) model.Expr {
 
 // flattenInfix lists the operands and operators of the chain rooted at n
 // in source order, without recursion.
-func (l *lowerer) flattenInfix(n *sitter.Node) ([]infixOperand, []string, bool) {
+func (l *lowerer) flattenInfix(n *node) ([]infixOperand, []string, bool) {
 	type item struct {
-		n  *sitter.Node
+		n  *node
 		op string // an operator when n is nil
 	}
 	var operands []infixOperand
 	var ops []string
-	var pending []*sitter.Node // prefix operators waiting for their operand
+	var pending []*node // prefix operators waiting for their operand
 	stack := []item{{n: n}}
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
@@ -160,7 +158,7 @@ func (l *lowerer) flattenInfix(n *sitter.Node) ([]infixOperand, []string, bool) 
 
 // infixParts returns the operands and the operator of an infix
 // expression node, or nils.
-func (l *lowerer) infixParts(n *sitter.Node) (lhs *sitter.Node, op string, rhs *sitter.Node) {
+func (l *lowerer) infixParts(n *node) (lhs *node, op string, rhs *node) {
 	lhs, rhs = n.ChildByFieldName("lhs"), n.ChildByFieldName("rhs")
 	if o := n.ChildByFieldName("op"); o != nil {
 		op = l.text(o)

@@ -70,8 +70,8 @@ func ParseManifest(ctx context.Context, src []byte) (*Manifest, error) {
 		return nil, errors.New("no syntax tree")
 	}
 	defer tree.Close()
-	r := &manifestReader{src: src, arrays: map[string]*sitter.Node{}, m: &Manifest{}}
-	root := tree.RootNode()
+	r := &manifestReader{src: src, arrays: map[string]*node{}, m: &Manifest{}}
+	root := flatten(tree, swiftLang, nil).root()
 	// Top-level `let name = [ ... ]` arrays, for platforms: name.
 	for _, c := range namedChildren(root) {
 		if c.Type() != "property_declaration" {
@@ -89,13 +89,13 @@ func ParseManifest(ctx context.Context, src []byte) (*Manifest, error) {
 
 type manifestReader struct {
 	src    []byte
-	arrays map[string]*sitter.Node
+	arrays map[string]*node
 	m      *Manifest
 }
 
-func (r *manifestReader) text(n *sitter.Node) string { return n.Content(r.src) }
+func (r *manifestReader) text(n *node) string { return n.Content(r.src) }
 
-func (r *manifestReader) walk(n *sitter.Node, depth int) {
+func (r *manifestReader) walk(n *node, depth int) {
 	if n == nil || depth > maxManifestDepth {
 		return
 	}
@@ -143,7 +143,7 @@ func (r *manifestReader) walk(n *sitter.Node, depth int) {
 
 // calleeName is the called function's last name: Package, target (of
 // .target or Target.target), iOS (of .iOS).
-func (r *manifestReader) calleeName(call *sitter.Node) string {
+func (r *manifestReader) calleeName(call *node) string {
 	c := call.NamedChild(0)
 	if c == nil {
 		return ""
@@ -167,8 +167,8 @@ func (r *manifestReader) calleeName(call *sitter.Node) string {
 
 // args returns a call's labelled arguments (and the first unlabelled one
 // as "").
-func (r *manifestReader) args(call *sitter.Node) map[string]*sitter.Node {
-	out := map[string]*sitter.Node{}
+func (r *manifestReader) args(call *node) map[string]*node {
+	out := map[string]*node{}
 	for i := 0; i < int(call.NamedChildCount()); i++ {
 		suffix := call.NamedChild(i)
 		if suffix.Type() != "call_suffix" {
@@ -199,7 +199,7 @@ func (r *manifestReader) args(call *sitter.Node) map[string]*sitter.Node {
 	return out
 }
 
-func (r *manifestReader) platforms(v *sitter.Node) {
+func (r *manifestReader) platforms(v *node) {
 	if v.Type() == "simple_identifier" {
 		v = r.arrays[r.text(v)]
 	}
@@ -230,7 +230,7 @@ func (r *manifestReader) platforms(v *sitter.Node) {
 }
 
 // stringLit reads a string literal without interpolation.
-func (r *manifestReader) stringLit(n *sitter.Node) (string, bool) {
+func (r *manifestReader) stringLit(n *node) (string, bool) {
 	if n == nil || n.Type() != "line_string_literal" {
 		return "", false
 	}
@@ -244,7 +244,7 @@ func (r *manifestReader) stringLit(n *sitter.Node) (string, bool) {
 	return b.String(), true
 }
 
-func (r *manifestReader) stringList(n *sitter.Node) []string {
+func (r *manifestReader) stringList(n *node) []string {
 	if n.Type() != "array_literal" {
 		return nil
 	}

@@ -3,13 +3,11 @@ package swiftparse
 import (
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
 // objcFile lowers an Objective-C or C translation_unit.
-func (l *lowerer) objcFile(root *sitter.Node) {
+func (l *lowerer) objcFile(root *node) {
 	l.scanComments(root)
 	l.platforms = model.AllPlatforms
 	l.objcTop(root)
@@ -18,7 +16,7 @@ func (l *lowerer) objcFile(root *sitter.Node) {
 // objcTop lowers top-level declarations, descending into preprocessor
 // conditionals (which narrow the platform of what they contain) and
 // @implementation blocks.
-func (l *lowerer) objcTop(n *sitter.Node) {
+func (l *lowerer) objcTop(n *node) {
 	if !l.enter(n) {
 		return
 	}
@@ -57,7 +55,7 @@ func (l *lowerer) objcTop(n *sitter.Node) {
 
 // objcTopConditional lowers the branches of a top-level #if with the
 // platform scope of each branch.
-func (l *lowerer) objcTopConditional(n *sitter.Node) {
+func (l *lowerer) objcTopConditional(n *node) {
 	saved := l.platforms
 	defer func() { l.platforms = saved }()
 	conds, bodies := l.objcConditionalChain(n)
@@ -72,9 +70,9 @@ func (l *lowerer) objcTopConditional(n *sitter.Node) {
 // conditions ("" for #else) and the nodes that hold each branch's
 // children (the branch node itself; alternatives are skipped when walking
 // it because objcTop and objcStatements ignore nested alternative fields).
-func (l *lowerer) objcConditionalChain(n *sitter.Node) ([]string, []*sitter.Node) {
+func (l *lowerer) objcConditionalChain(n *node) ([]string, []*node) {
 	var conds []string
-	var bodies []*sitter.Node
+	var bodies []*node
 	for cur := n; cur != nil; {
 		switch cur.Type() {
 		case "preproc_if", "preproc_elif":
@@ -103,7 +101,7 @@ func (l *lowerer) objcConditionalChain(n *sitter.Node) ([]string, []*sitter.Node
 
 // objcGlobal lowers a file-scope declaration with an initialiser (static
 // constants, global dictionaries) into a property body.
-func (l *lowerer) objcGlobal(n *sitter.Node) {
+func (l *lowerer) objcGlobal(n *node) {
 	for _, d := range fieldChildren(n, "declarator") {
 		if d.Type() != "init_declarator" {
 			continue
@@ -125,12 +123,12 @@ func (l *lowerer) objcGlobal(n *sitter.Node) {
 
 // declName digs the identifier out of a (pointer, array, function)
 // declarator.
-func (l *lowerer) declName(d *sitter.Node) string {
+func (l *lowerer) declName(d *node) string {
 	return l.text(l.declIdent(d))
 }
 
 // declIdent is declName's identifier node, nil when there is none.
-func (l *lowerer) declIdent(d *sitter.Node) *sitter.Node {
+func (l *lowerer) declIdent(d *node) *node {
 	for i := 0; d != nil && i < 16; i++ {
 		switch d.Type() {
 		case "identifier", "field_identifier":
@@ -146,7 +144,7 @@ func (l *lowerer) declIdent(d *sitter.Node) *sitter.Node {
 	return nil
 }
 
-func (l *lowerer) objcFunction(n *sitter.Node) {
+func (l *lowerer) objcFunction(n *node) {
 	f := &model.Func{Kind: model.FuncFunction, Static: true, Span: span(n)}
 	f.ResultType = l.text(n.ChildByFieldName("type"))
 	decl := n.ChildByFieldName("declarator")
@@ -181,14 +179,14 @@ func (l *lowerer) objcFunction(n *sitter.Node) {
 }
 
 // objcMethod lowers `- (T)sel:(A)a part:(B)b { … }`.
-func (l *lowerer) objcMethod(n *sitter.Node) {
+func (l *lowerer) objcMethod(n *node) {
 	f := &model.Func{Kind: model.FuncMethod, Owner: l.owner, Span: span(n)}
 	if c := n.Child(0); c != nil && l.text(c) == "+" {
 		f.Static = true
 	}
 	var sel strings.Builder
 	var pendingPart string
-	var body *sitter.Node
+	var body *node
 	for _, c := range namedChildren(n) {
 		switch c.Type() {
 		case "method_type":
@@ -228,7 +226,7 @@ func (l *lowerer) objcMethod(n *sitter.Node) {
 }
 
 // objcBlock lowers a compound statement's statements.
-func (l *lowerer) objcBlock(n *sitter.Node) []model.Stmt {
+func (l *lowerer) objcBlock(n *node) []model.Stmt {
 	if n == nil {
 		return nil
 	}
@@ -241,7 +239,7 @@ func (l *lowerer) objcBlock(n *sitter.Node) []model.Stmt {
 	return l.objcStatements(n)
 }
 
-func (l *lowerer) objcStatements(n *sitter.Node) []model.Stmt {
+func (l *lowerer) objcStatements(n *node) []model.Stmt {
 	if !l.enter(n) {
 		return nil
 	}
@@ -263,7 +261,7 @@ func (l *lowerer) objcStatements(n *sitter.Node) []model.Stmt {
 	return out
 }
 
-func (l *lowerer) objcStmt(n *sitter.Node) model.Stmt {
+func (l *lowerer) objcStmt(n *node) model.Stmt {
 	if !l.enter(n) {
 		return nil
 	}
@@ -401,7 +399,7 @@ func (l *lowerer) objcStmt(n *sitter.Node) model.Stmt {
 	return nil
 }
 
-func (l *lowerer) objcAssign(e *sitter.Node, sp model.Span) model.Stmt {
+func (l *lowerer) objcAssign(e *node, sp model.Span) model.Stmt {
 	op := "="
 	if o := e.ChildByFieldName("operator"); o != nil {
 		op = l.text(o)
@@ -410,7 +408,7 @@ func (l *lowerer) objcAssign(e *sitter.Node, sp model.Span) model.Stmt {
 }
 
 // objcDecl lowers `T *a = e, b;` into Decls.
-func (l *lowerer) objcDecl(n *sitter.Node) model.Stmt {
+func (l *lowerer) objcDecl(n *node) model.Stmt {
 	typ := l.text(n.ChildByFieldName("type"))
 	var out []model.Stmt
 	for _, d := range fieldChildren(n, "declarator") {
@@ -445,7 +443,7 @@ func (l *lowerer) objcDecl(n *sitter.Node) model.Stmt {
 	return &model.Block{Body: out, Span: span(n)}
 }
 
-func (l *lowerer) objcSwitch(n *sitter.Node) model.Stmt {
+func (l *lowerer) objcSwitch(n *node) model.Stmt {
 	s := &model.Switch{Tag: l.objcExpr(n.ChildByFieldName("condition")), CStyle: true, Span: span(n)}
 	body := n.ChildByFieldName("body")
 	if body == nil {
@@ -461,8 +459,8 @@ func (l *lowerer) objcSwitch(n *sitter.Node) model.Stmt {
 	// case (statements before the first case are unreachable).
 	var cur *model.Case
 	var curPlat model.Platform
-	var item func(c *sitter.Node, plat model.Platform, cond string)
-	items := func(c *sitter.Node, skipFields bool, plat model.Platform, cond string) {
+	var item func(c *node, plat model.Platform, cond string)
+	items := func(c *node, skipFields bool, plat model.Platform, cond string) {
 		for i, k := range children(c) {
 			if !k.IsNamed() {
 				continue
@@ -476,7 +474,7 @@ func (l *lowerer) objcSwitch(n *sitter.Node) model.Stmt {
 			item(k, plat, cond)
 		}
 	}
-	item = func(c *sitter.Node, plat model.Platform, cond string) {
+	item = func(c *node, plat model.Platform, cond string) {
 		if !l.enter(c) {
 			return
 		}
@@ -522,7 +520,7 @@ func (l *lowerer) objcSwitch(n *sitter.Node) model.Stmt {
 
 // objcHoldsCase tells whether a preprocessor conditional holds a case
 // label in one of its branches (nested conditionals included).
-func objcHoldsCase(n *sitter.Node) bool {
+func objcHoldsCase(n *node) bool {
 	for _, c := range namedChildren(n) {
 		switch c.Type() {
 		case "case_statement":
@@ -536,7 +534,7 @@ func objcHoldsCase(n *sitter.Node) bool {
 	return false
 }
 
-func (l *lowerer) objcExpr(n *sitter.Node) model.Expr {
+func (l *lowerer) objcExpr(n *node) model.Expr {
 	if n == nil {
 		return nil
 	}
@@ -673,7 +671,7 @@ func (l *lowerer) objcExpr(n *sitter.Node) model.Expr {
 	return u
 }
 
-func (l *lowerer) objcString(n *sitter.Node) model.Expr {
+func (l *lowerer) objcString(n *node) model.Expr {
 	var b strings.Builder
 	for _, c := range namedChildren(n) {
 		switch c.Type() {
@@ -687,7 +685,7 @@ func (l *lowerer) objcString(n *sitter.Node) model.Expr {
 }
 
 // objcMessage lowers [receiver part:arg part:arg …].
-func (l *lowerer) objcMessage(n *sitter.Node) model.Expr {
+func (l *lowerer) objcMessage(n *node) model.Expr {
 	sp := span(n)
 	c := &model.Call{ObjCMessage: true, Span: sp}
 	var recv model.Expr
@@ -722,7 +720,7 @@ func (l *lowerer) objcMessage(n *sitter.Node) model.Expr {
 // objcForIn reports whether a for statement is a fast enumeration
 // (for (id x in items)), which the grammar parses as a for_statement with
 // an `in` token instead of the two semicolons of a C for.
-func objcForIn(n *sitter.Node) bool {
+func objcForIn(n *node) bool {
 	if n.Type() == "for_in_statement" {
 		return true
 	}

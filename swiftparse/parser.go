@@ -29,6 +29,7 @@ var parseTimeLimit = func(n int) time.Duration {
 // and is not safe for concurrent use: give each worker its own.
 type Parser struct {
 	swift, objc *sitter.Parser
+	flat        flatScratch
 }
 
 // NewParser returns a Parser; Close releases its tree-sitter parsers.
@@ -69,12 +70,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		parseSrc = rewriteObjCMethodMacros(src)
 	}
 	f := &model.File{Path: path, Lang: lang, Src: src}
-	l := &lowerer{src: src, file: f, dirs: dirs}
-	if lang != model.Swift {
-		// The lowerer reads the rewritten macro headers (the selector of a
-		// macro-declared method); every other byte is the source's.
-		l.src = parseSrc
-	}
+	l := newLowerer(f, parseSrc, dirs)
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
 	tree, err := parser.ParseCtx(ctx, nil, parseSrc)
 	if err != nil || tree == nil {
@@ -101,13 +97,7 @@ func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.Fil
 		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
 	}
 	defer tree.Close()
-	if lang == model.Swift {
-		l.swiftFile(tree.RootNode())
-	} else {
-		l.objcFile(tree.RootNode())
-	}
-	recordAvailability(f, tree.RootNode())
-	l.coalesceCut()
+	lowerTree(l, tree, &p.flat)
 	return f, nil
 }
 

@@ -101,7 +101,9 @@ func (l *lowerer) reparse(ctx context.Context, parser *sitter.Parser, src []byte
 		if tree == nil {
 			return errors.New("no syntax tree")
 		}
-		root := tree.RootNode()
+		// A fresh flat copy per chunk (nil scratch): the chunk's tree is
+		// lowered and closed before the next is parsed.
+		root := flatten(tree, treeLang(f.Lang), nil).root()
 		if swift {
 			l.swiftDecls(top, root, c.start, c.end)
 			(&availRecorder{f: f}).swiftAttributesIn(root, c.start, c.end, row)

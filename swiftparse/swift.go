@@ -4,13 +4,11 @@ import (
 	"strconv"
 	"strings"
 
-	sitter "github.com/smacker/go-tree-sitter"
-
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
 // swiftFile lowers a Swift source_file.
-func (l *lowerer) swiftFile(root *sitter.Node) {
+func (l *lowerer) swiftFile(root *node) {
 	t := l.swiftBegin(span(root))
 	l.swiftDecls(t, root, 0, len(l.src))
 	l.swiftEnd(t)
@@ -30,7 +28,7 @@ func (l *lowerer) swiftBegin(sp model.Span) *swiftTop {
 
 // swiftDecls lowers the declarations of root, the tree of the bytes
 // [lo, hi) of the file.
-func (l *lowerer) swiftDecls(t *swiftTop, root *sitter.Node, lo, hi int) {
+func (l *lowerer) swiftDecls(t *swiftTop, root *node, lo, hi int) {
 	l.scanComments(root)
 	l.dropCommentedDirectives()
 	l.platforms = model.AllPlatforms
@@ -111,7 +109,7 @@ func (l *lowerer) swiftDirective(d *swiftDirective, cfg *configStack, list *[]mo
 
 // swiftType lowers the members of a class, struct, enum, actor or
 // extension.
-func (l *lowerer) swiftType(n *sitter.Node) {
+func (l *lowerer) swiftType(n *node) {
 	if !l.enter(n) {
 		return
 	}
@@ -140,7 +138,7 @@ func (l *lowerer) swiftType(n *sitter.Node) {
 
 // swiftMembers lowers the declarations of a type body, following #if
 // regions around members.
-func (l *lowerer) swiftMembers(body *sitter.Node) {
+func (l *lowerer) swiftMembers(body *node) {
 	var stack []model.Platform
 	var conds [][]string
 	for _, it := range l.withDirectives(namedChildren(body), int(body.StartByte()), int(body.EndByte())) {
@@ -172,7 +170,7 @@ func (l *lowerer) swiftMembers(body *sitter.Node) {
 	}
 }
 
-func (l *lowerer) swiftMember(m *sitter.Node) {
+func (l *lowerer) swiftMember(m *node) {
 	switch m.Type() {
 	case "function_declaration":
 		l.swiftFunc(m, model.FuncMethod, l.hasModifier(m, "static", "class"), nil)
@@ -196,7 +194,7 @@ func (l *lowerer) swiftMember(m *sitter.Node) {
 	}
 }
 
-func (l *lowerer) hasModifier(n *sitter.Node, mods ...string) bool {
+func (l *lowerer) hasModifier(n *node, mods ...string) bool {
 	for _, c := range children(n) {
 		var words []string
 		switch {
@@ -221,7 +219,7 @@ func (l *lowerer) hasModifier(n *sitter.Node, mods ...string) bool {
 }
 
 // swiftFunc lowers a function, method or initialiser declaration.
-func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool, parent *model.Func) {
+func (l *lowerer) swiftFunc(n *node, kind model.FuncKind, static bool, parent *model.Func) {
 	f := &model.Func{Kind: kind, Owner: l.owner, Static: static || l.owner == "", Span: span(n), Parent: parent}
 	savedFn := l.fn
 	l.fn = f
@@ -253,7 +251,7 @@ func (l *lowerer) swiftFunc(n *sitter.Node, kind model.FuncKind, static bool, pa
 	l.addFunc(f)
 }
 
-func (l *lowerer) swiftParam(c *sitter.Node) *model.Param {
+func (l *lowerer) swiftParam(c *node) *model.Param {
 	p := &model.Param{Span: span(c)}
 	var names []string
 	for i, ch := range children(c) {
@@ -283,7 +281,7 @@ func (l *lowerer) swiftParam(c *sitter.Node) *model.Param {
 // swiftProperty lowers a property: a computed property or accessor body,
 // or the initialiser of a stored property (static let, lazy var, global
 // constant) as a body that returns it.
-func (l *lowerer) swiftProperty(n *sitter.Node, static bool) {
+func (l *lowerer) swiftProperty(n *node, static bool) {
 	for _, pat := range fieldChildren(n, "name") {
 		id := pat.ChildByFieldName("bound_identifier")
 		if id == nil {
@@ -311,7 +309,7 @@ func (l *lowerer) swiftProperty(n *sitter.Node, static bool) {
 
 // swiftAccessorBody returns the getter's statements of a computed
 // property (or its only body).
-func (l *lowerer) swiftAccessorBody(n *sitter.Node) []model.Stmt {
+func (l *lowerer) swiftAccessorBody(n *node) []model.Stmt {
 	if n.Type() == "function_body" {
 		return l.swiftBlock(n, true)
 	}
@@ -330,7 +328,7 @@ func (l *lowerer) swiftAccessorBody(n *sitter.Node) []model.Stmt {
 // swiftBlock lowers a node that holds a `statements` child (function
 // body, if branch, closure). implicitReturn turns a single expression into
 // a return, as Swift does for single-expression bodies.
-func (l *lowerer) swiftBlock(n *sitter.Node, implicitReturn bool) []model.Stmt {
+func (l *lowerer) swiftBlock(n *node, implicitReturn bool) []model.Stmt {
 	if n == nil {
 		return nil
 	}
@@ -340,7 +338,7 @@ func (l *lowerer) swiftBlock(n *sitter.Node, implicitReturn bool) []model.Stmt {
 	return nil
 }
 
-func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.Stmt {
+func (l *lowerer) swiftStatements(n *node, implicitReturn bool) []model.Stmt {
 	if !l.enter(n) {
 		return nil
 	}
@@ -372,7 +370,7 @@ func (l *lowerer) swiftStatements(n *sitter.Node, implicitReturn bool) []model.S
 }
 
 // swiftStmt lowers one statement (nil when there is nothing to model).
-func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
+func (l *lowerer) swiftStmt(n *node) model.Stmt {
 	if !l.enter(n) {
 		return nil
 	}
@@ -458,7 +456,7 @@ func (l *lowerer) swiftStmt(n *sitter.Node) model.Stmt {
 	return &model.ExprStmt{X: e, Span: sp}
 }
 
-func (l *lowerer) swiftTransfer(n *sitter.Node) model.Stmt {
+func (l *lowerer) swiftTransfer(n *node) model.Stmt {
 	sp := span(n)
 	var kw string
 	if c := n.Child(0); c != nil {
@@ -488,7 +486,7 @@ func (l *lowerer) swiftTransfer(n *sitter.Node) model.Stmt {
 
 // swiftLocalDecl lowers `let x = e` / `var x: T = e` (possibly several
 // bindings) into Decls.
-func (l *lowerer) swiftLocalDecl(n *sitter.Node) model.Stmt {
+func (l *lowerer) swiftLocalDecl(n *node) model.Stmt {
 	mutable := false
 	if vb := firstNamed(n, "value_binding_pattern"); vb != nil && strings.HasPrefix(l.text(vb), "var") {
 		mutable = true
@@ -540,7 +538,7 @@ func (l *lowerer) swiftLocalDecl(n *sitter.Node) model.Stmt {
 
 // swiftConditions lowers the condition list of if/guard/while: several
 // conditions are joined with &&; `let x = e` becomes an OptionalBind.
-func (l *lowerer) swiftConditions(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftConditions(n *node) model.Expr {
 	var conds []model.Expr
 	kids := children(n)
 	for i := 0; i < len(kids); i++ {
@@ -588,7 +586,7 @@ func (l *lowerer) swiftConditions(n *sitter.Node) model.Expr {
 	return e
 }
 
-func (l *lowerer) swiftIf(n *sitter.Node) model.Stmt {
+func (l *lowerer) swiftIf(n *node) model.Stmt {
 	s := &model.If{Cond: l.swiftConditions(n), Span: span(n)}
 	seenElse := false
 	for _, c := range children(n) {
@@ -610,9 +608,9 @@ func (l *lowerer) swiftIf(n *sitter.Node) model.Stmt {
 	return s
 }
 
-func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
+func (l *lowerer) swiftSwitch(n *node) model.Stmt {
 	s := &model.Switch{Tag: l.swiftExpr(n.ChildByFieldName("expr")), Span: span(n)}
-	var entries []*sitter.Node
+	var entries []*node
 	for _, e := range namedChildren(n) {
 		if e.Type() == "switch_entry" {
 			entries = append(entries, e)
@@ -685,7 +683,7 @@ func (l *lowerer) swiftSwitch(n *sitter.Node) model.Stmt {
 
 // swiftPattern lowers a case pattern: expression patterns keep their
 // expression; binding patterns (`let x`) match anything.
-func (l *lowerer) swiftPattern(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftPattern(n *node) model.Expr {
 	p := n
 	if p.Type() == "switch_pattern" && p.NamedChildCount() == 1 {
 		p = p.NamedChild(0)
@@ -706,7 +704,7 @@ func (l *lowerer) swiftPattern(n *sitter.Node) model.Expr {
 }
 
 // swiftExpr lowers an expression.
-func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftExpr(n *node) model.Expr {
 	if n == nil {
 		return nil
 	}
@@ -791,7 +789,7 @@ func (l *lowerer) swiftExpr(n *sitter.Node) model.Expr {
 	case "navigation_expression":
 		target := n.ChildByFieldName("target")
 		suffix := n.ChildByFieldName("suffix")
-		var name *sitter.Node
+		var name *node
 		if suffix != nil {
 			name = suffix.ChildByFieldName("suffix")
 		}
@@ -861,7 +859,7 @@ func numberLit(text string, sp model.Span) model.Expr {
 	return &model.NumberLit{Text: text, Span: sp}
 }
 
-func (l *lowerer) swiftString(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftString(n *node) model.Expr {
 	var b strings.Builder
 	for _, c := range namedChildren(n) {
 		switch c.Type() {
@@ -900,7 +898,7 @@ func unescape(s string) string {
 	return s
 }
 
-func (l *lowerer) swiftPrefix(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftPrefix(n *node) model.Expr {
 	sp := span(n)
 	op := ""
 	if o := n.ChildByFieldName("operation"); o != nil {
@@ -937,10 +935,10 @@ const maxHoistChain = 64
 // `!f`. Prefix operators bind looser than postfix expressions, so the
 // operator applies to the whole chain: !(x.contains(k)). It returns nil
 // for any other node. The implicit member `.foo` is not an operator.
-func (l *lowerer) swiftHoistPrefix(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftHoistPrefix(n *node) model.Expr {
 	base := n
 	for depth := 0; ; depth++ {
-		var next *sitter.Node
+		var next *node
 		switch base.Type() {
 		case "navigation_expression", "postfix_expression":
 			next = base.ChildByFieldName("target")
@@ -981,7 +979,7 @@ func (l *lowerer) swiftHoistPrefix(n *sitter.Node) model.Expr {
 }
 
 // sameNode tells whether a and b are the same syntax node.
-func sameNode(a, b *sitter.Node) bool {
+func sameNode(a, b *node) bool {
 	return a.StartByte() == b.StartByte() && a.EndByte() == b.EndByte() && a.Type() == b.Type()
 }
 
@@ -1003,7 +1001,7 @@ func swiftPrefixExpr(op string, x model.Expr, sp model.Span) model.Expr {
 
 // swiftCall lowers call_expression: a call, a subscript (q[k]), or a call
 // with trailing closures.
-func (l *lowerer) swiftCall(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftCall(n *node) model.Expr {
 	sp := span(n)
 	if e := l.swiftPrefixCall(n); e != nil {
 		return e
@@ -1024,7 +1022,7 @@ func (l *lowerer) swiftCall(n *sitter.Node) model.Expr {
 
 // swiftCallParts lowers the callee and the arguments of a call_expression
 // and tells whether it is a subscript.
-func (l *lowerer) swiftCallParts(n *sitter.Node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
+func (l *lowerer) swiftCallParts(n *node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
 	kids := namedChildren(n)
 	if len(kids) < 2 {
 		return nil, nil, false, false
@@ -1040,7 +1038,7 @@ func (l *lowerer) swiftCallParts(n *sitter.Node) (callee model.Expr, args []*mod
 // front of a parenthesised expression: `!(a || b)` parses as a call of the
 // operator `!`; it is the operator applied to the expression. It returns
 // nil for other calls. (`!f(x)`, a call of `!f`, is swiftHoistPrefix's.)
-func (l *lowerer) swiftPrefixCall(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftPrefixCall(n *node) model.Expr {
 	all := children(n)
 	if len(all) < 2 {
 		return nil
@@ -1069,7 +1067,7 @@ func (l *lowerer) swiftPrefixCall(n *sitter.Node) model.Expr {
 }
 
 // swiftCallOf lowers the call of fn with the arguments of suffix.
-func (l *lowerer) swiftCallOf(fn, suffix *sitter.Node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
+func (l *lowerer) swiftCallOf(fn, suffix *node) (callee model.Expr, args []*model.Arg, subscript, ok bool) {
 	args, subscript, parens, closures := l.swiftCallSuffix(suffix)
 	// In an initialiser (`let s = f(x) { … }`) the grammar nests a call
 	// with a trailing closure as a call of `f(x)` whose only argument is
@@ -1092,7 +1090,7 @@ func (l *lowerer) swiftCallOf(fn, suffix *sitter.Node) (callee model.Expr, args 
 // swiftCallSuffixShape reports, without lowering anything, whether a
 // call_suffix is a subscript, has parenthesised arguments, and how many
 // trailing closures it has.
-func swiftCallSuffixShape(suffix *sitter.Node) (subscript, parens bool, closures int) {
+func swiftCallSuffixShape(suffix *node) (subscript, parens bool, closures int) {
 	for _, part := range namedChildren(suffix) {
 		switch part.Type() {
 		case "value_arguments":
@@ -1110,7 +1108,7 @@ func swiftCallSuffixShape(suffix *sitter.Node) (subscript, parens bool, closures
 
 // swiftCallSuffix lowers the arguments of a call_suffix: parenthesised or
 // bracketed arguments, then trailing closures.
-func (l *lowerer) swiftCallSuffix(suffix *sitter.Node) (args []*model.Arg, subscript, parens bool, closures int) {
+func (l *lowerer) swiftCallSuffix(suffix *node) (args []*model.Arg, subscript, parens bool, closures int) {
 	for _, part := range namedChildren(suffix) {
 		switch part.Type() {
 		case "value_arguments":
@@ -1150,7 +1148,7 @@ func (l *lowerer) swiftCallSuffix(suffix *sitter.Node) (args []*model.Arg, subsc
 	return args, subscript, parens, closures
 }
 
-func (l *lowerer) swiftClosure(n *sitter.Node) model.Expr {
+func (l *lowerer) swiftClosure(n *node) model.Expr {
 	fn := &model.Func{Kind: model.FuncClosure, Owner: l.owner, Span: span(n), NameSpan: span(n)}
 	fn.File = l.file
 	if t := n.ChildByFieldName("type"); t != nil {
