@@ -211,8 +211,8 @@ func Read(f File, opt Options) ([]byte, error) {
 var openFile = os.Open
 
 // readSize reads r, a file of size bytes (at most limit), into a buffer of
-// exactly that size: the prefilter keeps the sources of the files it does
-// not parse at once, so no slack is allocated. A file that shrank gives
+// exactly that size: a parsed file's source lives as long as its model,
+// so no slack is allocated. A file that shrank gives
 // what it holds; one that grew is read on, up to limit+1 bytes, so that
 // the caller sees it is over the limit.
 func readSize(r io.Reader, size, limit int64) ([]byte, error) {
