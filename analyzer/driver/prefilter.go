@@ -34,8 +34,19 @@ import (
 //
 // A file of round 2 is parsed when a token scan (source.ScanNames, a
 // lexer, not a parse) finds that it declares one of the names, or mentions
-// one of the aliases (its name and, for a member, its type's name). Every
-// file is read once: round 2 scans the sources round 1 already read.
+// one of the aliases (its name and, for a member, its type's name).
+//
+// Round 2 must wait for round 1's models, but holding the sources of every
+// file round 1 did not parse until then would double the scan's peak
+// memory (nearly every file of a project is such a file). So round 1 runs
+// the token scan while it has a file's bytes and keeps only its names, as
+// a set of hashes (nameSet, a twentieth of the source), and drops the
+// bytes. Round 2 tests the needles against each set and reads again only
+// the files that pass, to confirm on the source (a hash may collide) and
+// to parse them: those files are read twice. That is bounded by the files
+// round 2 parses (plus the rare collision), a few per keychain file, each
+// of which costs far more to parse than to read. A file that changed
+// between the two reads is judged and parsed as round 2 reads it.
 //
 // There is exactly one extra round, never a closure: what round-2 files
 // use in turn is not looked for, so the work is bounded by two passes over
@@ -80,23 +91,28 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		return f, nil
 	}
 
-	// Round 1: read, parse the keychain files, keep the others' sources
-	// for round 2.
+	load := func(in Input) ([]byte, error) {
+		if in.Src != nil {
+			return in.Src, nil
+		}
+		return readFile(in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
+	}
+
+	// Round 1: read, parse the keychain files, keep the others' names for
+	// round 2.
 	round1 := func(p *swiftparse.Parser, r *read) {
 		defer cfg.Progress.read()
-		src := r.in.Src
-		if src == nil {
-			var err error
-			src, err = source.Read(r.in.File, source.Options{MaxFileSize: cfg.MaxFileSize})
-			if err != nil {
-				r.skipped = &source.Skipped{Path: r.in.File.Path, Reason: readReason(err)}
-				r.unread = true
-				return
-			}
+		src, err := load(r.in)
+		if err != nil {
+			r.skipped = &source.Skipped{Path: r.in.File.Path, Reason: readReason(err)}
+			r.unread = true
+			return
 		}
 		r.size = int64(len(src))
 		if !keychainFile(src) {
-			r.held = src
+			b := builders.Get().(*nameSetBuilder)
+			r.names, r.candidate = b.build(src, langOf(r.in)), true
+			builders.Put(b)
 			return
 		}
 		r.model, r.skipped = parse(p, r.in, src)
@@ -145,10 +161,8 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		skipped: make([]*source.Skipped, len(inputs)),
 		sizes:   make([]int64, len(inputs)),
 	}
-	// held are the sources round 1 did not parse, for round 2.
-	held := make([][]byte, len(inputs))
 	for i, r := range reads {
-		out.models[i], out.skipped[i], out.sizes[i], held[i] = r.model, r.skipped, r.size, r.held
+		out.models[i], out.skipped[i], out.sizes[i] = r.model, r.skipped, r.size
 		if r.unread {
 			out.unread++
 		}
@@ -156,22 +170,38 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 
 	// Round 2: the helper files round 1 needs (one round, see above).
 	want := collectHelperNames(out.models)
+	if betweenRounds != nil {
+		betweenRounds()
+	}
 	if want.empty() {
 		return out, inputs, nil
 	}
 	var cands []int
-	for i, src := range held {
-		if src != nil {
+	for i, r := range reads {
+		if r.candidate {
 			cands = append(cands, i)
 		}
 	}
 	var mu sync.Mutex
 	parallel(len(cands), workers, parsers, func(p *swiftparse.Parser, k int) {
 		i := cands[k]
-		src := held[i]
-		held[i] = nil
-		if !want.match(src, langOf(inputs[i])) {
+		names := reads[i].names
+		reads[i].names = nil
+		lang := langOf(inputs[i])
+		if !want.mayMatch(names, lang) {
 			return
+		}
+		// Read again: the file's second read (see above).
+		src, err := load(inputs[i])
+		if err != nil {
+			out.skipped[i] = &source.Skipped{Path: inputs[i].File.Path, Reason: readReason(err)}
+			mu.Lock()
+			out.unread++
+			mu.Unlock()
+			return
+		}
+		if !want.match(src, lang) {
+			return // a hash collision, or the file changed since round 1
 		}
 		out.models[i], out.skipped[i] = parse(p, inputs[i], src)
 		if out.models[i] != nil {
@@ -190,8 +220,21 @@ type read struct {
 	skipped *source.Skipped
 	unread  bool // the file could not be read
 	size    int64
-	held    []byte // the source, when round 1 did not parse it
+	// candidate is a file read but not parsed by round 1, and names its
+	// identifiers for round 2.
+	candidate bool
+	names     nameSet
 }
+
+// builders are the nameSetBuilders of round 1's workers.
+var builders = sync.Pool{New: func() any { return new(nameSetBuilder) }}
+
+// readFile reads a file; a variable so that a test can count the reads.
+var readFile = source.Read
+
+// betweenRounds, when not nil, is called after round 1, when no source
+// round 1 did not parse is held any more (a test's seam).
+var betweenRounds func()
 
 // inOrder returns, for each of the inputs a walk returned, the read of it
 // among those found (nil when it was not found): found itself when the
@@ -257,6 +300,7 @@ type helperNames struct {
 	// needle, with the languages of the files where it does: the scan
 	// stops at the first one.
 	direct map[string]langs
+	byKey  []keyed // the table by hash part (keyTable)
 }
 
 // needle is one thing a round-2 file may hold: a declaration of name of
@@ -328,9 +372,12 @@ func (h *helperNames) match(src []byte, lang model.Lang) bool {
 		declared[k] |= d
 		return true
 	})
-	if found {
-		return true
-	}
+	return found || h.satisfied(in, mentioned, declared)
+}
+
+// satisfied reports whether a file of the languages in that mentions and
+// declares these names (per name of the table) satisfies a needle.
+func (h *helperNames) satisfied(in langs, mentioned []bool, declared []source.Decl) bool {
 	for _, n := range h.needles {
 		if n.in&in == 0 {
 			continue
@@ -410,6 +457,7 @@ func collectHelperNames(files []*model.File) *helperNames {
 		}
 		h.add(name, x.owner, x.decl, x.in)
 	}
+	h.byKey = h.keyTable()
 	return h
 }
 

@@ -208,7 +208,11 @@ func (c *collector) collectRoot(given, abs string) {
 			}
 			return
 		}
-		c.addFile(dirState{abs: abs, shown: shown}, lang, fi.Size(), physical(abs), false)
+		id := idOf(fi)
+		if lfi, err := os.Lstat(abs); err != nil || lfi.Mode()&fs.ModeSymlink != 0 {
+			id.link = true // a root that is a link to a file is followed
+		}
+		c.addFile(dirState{abs: abs, shown: shown}, lang, fi.Size(), physical(abs), false, id)
 	default:
 		c.skip(shown, ReasonNotRegular)
 	}
@@ -344,7 +348,7 @@ func readSmallFile(p string, limit int64) ([]byte, error) {
 	if fi.Size() > limit {
 		return nil, &tooLargeError{path: p, size: fi.Size(), limit: limit}
 	}
-	f, err := openFile(p)
+	f, err := openFile(p, os.O_RDONLY|noFollow, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -421,7 +425,7 @@ func (c *collector) walkDir(st dirState, isRoot bool) {
 				c.skip(c.show(child), reasonFor(err))
 				continue
 			}
-			c.addFile(child, lang, fi.Size(), child.real, false)
+			c.addFile(child, lang, fi.Size(), child.real, false, idOf(fi))
 		default: // named pipe, socket, device: never opened
 			if _, ok := c.wanted(st.abs, name); ok && !st.rules.match(child.rel, false) {
 				c.skip(c.show(child), ReasonNotRegular)
@@ -476,19 +480,23 @@ func (c *collector) walkSymlink(st dirState, name string) {
 		c.skip(c.show(st), ReasonOutsideLink)
 		return
 	}
-	c.addFile(st, lang, fi.Size(), target, true)
+	id := idOf(fi)
+	id.link = true
+	c.addFile(st, lang, fi.Size(), target, true, id)
 }
 
 // addFile adds a file to the candidates, or to the skipped list when the
 // size the walk saw is over the limit. The file is not opened: Read checks
 // what only its content can tell (binary, unreadable) when it reads it, so
 // that each file is opened once.
-func (c *collector) addFile(st dirState, lang model.Lang, size int64, key string, symlink bool) {
+//
+// id is the file as the walk saw it, for Read to check.
+func (c *collector) addFile(st dirState, lang model.Lang, size int64, key string, symlink bool, id fileID) {
 	if limit := c.opt.limit(); size > limit {
 		c.skip(c.show(st), tooLargeReason(limit))
 		return
 	}
-	f := File{Path: c.show(st), Abs: st.abs, Lang: lang}
+	f := File{Path: c.show(st), Abs: st.abs, Lang: lang, id: id}
 	c.files = append(c.files, candidate{File: f, key: key, symlink: symlink})
 	if c.found != nil && !c.handed[f] {
 		if c.handed == nil {

@@ -72,6 +72,15 @@
 // leaves the tree the user named. Broken links and link loops are reported
 // as skipped. Like git, ignore patterns match a link as a file.
 //
+// The tree may change between the walk and Read. Read never follows a link
+// the walk did not check: on unix it opens with O_NOFOLLOW, except for a
+// link the walk followed, and requires the open file to be the one the
+// walk saw (same device and inode). A file that became a symbolic link is
+// reported as "replaced by a symbolic link after the walk found it (not
+// followed)"; one that is another file now (a directory on its path or a
+// followed link changed to lead elsewhere, or the file replaced) as
+// "replaced by another file after the walk found it (not read)".
+//
 // # Duplicates and order
 //
 // Files are returned sorted by Path. A physical file reached more than once

@@ -14,9 +14,9 @@ func countOpens(t *testing.T) map[string]int {
 	t.Helper()
 	opens := map[string]int{}
 	old := openFile
-	openFile = func(name string) (*os.File, error) {
+	openFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
 		opens[name]++
-		return old(name)
+		return old(name, flag, perm)
 	}
 	t.Cleanup(func() { openFile = old })
 	return opens

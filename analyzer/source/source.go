@@ -50,6 +50,21 @@ type File struct {
 	// Abs is the cleaned absolute path (symbolic links are not resolved).
 	Abs  string
 	Lang model.Lang
+
+	// id is the file the walk saw at Abs, which Read requires to find
+	// there; zero for a File the walk did not make.
+	id fileID
+}
+
+// fileID is a file's identity as the walk saw it (lstat, or stat for a
+// link it followed).
+type fileID struct {
+	dev, ino uint64
+	known    bool // dev and ino are set (unix)
+	// link is set when Abs is a symbolic link the walk followed (to a
+	// file inside the tree): Read follows it too, and the identity tells
+	// whether it still leads to that file.
+	link bool
 }
 
 // Skipped is a file or directory that was not scanned although the user
@@ -70,6 +85,10 @@ const (
 	ReasonBrokenLink  = "broken symbolic link"
 	ReasonNotRegular  = "not a regular file"
 	ReasonNotExist    = "no such file or directory"
+	// ReasonBecameLink and ReasonReplaced are for a file that changed
+	// between the walk and the read (Read's ErrBecameLink, ErrReplaced).
+	ReasonBecameLink  = "replaced by a symbolic link after the walk found it (not followed)"
+	ReasonReplaced    = "replaced by another file after the walk found it (not read)"
 	reasonTooLargeFmt = "larger than %s (limit --max-file-size)"
 	// reasonTooLargeHardFmt is the reason at the hard ceiling.
 	reasonTooLargeHardFmt = "larger than %s, the most keychainlint reads of one file"
@@ -89,6 +108,15 @@ var (
 	// ErrBinary is returned by Read for a file whose first 8000 bytes
 	// contain a NUL byte.
 	ErrBinary = errors.New("binary file")
+	// ErrBecameLink is returned (in a *fs.PathError) by Read for a file
+	// that the walk saw as a regular file and that is now a symbolic link:
+	// it is not followed, wherever it points.
+	ErrBecameLink = errors.New(ReasonBecameLink)
+	// ErrReplaced is returned (in a *fs.PathError) by Read when the file it
+	// opened is not the one the walk saw (another device or inode): a
+	// directory on the path, or a link the walk followed, was changed to
+	// lead elsewhere, or the file was replaced.
+	ErrReplaced = errors.New(ReasonReplaced)
 )
 
 // tooLargeError is the error Read returns for a file over the limit.
@@ -142,6 +170,10 @@ func SkipReason(err error) string {
 		return tooLargeReason(tl.limit)
 	case errors.Is(err, ErrBinary):
 		return ReasonBinary
+	case errors.Is(err, ErrBecameLink):
+		return ReasonBecameLink
+	case errors.Is(err, ErrReplaced):
+		return ReasonReplaced
 	}
 	return reasonFor(err)
 }
@@ -170,19 +202,38 @@ func reasonFor(err error) string {
 // NUL byte in the first 8000 bytes gives ErrBinary; other errors
 // (permission denied, ...) are returned as they come from the file
 // system.
+//
+// The tree may change between the walk and the read; Read never follows
+// a link the walk did not check. On unix it opens with O_NOFOLLOW (a file
+// now a symbolic link gives ErrBecameLink) unless the walk found the file
+// through a link it followed, and it requires the open file to be the one
+// the walk saw, by device and inode (ErrReplaced otherwise): a directory
+// or a followed link changed to lead out of the tree is caught there.
 func Read(f File, opt Options) ([]byte, error) {
 	name := f.Abs
 	if name == "" {
 		name = f.Path
 	}
-	fh, err := openFile(name)
+	flag := os.O_RDONLY
+	if !f.id.link {
+		flag |= noFollow
+	}
+	fh, err := openFile(name, flag, 0)
 	if err != nil {
+		if flag&noFollow != 0 && isSymlink(name) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: ErrBecameLink}
+		}
 		return nil, err
 	}
 	defer fh.Close()
 	fi, err := fh.Stat()
 	if err != nil {
 		return nil, err
+	}
+	if f.id.known {
+		if id := idOf(fi); id.known && (id.dev != f.id.dev || id.ino != f.id.ino) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: ErrReplaced}
+		}
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(ReasonNotRegular)}
@@ -211,11 +262,11 @@ func Read(f File, opt Options) ([]byte, error) {
 
 // openFile opens a file for reading; a variable so that a test can count
 // the opens.
-var openFile = os.Open
+var openFile = os.OpenFile
 
 // readSize reads r, a file of size bytes (at most limit), into a buffer of
-// exactly that size: the prefilter keeps the sources of the files it does
-// not parse at once, so no slack is allocated. A file that shrank gives
+// exactly that size: a parsed file's source lives as long as its model,
+// so no slack is allocated. A file that shrank gives
 // what it holds; one that grew is read on, up to limit+1 bytes, so that
 // the caller sees it is over the limit.
 func readSize(r io.Reader, size, limit int64) ([]byte, error) {
