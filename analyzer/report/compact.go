@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"fmt"
-	"io"
 	"slices"
 )
 
@@ -19,47 +17,10 @@ import (
 type jnode struct {
 	kind byte // '{', '[' or 0 for a scalar
 	keys []string
-	vals []*jnode
-	raw  []byte
-}
-
-func parseJSON(dec *json.Decoder) (*jnode, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch tok := tok.(type) {
-	case json.Delim:
-		n := &jnode{kind: byte(tok)}
-		for dec.More() {
-			if n.kind == '{' {
-				k, err := dec.Token()
-				if err != nil {
-					return nil, err
-				}
-				key, ok := k.(string)
-				if !ok {
-					return nil, fmt.Errorf("object key %v", k)
-				}
-				n.keys = append(n.keys, key)
-			}
-			v, err := parseJSON(dec)
-			if err != nil {
-				return nil, err
-			}
-			n.vals = append(n.vals, v)
-		}
-		if _, err := dec.Token(); err != nil { // closing delimiter
-			return nil, err
-		}
-		return n, nil
-	default:
-		raw, err := marshalNoEscape(tok)
-		if err != nil {
-			return nil, err
-		}
-		return &jnode{raw: raw}, nil
-	}
+	// rawKeys are the keys as JSON wrote them (quoted, escaped).
+	rawKeys [][]byte
+	vals    []*jnode
+	raw     []byte
 }
 
 func marshalNoEscape(v any) ([]byte, error) {
@@ -154,11 +115,27 @@ func (n *jnode) compact() {
 	if n.kind != '{' {
 		return
 	}
+	// Most objects have no default member and are in order already: leave
+	// them as they are.
+	clean, last := true, -1
+	for i, k := range n.keys {
+		r := rank(k)
+		if isDefault(k, n.vals[i]) || r < last {
+			clean = false
+			break
+		}
+		last = r
+	}
+	if clean {
+		return
+	}
 	var keys []string
+	var rawKeys [][]byte
 	var vals []*jnode
 	for i, k := range n.keys {
 		if !isDefault(k, n.vals[i]) {
 			keys = append(keys, k)
+			rawKeys = append(rawKeys, n.rawKeys[i])
 			vals = append(vals, n.vals[i])
 		}
 	}
@@ -167,9 +144,9 @@ func (n *jnode) compact() {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank(keys[a]), rank(keys[b])) })
-	n.keys, n.vals = make([]string, len(idx)), make([]*jnode, len(idx))
+	n.keys, n.rawKeys, n.vals = make([]string, len(idx)), make([][]byte, len(idx)), make([]*jnode, len(idx))
 	for i, j := range idx {
-		n.keys[i], n.vals[i] = keys[j], vals[j]
+		n.keys[i], n.rawKeys[i], n.vals[i] = keys[j], rawKeys[j], vals[j]
 	}
 }
 
@@ -179,12 +156,11 @@ func (n *jnode) write(w *bytes.Buffer) {
 		w.Write(n.raw)
 	case '{':
 		w.WriteByte('{')
-		for i, k := range n.keys {
+		for i := range n.keys {
 			if i > 0 {
 				w.WriteByte(',')
 			}
-			kb, _ := marshalNoEscape(k)
-			w.Write(kb)
+			w.Write(n.rawKeys[i])
 			w.WriteByte(':')
 			n.vals[i].write(w)
 		}
@@ -202,23 +178,55 @@ func (n *jnode) write(w *bytes.Buffer) {
 }
 
 // compactSARIF removes default-valued properties from a SARIF log and
-// indents it.
+// indents it; the log command markers in its strings are broken up
+// (breakJSONMarkers).
 func compactSARIF(data []byte) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	root, err := parseJSON(dec)
+	root, err := scanJSON(data)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("trailing data after the SARIF log")
-	}
 	root.compact()
-	var flat, out bytes.Buffer
-	root.write(&flat)
-	if err := json.Indent(&out, flat.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
+	var out bytes.Buffer
+	out.Grow(3 * len(data)) // indentation about doubles a log
+	root.writeIndented(&out, 0)
 	out.WriteByte('\n')
 	return out.Bytes(), nil
+}
+
+// writeIndented writes n as json.Indent(…, "", "  ") would indent what
+// write writes, in one pass.
+func (n *jnode) writeIndented(w *bytes.Buffer, depth int) {
+	if n.kind == 0 {
+		w.Write(n.raw)
+		return
+	}
+	closing := byte('}')
+	if n.kind == '[' {
+		closing = ']'
+	}
+	w.WriteByte(n.kind)
+	if len(n.vals) == 0 {
+		w.WriteByte(closing)
+		return
+	}
+	for i, v := range n.vals {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		newline(w, depth+1)
+		if n.kind == '{' {
+			w.Write(n.rawKeys[i])
+			w.WriteString(": ")
+		}
+		v.writeIndented(w, depth+1)
+	}
+	newline(w, depth)
+	w.WriteByte(closing)
+}
+
+func newline(w *bytes.Buffer, depth int) {
+	w.WriteByte('\n')
+	for range depth {
+		w.WriteString("  ")
+	}
 }

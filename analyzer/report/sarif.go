@@ -40,11 +40,7 @@ func MarshalSARIF(s *Scan) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := compactSARIF(raw)
-	if err != nil {
-		return nil, err
-	}
-	return breakJSONMarkers(out), nil
+	return compactSARIF(raw)
 }
 
 // BuildSARIF builds the SARIF log of a scan:
