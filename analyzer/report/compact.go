@@ -2,9 +2,8 @@ package report
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
-	"slices"
+	"sort"
 )
 
 // go-sarif's types spell out every property that has a default in the
@@ -129,25 +128,28 @@ func (n *jnode) compact() {
 	if clean {
 		return
 	}
-	var keys []string
-	var rawKeys [][]byte
-	var vals []*jnode
+	// Drop the defaults and order the rest, in place.
+	kept := 0
 	for i, k := range n.keys {
 		if !isDefault(k, n.vals[i]) {
-			keys = append(keys, k)
-			rawKeys = append(rawKeys, n.rawKeys[i])
-			vals = append(vals, n.vals[i])
+			n.keys[kept], n.rawKeys[kept], n.vals[kept] = k, n.rawKeys[i], n.vals[i]
+			kept++
 		}
 	}
-	idx := make([]int, len(keys))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(rank(keys[a]), rank(keys[b])) })
-	n.keys, n.rawKeys, n.vals = make([]string, len(idx)), make([][]byte, len(idx)), make([]*jnode, len(idx))
-	for i, j := range idx {
-		n.keys[i], n.rawKeys[i], n.vals[i] = keys[j], rawKeys[j], vals[j]
-	}
+	n.keys, n.rawKeys, n.vals = n.keys[:kept], n.rawKeys[:kept], n.vals[:kept]
+	sort.Stable(byRank{n})
+}
+
+// byRank sorts an object's members by keyOrder, keys and values together.
+type byRank struct{ n *jnode }
+
+func (b byRank) Len() int           { return len(b.n.keys) }
+func (b byRank) Less(i, j int) bool { return rank(b.n.keys[i]) < rank(b.n.keys[j]) }
+func (b byRank) Swap(i, j int) {
+	n := b.n
+	n.keys[i], n.keys[j] = n.keys[j], n.keys[i]
+	n.rawKeys[i], n.rawKeys[j] = n.rawKeys[j], n.rawKeys[i]
+	n.vals[i], n.vals[j] = n.vals[j], n.vals[i]
 }
 
 func (n *jnode) write(w *bytes.Buffer) {

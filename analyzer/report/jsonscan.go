@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // scanJSON parses the output of json.Marshal into a jnode tree in one pass
@@ -39,6 +40,12 @@ type jsonScanner struct {
 	i    int
 	// slab hands out jnodes from blocks, one allocation per block.
 	slab []jnode
+	// vals, keys and rawKeys hold the members of the containers being
+	// scanned, so that each container's slices are allocated once, at
+	// their size, when it closes.
+	vals    []*jnode
+	keys    []string
+	rawKeys [][]byte
 }
 
 func (s *jsonScanner) node() *jnode {
@@ -78,6 +85,7 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 		s.i++
 		n := s.node()
 		n.kind = c
+		base, kbase := len(s.vals), len(s.keys)
 		closing := byte('}')
 		if c == '[' {
 			closing = ']'
@@ -101,8 +109,8 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 				if raw, err = reencoded(raw, key); err != nil {
 					return nil, err
 				}
-				n.keys = append(n.keys, key)
-				n.rawKeys = append(n.rawKeys, raw)
+				s.keys = append(s.keys, key)
+				s.rawKeys = append(s.rawKeys, raw)
 				s.space()
 				if s.i >= len(s.data) || s.data[s.i] != ':' {
 					return nil, s.errorf("want ':'")
@@ -113,7 +121,7 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 			if err != nil {
 				return nil, err
 			}
-			n.vals = append(n.vals, v)
+			s.vals = append(s.vals, v)
 			s.space()
 			if s.i >= len(s.data) {
 				return nil, s.errorf("unexpected end")
@@ -123,6 +131,12 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 				s.i++
 			case closing:
 				s.i++
+				n.vals = slices.Clone(s.vals[base:])
+				s.vals = s.vals[:base]
+				if c == '{' {
+					n.keys, n.rawKeys = slices.Clone(s.keys[kbase:]), slices.Clone(s.rawKeys[kbase:])
+					s.keys, s.rawKeys = s.keys[:kbase], s.rawKeys[:kbase]
+				}
 				return n, nil
 			default:
 				return nil, s.errorf("want ',' or %q", closing)
