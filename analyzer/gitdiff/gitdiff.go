@@ -3,8 +3,10 @@
 //
 // It runs the git command (`git diff --unified=0 REV -- paths` and `git
 // ls-files --others` for untracked files) and parses the hunks; it never
-// runs project code: external diff drivers, textconv filters and the
-// fsmonitor hook are switched off on the command line.
+// runs project code: external diff drivers, textconv filters, the clean
+// and process filters of .gitattributes (git runs them on work-tree files
+// it compares with a revision), the pager and the fsmonitor hook are
+// switched off on the command line.
 package gitdiff
 
 import (
@@ -146,8 +148,12 @@ func Changed(ctx context.Context, dir, rev string, paths []string) (*Changes, er
 		}
 		specs = append(specs, p)
 	}
-	diffArgs := append([]string{"diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames",
-		"--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", rev, "--"}, specs...)
+	noFilters, err := filterOverrides(ctx, top)
+	if err != nil {
+		return nil, err
+	}
+	diffArgs := append(append(noFilters, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--find-renames",
+		"--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", rev, "--"), specs...)
 	out, err = git(ctx, top, diffArgs...)
 	if err != nil {
 		return nil, err
@@ -168,6 +174,44 @@ func Changed(ctx context.Context, dir, rev string, paths []string) (*Changes, er
 		}
 	}
 	return c, nil
+}
+
+// filterOverrides returns the -c options that switch off every filter
+// driver the repository's configuration defines (filter.NAME.clean,
+// .smudge and .process set to empty, which git reads as no filter): a
+// .gitattributes line `*.swift filter=NAME` would otherwise make git diff
+// run the configured program on each changed work-tree file. Listing the
+// configuration runs nothing.
+func filterOverrides(ctx context.Context, top string) ([]string, error) {
+	out, err := git(ctx, top, "config", "--null", "--name-only", "--get-regexp", `^filter\.`)
+	var ee *Error
+	if errors.As(err, &ee) {
+		var exit *exec.ExitError
+		if errors.As(ee.Err, &exit) && exit.ExitCode() == 1 {
+			return nil, nil // no filter is configured
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var args []string
+	for _, key := range strings.Split(string(out), "\x00") {
+		name, ok := strings.CutPrefix(key, "filter.")
+		if i := strings.LastIndexByte(name, '.'); ok && i > 0 {
+			name = name[:i]
+		} else {
+			continue
+		}
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		for _, v := range []string{"clean", "smudge", "process"} {
+			args = append(args, "-c", "filter."+name+"."+v+"=")
+		}
+	}
+	return args, nil
 }
 
 // Parse reads a unified diff (as `git diff --unified=0` prints it) and
