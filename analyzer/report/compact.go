@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"strings"
 )
 
 // go-sarif's types spell out every property that has a default in the
@@ -226,9 +227,17 @@ func (n *jnode) writeIndented(w *bytes.Buffer, depth int) {
 	w.WriteByte(closing)
 }
 
+// indent is a newline and the indentation of the deepest SARIF member and
+// beyond; newline writes a prefix of it.
+var indent = "\n" + strings.Repeat("  ", 64)
+
 func newline(w *bytes.Buffer, depth int) {
-	w.WriteByte('\n')
-	for range depth {
+	if n := 1 + 2*depth; n <= len(indent) {
+		w.WriteString(indent[:n])
+		return
+	}
+	w.WriteString(indent)
+	for range depth - (len(indent)-1)/2 {
 		w.WriteString("  ")
 	}
 }

@@ -55,6 +55,26 @@ func Sort(fs []Finding) {
 type Root struct {
 	// Dir is an absolute, clean directory.
 	Dir string
+	// memo, when set (withMemo), remembers Rel's answers: filepath.Abs
+	// asks the system for the working directory on every relative path,
+	// which was a third of writing a log of 100,000 findings.
+	memo *relMemo
+}
+
+type relMemo struct {
+	rel map[string]relAnswer
+}
+
+type relAnswer struct {
+	path  string
+	below bool
+}
+
+// withMemo returns r with a memo for Rel, for one report written by one
+// goroutine (the working directory does not change while it is written).
+func (r Root) withMemo() Root {
+	r.memo = &relMemo{rel: map[string]relAnswer{}}
+	return r
 }
 
 // NewRoot makes a Root of dir (made absolute).
@@ -70,6 +90,18 @@ func NewRoot(dir string) (Root, error) {
 // directory, or absolute) as a slash-separated path relative to the root,
 // and false when the file is not below the root.
 func (r Root) Rel(path string) (string, bool) {
+	if r.memo == nil {
+		return r.rel(path)
+	}
+	if a, ok := r.memo.rel[path]; ok {
+		return a.path, a.below
+	}
+	p, below := r.rel(path)
+	r.memo.rel[path] = relAnswer{p, below}
+	return p, below
+}
+
+func (r Root) rel(path string) (string, bool) {
 	abs, err := filepath.Abs(path)
 	if err != nil || r.Dir == "" {
 		return filepath.ToSlash(path), false
@@ -103,6 +135,7 @@ const FingerprintKey = "keychainlint/v1"
 // finding of the scan, suppressed ones included, so that the counts do not
 // depend on what is reported.
 func Fingerprints(fs []Finding, src *Sources, root Root) {
+	root = root.withMemo()
 	order := make([]int, len(fs))
 	for i := range order {
 		order[i] = i

@@ -29,6 +29,7 @@ import (
 // percent-encoded (a file so named is then annotated under its escaped
 // name, which GitHub does not find).
 func WriteGitHub(w io.Writer, fs []Finding, root Root) error {
+	root = root.withMemo()
 	for _, f := range fs {
 		cmd, msg := "warning", Text(f.Message)
 		switch f.Severity.String() {

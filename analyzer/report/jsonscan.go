@@ -46,6 +46,14 @@ type jsonScanner struct {
 	vals    []*jnode
 	keys    []string
 	rawKeys [][]byte
+	// names interns the object keys (a log has a few dozen distinct
+	// ones, in millions of members), by their encoded form.
+	names map[string]name
+}
+
+type name struct {
+	key string
+	raw []byte
 }
 
 func (s *jsonScanner) node() *jnode {
@@ -98,19 +106,12 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 		for {
 			if c == '{' {
 				s.space()
-				raw, err := s.str()
+				nm, err := s.name()
 				if err != nil {
 					return nil, err
 				}
-				key, err := decodeString(raw)
-				if err != nil {
-					return nil, err
-				}
-				if raw, err = reencoded(raw, key); err != nil {
-					return nil, err
-				}
-				s.keys = append(s.keys, key)
-				s.rawKeys = append(s.rawKeys, raw)
+				s.keys = append(s.keys, nm.key)
+				s.rawKeys = append(s.rawKeys, nm.raw)
 				s.space()
 				if s.i >= len(s.data) || s.data[s.i] != ':' {
 					return nil, s.errorf("want ':'")
@@ -177,6 +178,31 @@ func (s *jsonScanner) value(depth int) (*jnode, error) {
 		n.raw = raw
 		return n, nil
 	}
+}
+
+// name scans an object key: decoded, and as the log writes it.
+func (s *jsonScanner) name() (name, error) {
+	raw, err := s.str()
+	if err != nil {
+		return name{}, err
+	}
+	if nm, ok := s.names[string(raw)]; ok {
+		return nm, nil
+	}
+	key, err := decodeString(raw)
+	if err != nil {
+		return name{}, err
+	}
+	out, err := reencoded(raw, key)
+	if err != nil {
+		return name{}, err
+	}
+	if s.names == nil {
+		s.names = map[string]name{}
+	}
+	nm := name{key, out}
+	s.names[string(raw)] = nm
+	return nm, nil
 }
 
 // str returns the string token at s.i, quotes and escapes included.

@@ -114,7 +114,7 @@ func TestScanJSONMatchesDecoder(t *testing.T) {
 // json.Indent's, on the sample values and a log with empty and nested
 // members.
 func TestWriteIndentedMatchesIndent(t *testing.T) {
-	for _, in := range []string{`{}`, `[]`, `"s"`, `{"a":[],"b":{},"c":[1,[2,{"d":"e"}]],"f":{"g":null}}`, `[[[]],[{}]]`} {
+	for _, in := range []string{strings.Repeat(`{"a":[`, 70) + "1" + strings.Repeat("]}", 70), `{}`, `[]`, `"s"`, `{"a":[],"b":{},"c":[1,[2,{"d":"e"}]],"f":{"g":null}}`, `[[[]],[{}]]`} {
 		root, err := scanJSON([]byte(in))
 		if err != nil {
 			t.Fatal(err)

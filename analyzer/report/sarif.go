@@ -59,6 +59,9 @@ func MarshalSARIF(s *Scan) ([]byte, error) {
 //   - the invocation records the exit code, whether the run succeeded, and
 //     notifications (skipped files, internal errors).
 func BuildSARIF(s *Scan) *sarif.Report {
+	memo := *s
+	memo.Root = s.Root.withMemo()
+	s = &memo
 	rep := sarif.NewReport()
 	rep.Schema = SchemaURI
 	run := sarif.NewRunWithInformationURI("keychainlint", InformationURI)
