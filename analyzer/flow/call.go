@@ -223,8 +223,8 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 			derived.ID, derived.Alloc, derived.Ref = o.ID, o.Alloc, o.Ref
 			o = derived
 		}
-		for _, e := range o.Entries {
-			e.narrow(st.plat)
+		for k, e := range o.Entries {
+			o.Entries[k] = narrowed(e, st.plat)
 		}
 		a.bindParams(o, call, args)
 		st.heap[o.ID] = o
@@ -302,7 +302,7 @@ func (a *interp) derive(base []*Obj, delta *Obj, st *state) *Obj {
 		s := snapshot(base)
 		o = newObj(0, s.Alloc, s.Ref)
 		for k, e := range s.Entries {
-			o.Entries[k] = e.clone()
+			o.Entries[k] = e
 		}
 		o.Complete = s.Complete
 		o.Param = base[0].Param

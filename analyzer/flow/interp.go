@@ -1158,7 +1158,7 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 		} else {
 			s := snapshot(objs)
 			for k, e := range s.Entries {
-				o.Entries[k] = e.clone()
+				o.Entries[k] = e
 			}
 			o.Complete = s.Complete
 			o.Param = objs[0].Param
@@ -1271,8 +1271,8 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 		id, name, _, ok := keyOf(kv)
 		for _, o := range objs {
 			if !ok {
-				for _, e := range o.Entries {
-					e.Must = false
+				for k, e := range o.Entries {
+					o.Entries[k] = maybe(e)
 				}
 				continue
 			}
@@ -1285,7 +1285,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 					o.Removed[id] = true
 				}
 			} else if e, exists := o.Entries[id]; exists {
-				e.Must = false
+				o.Entries[id] = maybe(e)
 			}
 			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site, Key: id, Name: name})
 		}
@@ -1296,8 +1296,8 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 				o.Complete = true
 				o.Param = -1
 			} else {
-				for _, e := range o.Entries {
-					e.Must = false
+				for k, e := range o.Entries {
+					o.Entries[k] = maybe(e)
 				}
 			}
 			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
