@@ -83,6 +83,9 @@ type Obj struct {
 	Param int
 	// Alloc is where the dictionary was created.
 	Alloc Site
+	// gen is the generation of the state that may change the object in
+	// place (see state); 0 for none.
+	gen uint64
 	// uses are the SecItem calls that received this object so far
 	// (shared, see uses.go).
 	uses objUses
@@ -124,6 +127,7 @@ func newObj(id objID, site Site, ref bool) *Obj {
 // writes past the other's end).
 func (o *Obj) clone() *Obj {
 	c := *o
+	c.gen = 0
 	c.Entries = make(map[string]*Entry, len(o.Entries))
 	for k, e := range o.Entries {
 		c.Entries[k] = e
@@ -195,6 +199,7 @@ func joinEntries(ae, be *Entry) *Entry {
 // object; neither input changes.
 func joinObj(a, b *Obj) *Obj {
 	out := *a
+	out.gen = 0
 	out.Complete = a.Complete && b.Complete
 	out.Entries = make(map[string]*Entry, len(a.Entries))
 	for k, ae := range a.Entries {
