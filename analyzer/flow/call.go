@@ -447,7 +447,10 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		a.factAt[key] = f
 		a.facts = append(a.facts, f)
 	}
-	ds, us := snapshot(dict), snapshot(upd)
+	// What the call received is kept as it is: the snapshots share the
+	// objects' maps, and the objects are frozen (a state that changes them
+	// later changes a copy).
+	ds, us := snapshotOf(dict, true), snapshotOf(upd, true)
 	if ds != nil && ds.Param >= 0 {
 		ds.Complete = false
 	}
@@ -521,7 +524,18 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		fw.Update = snapshotObj(upd)
 	}
 	a.addForward(fw)
+	freeze(dict)
+	freeze(upd)
 	return f
+}
+
+// freeze makes objects immutable: no state changes them in place any more
+// (each clones what it changes, see state.mut), so that snapshots may share
+// their maps.
+func freeze(objs []*Obj) {
+	for _, o := range objs {
+		o.gen = 0
+	}
 }
 
 func (a *interp) addForward(fw *Forward) {
@@ -536,11 +550,20 @@ func (a *interp) addForward(fw *Forward) {
 	a.summary.Forwards = append(a.summary.Forwards, fw)
 }
 
+// snapshotObj is the objects joined, without their uses and writes; the
+// snapshot of one object shares its maps (the caller freezes it).
 func snapshotObj(objs []*Obj) *Obj {
-	o := objs[0].clone()
-	for _, p := range objs[1:] {
-		o = joinObj(o, p)
+	var o *Obj
+	if len(objs) == 1 {
+		c := *objs[0]
+		o = &c
+	} else {
+		o = joinObj(objs[0], objs[1])
+		for _, p := range objs[2:] {
+			o = joinObj(o, p)
+		}
 	}
+	o.gen = 0
 	o.uses, o.Writes = objUses{}, nil
 	return o
 }

@@ -407,7 +407,11 @@ func (d *DictState) Class() (*keychain.Class, bool) {
 }
 
 // snapshot turns objects into a DictState.
-func snapshot(objs []*Obj) *DictState {
+func snapshot(objs []*Obj) *DictState { return snapshotOf(objs, false) }
+
+// snapshotOf is snapshot; with share, the snapshot of one object holds the
+// object's own map, which the caller must then freeze (see freeze).
+func snapshotOf(objs []*Obj, share bool) *DictState {
 	if len(objs) == 0 {
 		return nil
 	}
@@ -415,7 +419,7 @@ func snapshot(objs []*Obj) *DictState {
 	for _, p := range objs[1:] {
 		o = joinObj(o, p)
 	}
-	if len(objs) == 1 {
+	if len(objs) == 1 && !share {
 		// A copy of the map: the object may change after the call.
 		o = o.clone()
 	}
