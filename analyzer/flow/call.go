@@ -72,14 +72,16 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 			}
 			_, inout := arg.Value.(*model.Unary)
 			for _, o := range st.objs(args[i]) {
-				if o.Ref || inout {
-					o.Complete = false
+				if (o.Ref || inout) && o.Complete {
+					st.mut(o).Complete = false
 				}
 			}
 		}
 		if recvVal.Kind == VDict && mutatingName(name) {
 			for _, o := range st.objs(recvVal) {
-				o.Complete = false
+				if o.Complete {
+					st.mut(o).Complete = false
+				}
 			}
 		}
 	}
@@ -107,7 +109,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	}
 	inner := st.copy()
 	for _, p := range cl.Fn.Params {
-		delete(inner.vars, p.Name)
+		inner.delVar(p.Name)
 	}
 	a.frames = append(a.frames, &frame{})
 	saved := a.targets
@@ -133,9 +135,9 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 		exit = st
 	}
 	if always {
-		*st = *exit
+		a.replace(st, exit)
 	} else {
-		*st = *join(st, exit)
+		a.replace(st, join(st, exit))
 	}
 	return ret
 }
@@ -154,8 +156,8 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// known of the result, and reference-type arguments may change.
 		for _, v := range args {
 			for _, o := range st.objs(v) {
-				if o.Ref {
-					o.Complete = false
+				if o.Ref && o.Complete {
+					st.mut(o).Complete = false
 				}
 			}
 		}
@@ -208,7 +210,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		inout := call != nil && i < len(call.Args) && isAddrOf(call.Args[i].Value)
 		for _, o := range argObjs(i) {
 			if o.Ref || inout {
-				applyDelta(a, o, delta, st)
+				applyDelta(a, st.mut(o), delta, st)
 			}
 		}
 	}
@@ -223,11 +225,11 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 			derived.ID, derived.Alloc, derived.Ref = o.ID, o.Alloc, o.Ref
 			o = derived
 		}
-		for _, e := range o.Entries {
-			e.narrow(st.plat)
+		for k, e := range o.Entries {
+			o.Entries[k] = narrowed(e, st.plat)
 		}
 		a.bindParams(o, call, args)
-		st.heap[o.ID] = o
+		st.put(o)
 		return dictValue(o.ID)
 	}
 	if helperStatus.Kind == VStatus {
@@ -302,7 +304,7 @@ func (a *interp) derive(base []*Obj, delta *Obj, st *state) *Obj {
 		s := snapshot(base)
 		o = newObj(0, s.Alloc, s.Ref)
 		for k, e := range s.Entries {
-			o.Entries[k] = e.clone()
+			o.Entries[k] = e
 		}
 		o.Complete = s.Complete
 		o.Param = base[0].Param
@@ -352,11 +354,12 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 	dict, dictIsArg := build(fw.DictParam, fw.Dict)
 	upd, updIsArg := build(fw.UpdateParam, fw.Update)
 	var uses, updUses []*Obj
+	// The arguments receive a use: ready to be changed (see objsMut).
 	if dictIsArg {
-		uses = argObjs(fw.DictParam)
+		uses = st.objsMut(args[fw.DictParam])
 	}
 	if updIsArg {
-		updUses = argObjs(fw.UpdateParam)
+		updUses = st.objsMut(args[fw.UpdateParam])
 	}
 	inner := fw.Fact
 	via := inner.Via
@@ -421,7 +424,7 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 		a.eval(x.Result, st)
 		res = Present
 	}
-	dictObjs, updObjs := st.objs(dv), st.objs(uv)
+	dictObjs, updObjs := st.objsMut(dv), st.objsMut(uv)
 	fact := a.recordFact(x, nil, a.site(x.Span), a.site(x.NameSpan), dictObjs, updObjs, dictObjs, updObjs, res, st, model.AllPlatforms)
 	id := callID(a.id(Site{File: a.file, Span: model.Span{Start: x.Span.Start, End: -x.Span.End}}))
 	st.status.set(id, AnyStatus)
@@ -444,7 +447,10 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		a.factAt[key] = f
 		a.facts = append(a.facts, f)
 	}
-	ds, us := snapshot(dict), snapshot(upd)
+	// What the call received is kept as it is: the snapshots share the
+	// objects' maps, and the objects are frozen (a state that changes them
+	// later changes a copy).
+	ds, us := snapshotOf(dict, true), snapshotOf(upd, true)
 	if ds != nil && ds.Param >= 0 {
 		ds.Complete = false
 	}
@@ -518,7 +524,18 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		fw.Update = snapshotObj(upd)
 	}
 	a.addForward(fw)
+	freeze(dict)
+	freeze(upd)
 	return f
+}
+
+// freeze makes objects immutable: no state changes them in place any more
+// (each clones what it changes, see state.mut), so that snapshots may share
+// their maps.
+func freeze(objs []*Obj) {
+	for _, o := range objs {
+		o.gen = 0
+	}
 }
 
 func (a *interp) addForward(fw *Forward) {
@@ -533,11 +550,20 @@ func (a *interp) addForward(fw *Forward) {
 	a.summary.Forwards = append(a.summary.Forwards, fw)
 }
 
+// snapshotObj is the objects joined, without their uses and writes; the
+// snapshot of one object shares its maps (the caller freezes it).
 func snapshotObj(objs []*Obj) *Obj {
-	o := objs[0].clone()
-	for _, p := range objs[1:] {
-		o = joinObj(o, p)
+	var o *Obj
+	if len(objs) == 1 {
+		c := *objs[0]
+		o = &c
+	} else {
+		o = joinObj(objs[0], objs[1])
+		for _, p := range objs[2:] {
+			o = joinObj(o, p)
+		}
 	}
+	o.gen = 0
 	o.uses, o.Writes = objUses{}, nil
 	return o
 }

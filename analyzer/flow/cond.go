@@ -46,14 +46,14 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			return deadState(), st
 		}
 		if isNonNil(v) {
-			st.vars[x.Name] = v
+			st.setVar(x.Name, v)
 			return st, deadState()
 		}
 		t, f := a.helperCond(v, st)
 		if !t.dead {
 			bound := v
 			bound.NonNil = true
-			t.vars[x.Name] = bound
+			t.setVar(x.Name, bound)
 		}
 		return t, f
 	}

@@ -83,6 +83,9 @@ type Obj struct {
 	Param int
 	// Alloc is where the dictionary was created.
 	Alloc Site
+	// gen is the generation of the state that may change the object in
+	// place (see state); 0 for none.
+	gen uint64
 	// uses are the SecItem calls that received this object so far
 	// (shared, see uses.go).
 	uses objUses
@@ -117,13 +120,19 @@ func newObj(id objID, site Site, ref bool) *Obj {
 	return &Obj{ID: id, Entries: map[string]*Entry{}, Complete: true, Ref: ref, Param: -1, Alloc: site}
 }
 
+// clone returns a copy of o that changes independently of it. Entries are
+// immutable once they are in an object (every change replaces the entry),
+// so the copy shares them and copies only the map; the writes are shared
+// too, behind a full slice expression (an append to either reallocates or
+// writes past the other's end).
 func (o *Obj) clone() *Obj {
 	c := *o
+	c.gen = 0
 	c.Entries = make(map[string]*Entry, len(o.Entries))
 	for k, e := range o.Entries {
-		c.Entries[k] = e.clone()
+		c.Entries[k] = e
 	}
-	c.Writes = append([]Write(nil), o.Writes...)
+	c.Writes = o.Writes[:len(o.Writes):len(o.Writes)]
 	if o.Removed != nil {
 		c.Removed = make(map[string]bool, len(o.Removed))
 		for k, v := range o.Removed {
@@ -133,62 +142,137 @@ func (o *Obj) clone() *Obj {
 	return &c
 }
 
-// joinObj merges the states of one object from two paths.
+// maybe returns e with Must false: e itself when it already is, else a
+// copy (entries are immutable).
+func maybe(e *Entry) *Entry {
+	if !e.Must {
+		return e
+	}
+	c := *e
+	c.Must = false
+	return &c
+}
+
+// narrowed returns e restricted to the platforms p (see narrow): e itself
+// when that changes nothing.
+func narrowed(e *Entry, p model.Platform) *Entry {
+	same := e.Platforms&p == e.Platforms
+	for _, sp := range e.SitePlatforms {
+		same = same && sp&p == sp
+	}
+	if same {
+		return e
+	}
+	c := e.clone()
+	c.narrow(p)
+	return c
+}
+
+// joinEntries merges the entries of one key from two paths. Neither is
+// changed; an entry both paths share is kept as it is.
+func joinEntries(ae, be *Entry) *Entry {
+	if ae == be {
+		return ae
+	}
+	c := *ae
+	c.Must = ae.Must && be.Must
+	c.Platforms |= be.Platforms
+	c.UnknownValue = ae.UnknownValue || be.UnknownValue
+	c.Values = joinConsts(ae.Values, be.Values)
+	if len(c.Values) > maxConsts {
+		c.Values, c.UnknownValue = nil, true
+	}
+	c.Sites, c.SitePlatforms = unionSites(ae.Sites, ae.SitePlatforms, be.Sites, be.SitePlatforms)
+	if ae.ValueText != be.ValueText || ae.ValueSite != be.ValueSite {
+		c.ValueText, c.ValueSite = "", Site{}
+	}
+	if ae.ValueParam != be.ValueParam {
+		c.ValueParam = -1
+	}
+	if ae.Literal != be.Literal {
+		c.Literal, c.KeyExpr = Site{}, Site{}
+	}
+	return &c
+}
+
+// joinObj merges the states of one object from two paths into a new
+// object; neither input changes.
 func joinObj(a, b *Obj) *Obj {
-	out := a.clone()
+	out := *a
+	out.gen = 0
 	out.Complete = a.Complete && b.Complete
-	for k, e := range out.Entries {
-		if _, ok := b.Entries[k]; !ok {
-			e.Must = false
+	out.Entries = make(map[string]*Entry, len(a.Entries))
+	for k, ae := range a.Entries {
+		if be, ok := b.Entries[k]; ok {
+			out.Entries[k] = joinEntries(ae, be)
+		} else {
+			out.Entries[k] = maybe(ae)
 		}
 	}
 	for k, be := range b.Entries {
-		ae, ok := out.Entries[k]
-		if !ok {
-			c := be.clone()
-			c.Must = false
-			out.Entries[k] = c
-			continue
-		}
-		ae.Must = ae.Must && be.Must
-		ae.Platforms |= be.Platforms
-		ae.UnknownValue = ae.UnknownValue || be.UnknownValue
-		ae.Values = joinConsts(ae.Values, be.Values)
-		if len(ae.Values) > maxConsts {
-			ae.Values, ae.UnknownValue = nil, true
-		}
-		ae.Sites, ae.SitePlatforms = unionSites(ae.Sites, ae.SitePlatforms, be.Sites, be.SitePlatforms)
-		if ae.ValueText != be.ValueText || ae.ValueSite != be.ValueSite {
-			ae.ValueText, ae.ValueSite = "", Site{}
-		}
-		if ae.ValueParam != be.ValueParam {
-			ae.ValueParam = -1
-		}
-		if ae.Literal != be.Literal {
-			ae.Literal, ae.KeyExpr = Site{}, Site{}
+		if _, ok := a.Entries[k]; !ok {
+			out.Entries[k] = maybe(be)
 		}
 	}
 	out.uses = unionUses(a.uses, b.uses)
-	for _, w := range b.Writes {
+	out.Writes = joinWrites(a.Writes, b.Writes)
+	out.Removed = nil
+	for _, m := range []map[string]bool{a.Removed, b.Removed} {
+		for k, v := range m {
+			if out.Removed == nil {
+				out.Removed = map[string]bool{}
+			}
+			out.Removed[k] = out.Removed[k] || v
+		}
+	}
+	if a.Removed != nil && out.Removed == nil {
+		out.Removed = map[string]bool{}
+	}
+	return &out
+}
+
+// joinWrites returns the writes of both lists (a's where both have a
+// sequence number), ordered by sequence number. Two paths that parted
+// after the last write share their list: it is kept, not copied.
+func joinWrites(a, b []Write) []Write {
+	longer := a
+	if len(b) > len(a) {
+		longer = b
+	}
+	// An empty list, or one that is a prefix of the other (the same
+	// backing array: elements before a list's end are never written
+	// again).
+	prefix := len(a) == 0 || len(b) == 0 || &a[0] == &b[0]
+	if prefix && sortedWrites(longer) {
+		return longer[:len(longer):len(longer)]
+	}
+	out := append([]Write(nil), a...)
+	for _, w := range b {
 		found := false
-		for _, v := range out.Writes {
+		for _, v := range out {
 			if v.Seq == w.Seq {
 				found = true
 				break
 			}
 		}
 		if !found {
-			out.Writes = append(out.Writes, w)
+			out = append(out, w)
 		}
 	}
-	sort.Slice(out.Writes, func(i, j int) bool { return out.Writes[i].Seq < out.Writes[j].Seq })
-	for k := range b.Removed {
-		if out.Removed == nil {
-			out.Removed = map[string]bool{}
-		}
-		out.Removed[k] = true
-	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
 	return out
+}
+
+// sortedWrites reports whether the writes are in strictly increasing
+// sequence order (as every object's are: sorting them again changes
+// nothing).
+func sortedWrites(w []Write) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i-1].Seq >= w[i].Seq {
+			return false
+		}
+	}
+	return true
 }
 
 func joinConsts(a, b []Const) []Const {
@@ -323,7 +407,11 @@ func (d *DictState) Class() (*keychain.Class, bool) {
 }
 
 // snapshot turns objects into a DictState.
-func snapshot(objs []*Obj) *DictState {
+func snapshot(objs []*Obj) *DictState { return snapshotOf(objs, false) }
+
+// snapshotOf is snapshot; with share, the snapshot of one object holds the
+// object's own map, which the caller must then freeze (see freeze).
+func snapshotOf(objs []*Obj, share bool) *DictState {
 	if len(objs) == 0 {
 		return nil
 	}
@@ -331,7 +419,8 @@ func snapshot(objs []*Obj) *DictState {
 	for _, p := range objs[1:] {
 		o = joinObj(o, p)
 	}
-	if len(objs) == 1 {
+	if len(objs) == 1 && !share {
+		// A copy of the map: the object may change after the call.
 		o = o.clone()
 	}
 	d := &DictState{Entries: o.Entries, Complete: o.Complete, Ref: o.Ref, Param: o.Param, Alloc: o.Alloc}

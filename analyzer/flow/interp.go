@@ -41,6 +41,9 @@ type interp struct {
 	forwardAt map[*CallFact]int
 	// idsByOp indexes callFor by the operation of the call.
 	idsByOp [nOps][]callID
+	// replaced counts the states replaced in place by another (see
+	// replace).
+	replaced int
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
@@ -146,23 +149,23 @@ func (a *interp) run() *funcResult {
 		a.setType(p.Name, typeName(p.Type))
 	}
 	for k, v := range a.paths {
-		st.vars[k] = v
+		st.setVar(k, v)
 		a.fieldPaths = true
 	}
 	for i, p := range a.fn.Params {
 		if i < len(a.consts) && (a.consts[i].Kind == VNil || a.consts[i].Kind == VConst) {
-			st.vars[p.Name] = a.consts[i]
+			st.setVar(p.Name, a.consts[i])
 			continue
 		}
 		o := newObj(objID(a.id(Site{File: a.file, Span: p.Span})), a.site(p.Span), refType(p.Type) || p.InOut)
 		o.Param = i
-		st.heap[o.ID] = o
+		st.put(o)
 		a.params[o.ID] = i
 		v := dictValue(o.ID)
 		// A Swift parameter of a non-optional type, or one a caller is
 		// known to pass a non-nil value to, is never nil.
 		v.NonNil = nonOptionalSwift(a.file, p.Type) || (i < len(a.consts) && a.consts[i].NonNil)
-		st.vars[p.Name] = v
+		st.setVar(p.Name, v)
 	}
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
@@ -396,7 +399,9 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 			v = a.copyOnAssign(x.Value, a.eval(x.Value, st), st, x.Span)
 			if v.Kind == VDict && refType(x.Type) {
 				for _, o := range st.objs(v) {
-					o.Ref = true
+					if !o.Ref {
+						st.mut(o).Ref = true
+					}
 				}
 			}
 		}
@@ -404,7 +409,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 			v.NonNil = true
 		}
 		a.assignStruct(x.Name, x.Value, st)
-		st.vars[x.Name] = v
+		st.setVar(x.Name, v)
 	case *model.Assign:
 		v := a.eval(x.Value, st)
 		if x.Op != "=" {
@@ -760,7 +765,7 @@ func (a *interp) copyOnAssign(src model.Expr, v Value, st *state, sp model.Span)
 	c.ID = objID(a.id(a.site(sp)))
 	c.uses, c.Writes = objUses{}, nil
 	c.Alloc = a.site(sp)
-	st.heap[c.ID] = c
+	st.put(c)
 	return dictValue(c.ID)
 }
 
@@ -769,12 +774,12 @@ func (a *interp) assign(target model.Expr, v Value, st *state) {
 	switch t := model.StripCasts(target).(type) {
 	case *model.Ident:
 		if t.Name != "_" {
-			st.vars[t.Name] = v
+			st.setVar(t.Name, v)
 			a.killFields(t.Name, st)
 		}
 	case *model.Member:
 		if path := a.memberPath(t); path != "" {
-			st.vars[path] = v
+			st.setVar(path, v)
 			a.fieldPaths = true
 		} else if root := rootIdent(t); root != "" {
 			// A member of a member (m.a.b = …): m.a is no longer known.
@@ -836,10 +841,14 @@ func (a *interp) killFields(name string, st *state) {
 		return
 	}
 	prefix := name + "."
+	var dead []string
 	for k := range st.vars {
 		if strings.HasPrefix(k, prefix) {
-			delete(st.vars, k)
+			dead = append(dead, k)
 		}
+	}
+	for _, k := range dead {
+		st.delVar(k)
 	}
 }
 
@@ -856,10 +865,15 @@ func (a *interp) assignStruct(name string, src model.Expr, st *state) {
 		return
 	}
 	prefix := id.Name + "."
+	var names []string
+	var vals []Value
 	for k, v := range st.vars {
 		if strings.HasPrefix(k, prefix) {
-			st.vars[name+"."+k[len(prefix):]] = v
+			names, vals = append(names, name+"."+k[len(prefix):]), append(vals, v)
 		}
+	}
+	for i, k := range names {
+		st.setVar(k, vals[i])
 	}
 }
 
@@ -945,7 +959,9 @@ func (a *interp) evalCast(x *model.Cast, st *state) Value {
 	v := a.eval(x.X, st)
 	if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
 		for _, o := range st.objs(v) {
-			o.Ref = true
+			if !o.Ref {
+				st.mut(o).Ref = true
+			}
 		}
 	}
 	return v
@@ -1016,7 +1032,7 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 	}
 	if x.Op == "&&" || x.Op == "||" {
 		t, f := a.cond(x, st)
-		*st = *join(t, f)
+		a.replace(st, join(t, f))
 		return unknown
 	}
 	l := a.eval(x.L, st)
@@ -1039,7 +1055,7 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 //go:noinline
 func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
 	t, f := a.cond(x, st)
-	*st = *join(t, f)
+	a.replace(st, join(t, f))
 	return unknown
 }
 
@@ -1051,7 +1067,7 @@ func (a *interp) evalTernary(x *model.Ternary, st *state) Value {
 	t, f := a.cond(x.Cond, st)
 	vt := a.eval(x.Then, t)
 	vf := a.eval(x.Else, f)
-	*st = *restoreTested(join(t, f), pre)
+	a.replace(st, restoreTested(join(t, f), pre))
 	switch {
 	case t.dead:
 		return vf
@@ -1070,7 +1086,7 @@ func (a *interp) evalClosure(x *model.Closure, st *state) Value {
 //go:noinline
 func (a *interp) evalOptionalBind(x *model.OptionalBind, st *state) Value {
 	v := a.eval(x.Value, st)
-	st.vars[x.Name] = v
+	st.setVar(x.Name, v)
 	return v
 }
 
@@ -1133,32 +1149,36 @@ func keyOf(v Value) (id, name string, key *keychain.Key, ok bool) {
 func (a *interp) newObj(st *state, sp model.Span, ref bool) *Obj {
 	s := a.site(sp)
 	o := newObj(objID(a.id(s)), s, ref)
-	st.heap[o.ID] = o
+	st.put(o)
 	return o
 }
 
 func (a *interp) evalDictLit(x *model.DictLit, st *state) Value {
 	ref := a.file != nil && a.file.Lang != model.Swift
 	o := a.newObj(st, x.Span, ref)
+	h := holdObjs(st, []*Obj{o})
 	for _, en := range x.Entries {
 		kv := a.eval(en.Key, st)
 		vv := a.eval(en.Value, st)
-		a.write(st, []*Obj{o}, kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos()})
+		a.write(st, h.get(a, st), kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos()})
 	}
 	return dictValue(o.ID)
 }
 
 func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 	o := a.newObj(st, x.Span, x.Ref)
+	id := o.ID
+	h := holdObjs(st, []*Obj{o})
 	if x.Copy != nil {
 		src := a.eval(x.Copy, st)
 		objs := st.objs(src)
+		o = h.get(a, st)[0]
 		if len(objs) == 0 {
 			o.Complete = false
 		} else {
 			s := snapshot(objs)
 			for k, e := range s.Entries {
-				o.Entries[k] = e.clone()
+				o.Entries[k] = e
 			}
 			o.Complete = s.Complete
 			o.Param = objs[0].Param
@@ -1168,10 +1188,12 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 		}
 	}
 	if x.Merge != nil {
-		a.merge(st, []*Obj{o}, a.eval(x.Merge, st), a.site(x.Span))
+		mv := a.eval(x.Merge, st)
+		a.merge(st, h.get(a, st), mv, a.site(x.Span))
 	}
 	if x.Keys != nil {
 		keys, vals := a.eval(x.Keys, st), a.eval(x.Values, st)
+		o = h.get(a, st)[0]
 		if keys.Kind != VArray || vals.Kind != VArray || len(keys.Elems) != len(vals.Elems) {
 			o.Complete = false
 		} else {
@@ -1181,7 +1203,62 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 		}
 	}
 	// The new object is a temporary; re-read it from the heap after writes.
-	return dictValue(o.ID)
+	return dictValue(id)
+}
+
+// replace makes st the state x (the merge of the paths of an expression
+// evaluated in st).
+func (a *interp) replace(st, x *state) {
+	if x == st {
+		return
+	}
+	*st = *x
+	a.replaced++
+	st.repl = a.replaced
+}
+
+// held is an object (or the objects of a value) taken from the heap before
+// evaluating the operands of a change to it. Before states were shared
+// copy-on-write, a state replaced by another while the operands were
+// evaluated (a ternary, && or a closure among them: see replace) held
+// other objects than those taken, and the change went to objects no state
+// held any more: it was lost. held keeps that behaviour, so that sharing
+// changes no finding.
+type held struct {
+	objs     []*Obj
+	repl     int
+	detached bool // objs are copies no state holds
+}
+
+func holdObjs(st *state, objs []*Obj) held { return held{objs: objs, repl: st.repl} }
+
+// get returns the objects to change: the heap's current ones, or, when
+// the state was replaced since they were taken, copies that no state
+// holds.
+func (h *held) get(a *interp, st *state) []*Obj {
+	if st.repl != h.repl {
+		if !h.detached {
+			for i, o := range h.objs {
+				h.objs[i] = o.clone()
+			}
+			h.detached = true
+		}
+		return h.objs
+	}
+	for i, o := range h.objs {
+		h.objs[i] = a.mutObj(st, o)
+	}
+	return h.objs
+}
+
+// mutObj returns the heap's current version of o ready to be changed (o
+// is a new object held across an evaluation, which may have copied or
+// joined the state).
+func (a *interp) mutObj(st *state, o *Obj) *Obj {
+	if cur, ok := st.heap[o.ID]; ok {
+		return st.mut(cur)
+	}
+	return o
 }
 
 // write sets a key. One target object is a strong update; several (the
@@ -1246,12 +1323,13 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 
 func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 	target := a.eval(x.Dict, st)
-	objs := st.objs(target)
 	site := a.site(x.Span)
+	h := holdObjs(st, st.objs(target))
 	switch x.Kind {
 	case model.DictSet, model.DictAdd:
 		kv := a.eval(x.Key, st)
 		vv := a.eval(x.Value, st)
+		objs := h.get(a, st)
 		ksite := a.site(model.StripCasts(x.Key).Pos())
 		if x.Kind == model.DictAdd {
 			// CFDictionaryAddValue keeps an existing value.
@@ -1268,11 +1346,12 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value})
 	case model.DictRemove:
 		kv := a.eval(x.Key, st)
+		objs := h.get(a, st)
 		id, name, _, ok := keyOf(kv)
 		for _, o := range objs {
 			if !ok {
-				for _, e := range o.Entries {
-					e.Must = false
+				for k, e := range o.Entries {
+					o.Entries[k] = maybe(e)
 				}
 				continue
 			}
@@ -1285,25 +1364,27 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 					o.Removed[id] = true
 				}
 			} else if e, exists := o.Entries[id]; exists {
-				e.Must = false
+				o.Entries[id] = maybe(e)
 			}
 			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site, Key: id, Name: name})
 		}
 	case model.DictRemoveAll:
+		objs := h.get(a, st)
 		for _, o := range objs {
 			if len(objs) == 1 {
 				o.Entries = map[string]*Entry{}
 				o.Complete = true
 				o.Param = -1
 			} else {
-				for _, e := range o.Entries {
-					e.Must = false
+				for k, e := range o.Entries {
+					o.Entries[k] = maybe(e)
 				}
 			}
 			o.Writes = append(o.Writes, Write{Seq: a.nextSeq(), Site: site})
 		}
 	case model.DictMerge:
-		a.merge(st, objs, a.eval(x.Other, st), site)
+		other := a.eval(x.Other, st)
+		a.merge(st, h.get(a, st), other, site)
 	}
 }
 

@@ -1,12 +1,35 @@
 package flow
 
-import "github.com/keychainlint/keychainlint/analyzer/model"
+import (
+	"reflect"
+	"sync/atomic"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
 
 // state is the abstract state on one path (or a join of paths).
+//
+// States are copied at every branch, so a copy shares everything with its
+// original (copy-on-write): the vars and heap maps until either state
+// changes them (varsShared, heapShared), and every object until a state
+// changes it. An object may be changed in place only by the state whose
+// generation it carries (Obj.gen); any other state holding it clones it
+// first (mut). A copy, and a join that shares objects with its inputs,
+// gives the states involved new generations, so that an object is never
+// changed in place while two live states hold it. A copy then costs the
+// status table's recent changes, and a branch the objects it writes, not
+// every dictionary of the function.
 type state struct {
 	dead bool
 	vars map[string]Value
 	heap map[objID]*Obj
+	// gen is the generation of the objects the state may change in
+	// place; varsShared and heapShared mark maps another state holds too.
+	gen                    uint64
+	varsShared, heapShared bool
+	// repl identifies the replacement of the state in place by another
+	// (see interp.replace), 0 for none.
+	repl int
 	// status holds, for every SecItem call made so far on the path, the
 	// outcomes its status may still have.
 	status statusTab
@@ -20,34 +43,105 @@ type state struct {
 	branch map[callID]Site
 }
 
+// lastGen numbers state generations (states of concurrent analyses never
+// share objects, but the numbers must not collide).
+var lastGen atomic.Uint64
+
+func nextGen() uint64 { return lastGen.Add(1) }
+
 func newState(plat model.Platform) *state {
-	return &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: newStatusTab(), plat: plat}
+	return &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, gen: nextGen(), status: newStatusTab(), plat: plat}
 }
 
 func deadState() *state { return &state{dead: true} }
 
+// copy returns a state equal to s that s's later changes do not affect
+// (nor the copy's s).
 func (s *state) copy() *state {
 	if s.dead {
 		return deadState()
 	}
-	c := &state{vars: make(map[string]Value, len(s.vars)), heap: make(map[objID]*Obj, len(s.heap)),
-		status: s.status.copy(), plat: s.plat, deleted: append([]*CallFact(nil), s.deleted...)}
+	s.gen, s.varsShared, s.heapShared = nextGen(), true, true
+	c := &state{vars: s.vars, heap: s.heap, gen: nextGen(), varsShared: true, heapShared: true,
+		status: s.status.copy(), plat: s.plat, deleted: s.deleted[:len(s.deleted):len(s.deleted)]}
 	if len(s.branch) > 0 {
 		c.branch = make(map[callID]Site, len(s.branch))
 		for k, v := range s.branch {
 			c.branch[k] = v
 		}
 	}
-	for k, v := range s.vars {
-		c.vars[k] = v
-	}
-	for k, o := range s.heap {
-		c.heap[k] = o.clone()
-	}
 	return c
 }
 
-// join merges two path states; dead states are the identity.
+// setVar binds a variable.
+func (s *state) setVar(k string, v Value) {
+	s.ownVars()
+	s.vars[k] = v
+}
+
+// delVar forgets a variable.
+func (s *state) delVar(k string) {
+	if _, ok := s.vars[k]; ok {
+		s.ownVars()
+		delete(s.vars, k)
+	}
+}
+
+func (s *state) ownVars() {
+	if s.varsShared {
+		m := make(map[string]Value, len(s.vars)+1)
+		for k, v := range s.vars {
+			m[k] = v
+		}
+		s.vars, s.varsShared = m, false
+	}
+}
+
+func (s *state) ownHeap() {
+	if s.heapShared {
+		m := make(map[objID]*Obj, len(s.heap)+1)
+		for k, o := range s.heap {
+			m[k] = o
+		}
+		s.heap, s.heapShared = m, false
+	}
+}
+
+// put adds a new object, which no other state holds, to the heap.
+func (s *state) put(o *Obj) {
+	s.ownHeap()
+	o.gen = s.gen
+	s.heap[o.ID] = o
+}
+
+// mut returns the heap's object o (s.heap[o.ID]) ready to be changed:
+// o itself when s may change it in place, else a clone that replaces it
+// in s's heap.
+func (s *state) mut(o *Obj) *Obj {
+	if o.gen == s.gen {
+		return o
+	}
+	c := o.clone()
+	c.gen = s.gen
+	s.ownHeap()
+	s.heap[c.ID] = c
+	return c
+}
+
+// objsMut is objs, each object ready to be changed (see mut). Call it
+// after evaluating whatever else the change needs: evaluating may replace
+// the heap's objects.
+func (s *state) objsMut(v Value) []*Obj {
+	objs := s.objs(v)
+	for i, o := range objs {
+		objs[i] = s.mut(o)
+	}
+	return objs
+}
+
+// join merges two path states; dead states are the identity. What both
+// paths share (the same map, object or value) is shared with the result,
+// not joined.
 func join(a, b *state) *state {
 	if a == nil || a.dead {
 		if b == nil {
@@ -58,7 +152,9 @@ func join(a, b *state) *state {
 	if b == nil || b.dead {
 		return a
 	}
-	out := &state{vars: map[string]Value{}, heap: map[objID]*Obj{}, status: joinStatus(&a.status, &b.status), plat: a.plat | b.plat}
+	// The result may share objects and maps with a and b.
+	a.gen, b.gen = nextGen(), nextGen()
+	out := &state{gen: nextGen(), status: joinStatus(&a.status, &b.status), plat: a.plat | b.plat}
 	for _, m := range []map[callID]Site{b.branch, a.branch} {
 		for k, v := range m {
 			if out.branch == nil {
@@ -80,21 +176,18 @@ func join(a, b *state) *state {
 			}
 		}
 	}
-	for k, v := range a.vars {
-		if w, ok := b.vars[k]; ok {
-			out.vars[k] = joinValues(v, w)
-		} else if !isFieldPath(k) {
-			out.vars[k] = v
-		}
+	out.vars, out.varsShared = joinVars(a, b)
+	if sameMap(a.heap, b.heap) {
+		out.heap, out.heapShared = a.heap, true
+		a.heapShared, b.heapShared = true, true
+		return out
 	}
-	for k, w := range b.vars {
-		if _, ok := a.vars[k]; !ok && !isFieldPath(k) {
-			out.vars[k] = w
-		}
-	}
+	out.heap = make(map[objID]*Obj, len(a.heap))
 	for k, o := range a.heap {
-		if p, ok := b.heap[k]; ok {
-			out.heap[k] = joinObj(o, p)
+		if p, ok := b.heap[k]; ok && p != o {
+			j := joinObj(o, p)
+			j.gen = out.gen
+			out.heap[k] = j
 		} else {
 			out.heap[k] = o
 		}
@@ -105,6 +198,47 @@ func join(a, b *state) *state {
 		}
 	}
 	return out
+}
+
+// joinVars joins the variables of two states; shared reports that the
+// result is a's map (both states had it).
+func joinVars(a, b *state) (vars map[string]Value, shared bool) {
+	if sameMap(a.vars, b.vars) {
+		keep := true
+		for _, v := range a.vars {
+			if !selfJoinKeeps(v) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			a.varsShared, b.varsShared = true, true
+			return a.vars, true
+		}
+	}
+	out := make(map[string]Value, len(a.vars))
+	for k, v := range a.vars {
+		if w, ok := b.vars[k]; ok {
+			if sameValue(v, w) && selfJoinKeeps(v) {
+				out[k] = v
+			} else {
+				out[k] = joinValues(v, w)
+			}
+		} else if !isFieldPath(k) {
+			out[k] = v
+		}
+	}
+	for k, w := range b.vars {
+		if _, ok := a.vars[k]; !ok && !isFieldPath(k) {
+			out[k] = w
+		}
+	}
+	return out, false
+}
+
+// sameMap reports whether two maps are the same map.
+func sameMap[K comparable, V any](a, b map[K]V) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // joinAll joins a list of states.

@@ -89,6 +89,45 @@ func isNonNil(v Value) bool {
 	return v.NonNil || (v.Kind == VConst && len(v.Consts) > 0)
 }
 
+// selfJoinKeeps reports whether joining v with itself gives v back, as far
+// as anything can tell (NonNil of a constant is read only through
+// isNonNil), so that a join may keep a value both paths share.
+func selfJoinKeeps(v Value) bool {
+	switch v.Kind {
+	case VConst:
+		return len(v.Consts) <= maxConsts
+	case VDict:
+		return strictlySorted(v.Objs)
+	case VStatus:
+		return strictlySorted(v.Status)
+	case VNil:
+		return true
+	case VUnknown:
+		return len(v.Consts)+len(v.Objs)+len(v.Status)+len(v.Elems)+len(v.Sites) == 0
+	}
+	return false
+}
+
+func strictlySorted[T ~int](ids []T) bool {
+	for i := 1; i < len(ids); i++ {
+		if ids[i-1] >= ids[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether two values are the same value: equal fields
+// and the same slices (values are never changed in place).
+func sameValue(a, b Value) bool {
+	return a.Kind == b.Kind && a.NonNil == b.NonNil && sameSlice(a.Consts, b.Consts) && sameSlice(a.Objs, b.Objs) &&
+		sameSlice(a.Status, b.Status) && sameSlice(a.Elems, b.Elems) && sameSlice(a.Sites, b.Sites)
+}
+
+func sameSlice[T any](a, b []T) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}
+
 func joinKinds(a, b Value) Value {
 	if a.Kind != b.Kind {
 		return unknown
