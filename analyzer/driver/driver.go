@@ -45,6 +45,10 @@ type Config struct {
 	// Cache keeps lowered models across runs (see package cache); nil:
 	// every file is parsed.
 	Cache *cache.Cache
+	// StatIndex names the scan's stat index in the cache (statindex.go):
+	// the command passes its absolute scan roots. Empty: no index, every
+	// file is read.
+	StatIndex string
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
 	"github.com/keychainlint/keychainlint/analyzer/model"
@@ -71,6 +72,7 @@ type parsed struct {
 // inputs the walk returns, and the outcome for each in the same order:
 // what happens to a file does not depend on when the walk found it.
 func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*parsed, []Input, error) {
+	start := now().UnixNano()
 	parsers := make(chan *swiftparse.Parser, workers)
 	for w := 0; w < workers; w++ {
 		parsers <- swiftparse.NewParser()
@@ -100,8 +102,12 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 
 	// Round 1: read, parse the keychain files, keep the others' names for
 	// round 2.
+	index := openStatIndex(cfg, start) // statindex.go
 	round1 := func(p *swiftparse.Parser, r *read) {
 		defer cfg.Progress.read()
+		if index.lookup(r) {
+			return // unchanged since a run that scanned it
+		}
 		src, err := load(r.in)
 		if err != nil {
 			r.skipped = &source.Skipped{Path: r.in.File.Path, Reason: readReason(err)}
@@ -168,6 +174,8 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		}
 	}
 
+	index.save(cfg, reads)
+
 	// Round 2: the helper files round 1 needs (one round, see above).
 	want := collectHelperNames(out.models)
 	if betweenRounds != nil {
@@ -224,6 +232,11 @@ type read struct {
 	// identifiers for round 2.
 	candidate bool
 	names     nameSet
+	// st is the file's stat before the read (stOK: taken), indexed its
+	// entry in the stat index when that was trusted (statindex.go).
+	st      fileStat
+	stOK    bool
+	indexed *statEntry
 }
 
 // builders are the nameSetBuilders of round 1's workers.
@@ -231,6 +244,10 @@ var builders = sync.Pool{New: func() any { return new(nameSetBuilder) }}
 
 // readFile reads a file; a variable so that a test can count the reads.
 var readFile = source.Read
+
+// now is the clock the stat index reads; a variable so that a test can
+// run as if later.
+var now = time.Now
 
 // betweenRounds, when not nil, is called after round 1, when no source
 // round 1 did not parse is held any more (a test's seam).

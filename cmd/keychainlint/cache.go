@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/cache"
 	"github.com/keychainlint/keychainlint/analyzer/driver"
@@ -69,4 +71,19 @@ func closeCache(ch *cache.Cache, res *driver.Result, verbose bool, stderr io.Wri
 		return
 	}
 	ch.PruneIfDue()
+}
+
+// statIndexName names the stat index of a scan of roots (see
+// driver.Config.StatIndex): scans of other directories keep their own.
+func statIndexName(roots []string) string {
+	var b strings.Builder
+	for _, r := range roots {
+		abs, err := filepath.Abs(r)
+		if err != nil {
+			return "" // no index
+		}
+		b.WriteString(abs)
+		b.WriteByte(0)
+	}
+	return b.String()
 }

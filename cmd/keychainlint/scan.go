@@ -210,7 +210,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters, Cache: ch})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
