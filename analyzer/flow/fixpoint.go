@@ -66,13 +66,7 @@ func (p *Program) roundResult(key specKey, b *specBinding, j int, stack []frameK
 	}
 	r, tainted := p.interpret(key, b, j, append(stack[:len(stack):len(stack)], fk))
 	if !tainted {
-		p.mu.Lock()
-		if prev, ok := p.rounds[fk]; ok {
-			r = prev
-		} else {
-			p.rounds[fk] = r
-		}
-		p.mu.Unlock()
+		r = remember(&p.mu, p.rounds, fk, r)
 	}
 	return r, tainted
 }

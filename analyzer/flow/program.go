@@ -231,15 +231,21 @@ func (p *Program) final(key specKey, b *specBinding, stack []frameKey) (*funcRes
 		r, tainted = p.interpret(key, b, 0, stack)
 	}
 	if !tainted {
-		p.mu.Lock()
-		if prev, ok := p.cache[key]; ok {
-			r = prev
-		} else {
-			p.cache[key] = r
-		}
-		p.mu.Unlock()
+		r = remember(&p.mu, p.cache, key, r)
 	}
 	return r, tainted
+}
+
+// remember stores r as the result for k unless another worker stored one
+// first, and returns the stored one: every caller sees the same result.
+func remember[K comparable](mu *sync.Mutex, m map[K]*funcResult, k K, r *funcResult) *funcResult {
+	mu.Lock()
+	defer mu.Unlock()
+	if prev, ok := m[k]; ok {
+		return prev
+	}
+	m[k] = r
+	return r
 }
 
 // interpret runs one interpretation of key's function: a final one
