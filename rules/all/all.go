@@ -9,6 +9,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
@@ -37,6 +38,7 @@ var Rules = []Rule{
 	{preferupdate.Analyzer, "warning"},
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
+	{keychangeupdate.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

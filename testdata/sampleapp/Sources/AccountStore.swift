@@ -1,0 +1,31 @@
+import Foundation
+import Security
+
+/// Stores the signed-in user's password, one item per account of the
+/// service. Holds deliberate mistakes (see EXPECTED.md).
+struct AccountStore {
+    let service = "com.example.sampleapp.account"
+
+    /// Renames the signed-in account after the user changed their e-mail.
+    func rename(to newAccount: String) -> Bool {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+        ]
+        // Mistake: the query does not say which account to rename, so every
+        // account of the service gets the new name.
+        let changes: [String: Any] = [kSecAttrAccount as String: newAccount]
+        return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
+    }
+
+    /// Correct: the query names the item being renamed.
+    func rename(from oldAccount: String, to newAccount: String) -> Bool {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecAttrAccount as String: oldAccount,
+        ]
+        let changes: [String: Any] = [kSecAttrAccount as String: newAccount]
+        return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
+    }
+}
