@@ -5,6 +5,7 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
@@ -39,6 +40,7 @@ var Rules = []Rule{
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
 	{keychangeupdate.Analyzer, "warning"},
+	{accessibilitydrift.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

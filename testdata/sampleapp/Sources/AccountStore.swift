@@ -28,4 +28,24 @@ struct AccountStore {
         let changes: [String: Any] = [kSecAttrAccount as String: newAccount]
         return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
     }
+
+    /// Saves the password with the protection the app configured.
+    func save(_ password: Data, account: String, accessibility: CFString) -> Bool {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecAttrAccount as String: account,
+        ]
+        var item = query
+        item[kSecValueData as String] = password
+        item[kSecAttrAccessible as String] = accessibility
+        let status = SecItemAdd(item as CFDictionary, nil)
+        if status == errSecDuplicateItem {
+            // Mistake: an existing item keeps the protection it was first
+            // saved with; a new accessibility never reaches it.
+            let changes: [String: Any] = [kSecValueData as String: password]
+            return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
+        }
+        return status == errSecSuccess
+    }
 }
