@@ -7,6 +7,9 @@ import "github.com/keychainlint/keychainlint/analyzer/model"
 type Result struct {
 	File  *model.File
 	Calls []*CallFact
+	// Exits are the success exits reached while a status may be a failure
+	// the code only told apart from one error (see StatusExit).
+	Exits []*StatusExit
 }
 
 // Presence says whether a call has a result pointer.

@@ -81,6 +81,7 @@ var metadata = map[string]Meta{
 	"deprecatedkey":       {"DeprecatedKeychainConstant", "very-high", "4.7", []string{"keychain", "deprecated"}},
 	"keychangeupdate":     {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
 	"accessibilitydrift":  {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
+	"statuscheck":         {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.

@@ -14,6 +14,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
+	"github.com/keychainlint/keychainlint/rules/statuscheck"
 	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
@@ -41,6 +42,7 @@ var Rules = []Rule{
 	{deprecatedkey.Analyzer, "warning"},
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
+	{statuscheck.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

