@@ -57,7 +57,11 @@ func run(pass *analysis.Pass) (any, error) {
 			if reported[upd] || upd.Func != add.Func || upd.Update == nil || !upd.Update.Complete || rulekit.InsideOneHelperCall(upd, add) {
 				continue
 			}
-			if hasProtection(upd.Update) || !existingPath(upd, add) || !rulekit.SameItem(upd.Dict, add.Dict, class, add.Func) {
+			// A protection in the update's query (on some path) is a
+			// filter: an item created with another one does not match
+			// (errSecItemNotFound, uniqueness's bug) and an item that
+			// matches has it already, so nothing drifts.
+			if hasProtection(upd.Update) || (upd.Dict != nil && hasProtection(upd.Dict)) || !existingPath(upd, add) || !rulekit.SameItem(upd.Dict, add.Dict, class, add.Func) {
 				continue
 			}
 			hits = append(hits, upd)
@@ -101,8 +105,8 @@ func variable(d *flow.DictState) *flow.Entry {
 	return nil
 }
 
-// hasProtection reports whether the attributes to update may set the
-// protection.
+// hasProtection reports whether a dictionary (the attributes to update, or
+// the update's query) may hold the protection on some path.
 func hasProtection(u *flow.DictState) bool {
 	for _, name := range protection {
 		if _, ok := u.Lookup(name); ok {

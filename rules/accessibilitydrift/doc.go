@@ -26,7 +26,11 @@
 // nothing. It reports only when the attributes to update are complete and
 // hold neither kSecAttrAccessible nor kSecAttrAccessControl. A protection
 // that is a constant (the same on every save) is not reported: the item
-// already has it.
+// already has it. Neither is an update whose query holds the protection (on
+// any path): an item created with another protection does not match it, so
+// the update fails with errSecItemNotFound instead of keeping the old
+// protection (a uniqueness problem), and an item that matches has the
+// protection already.
 //
 // This is its own rule, not part of updateaddonly: updateaddonly reports a
 // protection key that is present in the attributes to update where the

@@ -73,4 +73,25 @@
     }
 }
 
+// Silent: the update's query holds the caller's protection too, only when
+// one is given (an item with another protection does not match it).
+- (BOOL)saveProtectedQuery:(NSData *)data account:(NSString *)account accessible:(CFStringRef)accessible {
+    NSMutableDictionary *query = [@{
+        (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"com.example.store",
+        (__bridge id)kSecAttrAccount: account,
+    } mutableCopy];
+    if (accessible != NULL) {
+        query[(__bridge id)kSecAttrAccessible] = (__bridge id)accessible;
+    }
+    NSMutableDictionary *item = [query mutableCopy];
+    item[(__bridge id)kSecValueData] = data;
+    item[(__bridge id)kSecAttrAccessible] = (__bridge id)accessible;
+    OSStatus status = SecItemAdd((__bridge CFDictionaryRef)item, NULL);
+    if (status == errSecDuplicateItem) {
+        status = SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)@{(__bridge id)kSecValueData: data});
+    }
+    return status == errSecSuccess;
+}
+
 @end

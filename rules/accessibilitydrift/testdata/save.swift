@@ -144,4 +144,23 @@ final class Store {
             SecItemUpdate(otherQuery as CFDictionary, [kSecValueData as String: data] as CFDictionary)
         }
     }
+
+    // Silent: the update's query holds the protection as well. An item
+    // created with another protection does not match it (the update fails
+    // with errSecItemNotFound, uniqueness's bug), and one that matches has
+    // the protection already: nothing drifts.
+    func saveProtectedQuery(_ data: Data, account: String) -> Bool {
+        var query: [String: Any] = [
+            kSecClass as String: kSecClassGenericPassword,
+            kSecAttrService as String: service,
+            kSecAttrAccount as String: account,
+        ]
+        query[kSecAttrAccessible as String] = accessibility
+        var item = query
+        item[kSecValueData as String] = data
+        if SecItemAdd(item as CFDictionary, nil) == errSecDuplicateItem {
+            return SecItemUpdate(query as CFDictionary, [kSecValueData as String: data] as CFDictionary) == errSecSuccess
+        }
+        return true
+    }
 }
