@@ -118,7 +118,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	a.targets = saved
 	fr := a.frames[len(a.frames)-1]
 	a.frames = a.frames[:len(a.frames)-1]
-	exit := joinAll(append([]*state{end}, fr.returns...)...)
+	exit := a.joinAll(append([]*state{end}, fr.returns...)...)
 	ret := unknown
 	for i, v := range fr.values {
 		if i == 0 {
@@ -137,7 +137,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	if always {
 		a.replace(st, exit)
 	} else {
-		a.replace(st, join(st, exit))
+		a.replace(st, a.join(st, exit))
 	}
 	return ret
 }
@@ -481,9 +481,10 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		// Only some calls need to know the calls before them, and only
 		// some (see earlierOps). Recording every call for every call would
 		// grow with the square of the calls in a function; the index of
-		// calls by operation visits only those.
+		// calls by operation visits only those, and only the most recent
+		// of them (see recent).
 		for _, op := range earlier {
-			for _, id := range a.idsByOp[op] {
+			for _, id := range a.recent(op) {
 				set, ok := st.status.get(id)
 				if !ok {
 					continue

@@ -56,8 +56,10 @@ func (a *interp) recordExit(kind exitKind, throw bool, sp model.Span, st *state)
 		return
 	}
 	r := &exitRec{kind: kind, throw: throw, site: a.site(sp)}
+	// Like a call, an exit looks back over the most recent calls only (see
+	// LookBack): n calls and n returns would otherwise cost n².
 	for op := range a.idsByOp {
-		for _, id := range a.idsByOp[op] {
+		for _, id := range a.recent(model.Op(op)) {
 			f := a.callFor[id]
 			if f == nil || f.Via != nil {
 				continue

@@ -50,7 +50,7 @@ type Program struct {
 	// interps counts function interpretations (see Interpretations);
 	// cuts the calls the safety net cut, widened the analyses of a call
 	// cycle that did not converge (see Stats).
-	interps, cuts, widened, maxSteps atomic.Int64
+	interps, cuts, widened, maxSteps, lookBacks atomic.Int64
 }
 
 // Interpretations returns how many times the program has interpreted a
@@ -259,6 +259,7 @@ func (p *Program) interpret(key specKey, b *specBinding, round int, stack []fram
 	}
 	p.interps.Add(1)
 	r := a.run()
+	p.lookBacks.Add(int64(a.lookBacks))
 	for {
 		old := p.maxSteps.Load()
 		if int64(a.steps) <= old || p.maxSteps.CompareAndSwap(old, int64(a.steps)) {
