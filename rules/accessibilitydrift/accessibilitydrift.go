@@ -86,13 +86,15 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // variable returns the add's protection entry when its value comes from a
-// parameter or property (not a constant): present on every path, of no
-// known constant value, read from a parameter or from a name or member
-// path (accessibility, self.accessibility, options.accessControl).
+// parameter or property (not a constant): of no known constant value, read
+// from a parameter or from a name or member path (accessibility,
+// self.accessibility, options.accessControl). It may be set on some paths
+// only (`if (accessibilityType) { … }`, `if let accessibility { … }`): where
+// it is set, the existing item still keeps its old protection.
 func variable(d *flow.DictState) *flow.Entry {
 	for _, name := range protection {
 		e, ok := d.Lookup(name)
-		if !ok || !e.Must {
+		if !ok {
 			continue
 		}
 		if _, known := e.Value(); known {

@@ -24,9 +24,11 @@
 // runs only where the update failed (errSecItemNotFound), or an update
 // after a read that succeeded while the add runs after the read found
 // nothing. It reports only when the attributes to update are complete and
-// hold neither kSecAttrAccessible nor kSecAttrAccessControl. A protection
-// that is a constant (the same on every save) is not reported: the item
-// already has it. Neither is an update whose query holds the protection (on
+// hold neither kSecAttrAccessible nor kSecAttrAccessControl. The add may
+// set the protection on some paths only (`if (accessibilityType) { … }`,
+// `if let accessibility { … }`): where a protection is configured, an
+// existing item still keeps its old one. A protection that is a constant
+// (the same on every save) is not reported: the item already has it. Neither is an update whose query holds the protection (on
 // any path): an item created with another protection does not match it, so
 // the update fails with errSecItemNotFound instead of keeping the old
 // protection (a uniqueness problem), and an item that matches has the

@@ -94,4 +94,48 @@
     return status == errSecSuccess;
 }
 
+// Reported: the protection is set only when one is configured, and the
+// existing-item path never sets it (a configured protection never reaches
+// an item saved before).
++ (CFTypeRef)accessibilityType { return NULL; }
+- (BOOL)saveConfigured:(NSData *)data account:(NSString *)account {
+    NSMutableDictionary *searchQuery = [@{
+        (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"com.example.store",
+        (__bridge id)kSecAttrAccount: account,
+    } mutableCopy];
+    OSStatus status = SecItemCopyMatching((__bridge CFDictionaryRef)searchQuery, nil);
+    if (status == errSecSuccess) {
+        NSMutableDictionary *query = [[NSMutableDictionary alloc] init];
+        [query setObject:data forKey:(__bridge id)kSecValueData];
+        status = SecItemUpdate((__bridge CFDictionaryRef)searchQuery, (__bridge CFDictionaryRef)query); // want `without kSecAttrAccessible, which the SecItemAdd on line 119 sets from accessibilityType`
+    } else if (status == errSecItemNotFound) {
+        NSMutableDictionary *query = [searchQuery mutableCopy];
+        [query setObject:data forKey:(__bridge id)kSecValueData];
+        CFTypeRef accessibilityType = [ObjCStore accessibilityType];
+        if (accessibilityType) {
+            [query setObject:(__bridge id)accessibilityType forKey:(__bridge id)kSecAttrAccessible];
+        }
+        status = SecItemAdd((__bridge CFDictionaryRef)query, NULL);
+    }
+    return status == errSecSuccess;
+}
+
+// Silent: a protection set on some paths only, and then a constant.
+- (void)saveSometimesConstant:(NSData *)data account:(NSString *)account strict:(BOOL)strict {
+    NSDictionary *query = @{
+        (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"com.example.store",
+        (__bridge id)kSecAttrAccount: account,
+    };
+    NSMutableDictionary *item = [query mutableCopy];
+    item[(__bridge id)kSecValueData] = data;
+    if (strict) {
+        item[(__bridge id)kSecAttrAccessible] = (__bridge id)kSecAttrAccessibleWhenUnlockedThisDeviceOnly;
+    }
+    if (SecItemAdd((__bridge CFDictionaryRef)item, NULL) == errSecDuplicateItem) {
+        SecItemUpdate((__bridge CFDictionaryRef)query, (__bridge CFDictionaryRef)@{(__bridge id)kSecValueData: data});
+    }
+}
+
 @end

@@ -164,3 +164,21 @@ final class Store {
         return true
     }
 }
+
+// Reported: an optional protection, set on the add only when the caller
+// gives one.
+func saveOptional(_ data: Data, account: String, accessibility: CFString?) {
+    let query: [String: Any] = [
+        kSecClass as String: kSecClassGenericPassword,
+        kSecAttrService as String: "com.example.store",
+        kSecAttrAccount as String: account,
+    ]
+    var item = query
+    item[kSecValueData as String] = data
+    if let accessibility = accessibility {
+        item[kSecAttrAccessible as String] = accessibility
+    }
+    if SecItemAdd(item as CFDictionary, nil) == errSecDuplicateItem {
+        SecItemUpdate(query as CFDictionary, [kSecValueData as String: data] as CFDictionary) // want `without kSecAttrAccessible, which the SecItemAdd on line 181 sets from accessibility`
+    }
+}
