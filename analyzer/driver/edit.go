@@ -26,6 +26,9 @@ type Edit struct {
 	parser *swiftparse.Parser
 	files  []*model.File
 	index  map[string]int
+	// trees are the syntax trees of the files changed so far, which the
+	// next change of each re-parses incrementally.
+	trees map[string]*swiftparse.Tree
 }
 
 // NewEdit starts an edit loop over the files of an earlier run.
@@ -33,15 +36,20 @@ func NewEdit(cfg Config, files []*model.File) (*Edit, error) {
 	if err := analysis.Validate(cfg.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer set: %w", err)
 	}
-	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}}
+	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}, trees: map[string]*swiftparse.Tree{}}
 	for _, f := range files {
 		e.put(f)
 	}
 	return e, nil
 }
 
-// Close releases the parser.
-func (e *Edit) Close() { e.parser.Close() }
+// Close releases the parser and the syntax trees.
+func (e *Edit) Close() {
+	for _, t := range e.trees {
+		t.Close()
+	}
+	e.parser.Close()
+}
 
 func (e *Edit) put(f *model.File) {
 	if i, ok := e.index[f.Path]; ok {
@@ -55,9 +63,16 @@ func (e *Edit) put(f *model.File) {
 // Change replaces the text of the file at path (adding the file when the
 // program does not have it yet) and returns its findings.
 func (e *Edit) Change(ctx context.Context, path string, src []byte) ([]Diagnostic, error) {
-	f, err := parseSafely(ctx, e.parser, path, src)
+	// The file's previous tree, when there is one, makes the parse
+	// incremental (the first change of a file parses it whole).
+	prev := e.trees[path]
+	delete(e.trees, path)
+	f, tree, err := parseIncrementalSafely(ctx, e.parser, path, src, prev)
 	if err != nil {
 		return nil, err
+	}
+	if tree != nil {
+		e.trees[path] = tree
 	}
 	f.Project = e.cfg.Projects.Info(absPath(source.File{Path: path}), path)
 	e.put(f)
