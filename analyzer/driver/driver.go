@@ -241,13 +241,21 @@ func readReason(err error) string {
 
 // parseSafely parses a file; a panic in the front end (a bug) becomes an
 // error for that file instead of ending the scan.
-func parseSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte) (f *model.File, err error) {
+func parseSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte) (*model.File, error) {
+	f, tree, err := parseIncrementalSafely(ctx, p, path, src, nil)
+	tree.Close()
+	return f, err
+}
+
+// parseIncrementalSafely is parseSafely for an incremental parse that
+// reuses prev, the tree of the file's previous version.
+func parseIncrementalSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte, prev *swiftparse.Tree) (f *model.File, tree *swiftparse.Tree, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while parsing (please report): %v", r)
+			f, tree, err = nil, nil, fmt.Errorf("internal error while parsing (please report): %v", r)
 		}
 	}()
-	return p.Parse(ctx, path, src)
+	return p.ParseIncremental(ctx, path, src, prev)
 }
 
 // topo orders analyzers so that each comes after what it Requires.
