@@ -36,9 +36,15 @@ type Program struct {
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
 
-	// graphOnce builds cg, the static call graph (callgraph.go).
+	// graphOnce builds cg, the static call graph (callgraph.go); built
+	// is set once it has. prev is the program whose graph it may reuse
+	// (reuse.go), resolved counts the functions whose callees were
+	// resolved (not reused).
 	graphOnce sync.Once
 	cg        *callGraph
+	built     graphBuilt
+	prev      *Program
+	resolved  atomic.Int64
 	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
 	rounds map[frameKey]*funcResult
 
