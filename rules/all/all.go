@@ -11,6 +11,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
+	"github.com/keychainlint/keychainlint/rules/literalkey"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
@@ -43,6 +44,7 @@ var Rules = []Rule{
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
+	{literalkey.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.
