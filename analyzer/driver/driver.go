@@ -49,6 +49,11 @@ type Config struct {
 	// the command passes its absolute scan roots. Empty: no index, every
 	// file is read.
 	StatIndex string
+	// FileOptions, when not nil, gives each file the settings of its
+	// configuration file (fileoptions.go); it is asked once per path.
+	FileOptions func(path string) FileOptions
+
+	opts *fileOptions
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -145,6 +150,9 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		cfg.MaxFileSize = 5 << 20
 	}
 	res := &Result{Fset: token.NewFileSet()}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
 
 	// Read, prefilter and parse in parallel (prefilter.go).
 	pr, inputs, err := parseInputs(ctx, walk, cfg, workers)
@@ -168,7 +176,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	res.Stats.FilesHelpers = pr.helpers
 	res.Stats.FilesKeychain = len(res.Files)
 
-	prog := flow.NewProgram(res.Files, cfg.Platforms)
+	prog := cfg.opts.program(res.Files, cfg.Platforms)
 	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
 	if cacheable {
 		if diags, ok := loadResult(cfg, rkey, res.Files); ok {
@@ -215,6 +223,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		f.AnalysisCut = prog.BudgetCut(f)
 	}
 	for i, d := range perFile {
+		d = cfg.opts.drop(d)
 		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}

@@ -33,6 +33,9 @@ func NewEdit(cfg Config, files []*model.File) (*Edit, error) {
 	if err := analysis.Validate(cfg.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer set: %w", err)
 	}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
 	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}}
 	for _, f := range files {
 		e.put(f)
@@ -59,7 +62,7 @@ func (e *Edit) Change(ctx context.Context, path string, src []byte) ([]Diagnosti
 	if err != nil {
 		return nil, err
 	}
-	f.Project = e.cfg.Projects.Info(absPath(source.File{Path: path}), path)
+	f.Project = e.cfg.opts.project(path, e.cfg.Projects.Info(absPath(source.File{Path: path}), path))
 	e.put(f)
 	return e.Findings(ctx, path)
 }
@@ -71,12 +74,13 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 		return nil, fmt.Errorf("%s: not part of the program", path)
 	}
 	fset := token.NewFileSet()
-	sess := flow.NewSession(fset, flow.NewProgram(e.files, e.cfg.Platforms))
+	sess := flow.NewSession(fset, e.cfg.opts.program(e.files, e.cfg.Platforms))
 	defer sess.Close()
 	diags, err := runFile(ctx, fset, sess, e.files[i], e.order)
 	if err != nil {
 		return nil, err
 	}
+	diags = e.cfg.opts.drop(diags)
 	lowerTestCode(e.files[i], diags)
 	diags = dedupe(fold(diags))
 	capRelated(diags)
