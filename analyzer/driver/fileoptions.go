@@ -107,3 +107,12 @@ func (o *fileOptions) key(files []*model.File) []byte {
 	}
 	return []byte(b.String())
 }
+
+// programAfter is program for the edit loop: it reuses what it can of
+// the previous program (built with the same options).
+func (o *fileOptions) programAfter(prev *flow.Program, files []*model.File, platforms model.Platform) *flow.Program {
+	if o == nil || o.fn == nil {
+		return flow.NewProgramAfter(prev, files, platforms)
+	}
+	return flow.NewProgramAfterScoped(prev, files, platforms, func(f *model.File) model.Platform { return o.get(f.Path).Platforms })
+}

@@ -89,8 +89,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		if err != nil {
 			return nil, &source.Skipped{Path: in.File.Path, Reason: err.Error()}
 		}
-		f.Project = cfg.opts.project(in.File.Path, cfg.Projects.Info(absPath(in.File), in.File.Path))
-		return f, nil
+		return f, nil // its Project is attached by RunWalk
 	}
 
 	load := func(in Input) ([]byte, error) {

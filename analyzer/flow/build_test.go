@@ -68,3 +68,13 @@ func (b *builder) file(body []model.Stmt) *model.File {
 }
 
 func name(prefix string, i int) string { return fmt.Sprintf("%s%d", prefix, i) }
+
+// SecItemAdd(dict, nil)
+func (b *builder) add(dict string) model.Stmt {
+	return &model.ExprStmt{X: b.secItem(model.OpAdd, dict), Span: b.span()}
+}
+
+// return value
+func (b *builder) ret(value model.Expr) model.Stmt {
+	return &model.Return{Value: value, Span: b.span()}
+}

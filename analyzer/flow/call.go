@@ -118,7 +118,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	a.targets = saved
 	fr := a.frames[len(a.frames)-1]
 	a.frames = a.frames[:len(a.frames)-1]
-	exit := joinAll(append([]*state{end}, fr.returns...)...)
+	exit := a.joinAll(append([]*state{end}, fr.returns...)...)
 	ret := unknown
 	for i, v := range fr.values {
 		if i == 0 {
@@ -137,7 +137,7 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	if always {
 		a.replace(st, exit)
 	} else {
-		a.replace(st, join(st, exit))
+		a.replace(st, a.join(st, exit))
 	}
 	return ret
 }
@@ -482,10 +482,11 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 		// only some: a delete the reads before it (a delete after a failed
 		// read), an add the reads and deletes before it. Recording every
 		// call for every call would grow with the square of the calls in
-		// a function; the index of calls by operation visits only those.
-		earlier := a.idsByOp[model.OpRead]
+		// a function; the index of calls by operation visits only those,
+		// and only the most recent of them (see recent).
+		earlier := a.recent(model.OpRead)
 		if f.Op == model.OpAdd {
-			earlier = append(earlier[:len(earlier):len(earlier)], a.idsByOp[model.OpDelete]...)
+			earlier = append(earlier[:len(earlier):len(earlier)], a.recent(model.OpDelete)...)
 		}
 		for _, id := range earlier {
 			set, ok := st.status.get(id)

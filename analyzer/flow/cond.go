@@ -27,11 +27,11 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		case "&&":
 			t1, f1 := a.cond(x.L, st)
 			t2, f2 := a.cond(x.R, t1)
-			return t2, join(f1, f2)
+			return t2, a.join(f1, f2)
 		case "||":
 			t1, f1 := a.cond(x.L, st)
 			t2, f2 := a.cond(x.R, f1)
-			return join(t1, t2), f2
+			return a.join(t1, t2), f2
 		}
 	case *model.StatusCmp:
 		v := a.eval(x.X, st)

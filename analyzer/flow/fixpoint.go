@@ -125,9 +125,13 @@ type Stats struct {
 	// MaxSteps is the largest number of steps one interpretation took
 	// (see StepBudget).
 	MaxSteps int64
+	// LookBacks counts the earlier reads and deletes that calls, returns
+	// and throws looked back over (at most LookBack of each per look; see
+	// recent).
+	LookBacks int64
 }
 
 // Stats returns the engine's counters.
 func (p *Program) Stats() Stats {
-	return Stats{Interpretations: p.interps.Load(), Cuts: p.cuts.Load(), Widened: p.widened.Load(), MaxSteps: p.maxSteps.Load()}
+	return Stats{Interpretations: p.interps.Load(), Cuts: p.cuts.Load(), Widened: p.widened.Load(), MaxSteps: p.maxSteps.Load(), LookBacks: p.lookBacks.Load()}
 }

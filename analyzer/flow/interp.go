@@ -34,6 +34,8 @@ type interp struct {
 	// budget.go); exhausted is set when they run out.
 	steps, budget int
 	exhausted     bool
+	// joinWork is the work of joins not yet charged as a step (see join).
+	joinWork int
 	// fieldPaths is set once a member path (self.x, m.key) is tracked as
 	// a variable (see killFields).
 	fieldPaths bool
@@ -41,6 +43,9 @@ type interp struct {
 	forwardAt map[*CallFact]int
 	// idsByOp indexes callFor by the operation of the call.
 	idsByOp [nOps][]callID
+	// lookBacks counts the earlier calls visited through recent (see
+	// Stats.LookBacks).
+	lookBacks int
 	// replaced counts the states replaced in place by another (see
 	// replace).
 	replaced int
@@ -171,9 +176,12 @@ func (a *interp) run() *funcResult {
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
 	fr := a.frames[len(a.frames)-1]
+	if a.exhausted {
+		return &funcResult{} // dropped by interpret
+	}
 	exits := append([]*state{end.copy()}, copies(fr.returns)...)
 	// Deletes made on every path through the function.
-	all := joinAll(exits...)
+	all := a.joinAll(exits...)
 	for _, d := range all.deleted {
 		if i, ok := a.forwardAt[d]; ok {
 			a.summary.Forwards[i].Always = true
@@ -181,13 +189,13 @@ func (a *interp) run() *funcResult {
 	}
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
-	a.finishSummary(fr, exits)
+	a.finishSummary(fr, all)
 	return &funcResult{facts: a.facts, summary: a.summary}
 }
 
 // finishSummary records what the function returns and what it does to
-// its parameters.
-func (a *interp) finishSummary(fr *frame, exits []*state) {
+// its parameters; all is the join of its exits.
+func (a *interp) finishSummary(fr *frame, all *state) {
 	if set, ok := a.returnsReadStatus(fr); ok {
 		a.summary.RetReadStatus = set
 		return
@@ -227,7 +235,6 @@ func (a *interp) finishSummary(fr *frame, exits []*state) {
 			a.summary.RetConst = nil
 		}
 	}
-	all := joinAll(exits...)
 	if all.dead {
 		return
 	}
@@ -330,7 +337,7 @@ func (a *interp) execIf(x *model.If, st *state) *state {
 	t, f := a.cond(x.Cond, st)
 	t = a.execStmts(x.Then, t)
 	f = a.execStmts(x.Else, f)
-	return restoreTested(join(t, f), pre)
+	return restoreTested(a.join(t, f), pre)
 }
 
 //go:noinline
@@ -338,7 +345,7 @@ func (a *interp) execGuard(x *model.Guard, st *state) *state {
 	pre := testedMarks(st)
 	t, f := a.cond(x.Cond, st)
 	f = a.execStmts(x.Else, f)
-	return restoreTested(join(t, f), pre)
+	return restoreTested(a.join(t, f), pre)
 }
 
 //go:noinline
@@ -354,7 +361,7 @@ func (a *interp) execTry(x *model.Try, st *state) *state {
 	for _, c := range x.Catches {
 		// An error may be thrown before or after any statement of the
 		// body: start the catch from both ends.
-		out = join(out, a.execStmts(c, join(st.copy(), body.copy())))
+		out = a.join(out, a.execStmts(c, a.join(st.copy(), body.copy())))
 	}
 	if x.Finally != nil {
 		out = a.execStmts(x.Finally, out)
@@ -381,7 +388,7 @@ func (a *interp) execIfConfig(x *model.IfConfig, st *state) *state {
 	if !hasElse {
 		outs = append(outs, st)
 	}
-	return joinAll(outs...)
+	return a.joinAll(outs...)
 }
 
 // execSimple executes a statement that holds no statements.
@@ -472,7 +479,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		return deadState()
 	case *model.Fallthrough:
 		if t := a.innermost(false); t != nil && !t.loop {
-			t.fall = join(t.fall, st)
+			t.fall = a.join(t.fall, st)
 		}
 		return deadState()
 	}
@@ -551,7 +558,7 @@ func (a *interp) readStatuses(st *state) map[callID]StatusSet {
 		return nil
 	}
 	out := map[callID]StatusSet{}
-	for _, id := range a.idsByOp[model.OpRead] {
+	for _, id := range a.recent(model.OpRead) {
 		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out[id] = set.Outcomes()
 		}
@@ -592,7 +599,7 @@ func (a *interp) readStatus(st *state) StatusSet {
 		return 0
 	}
 	var out StatusSet
-	for _, id := range a.idsByOp[model.OpRead] {
+	for _, id := range a.recent(model.OpRead) {
 		if set, ok := st.status.get(id); ok && a.callFor[id].Op == model.OpRead {
 			out |= set.Outcomes()
 		}
@@ -622,10 +629,10 @@ func (a *interp) execLoop(x *model.Loop, st *state) *state {
 		var body *state
 		if x.Kind == model.LoopDoWhile {
 			body = a.execStmts(x.Body, head.copy())
-			body = joinAll(append([]*state{body}, t.continues...)...)
+			body = a.joinAll(append([]*state{body}, t.continues...)...)
 			tr, f := a.cond(x.Cond, body)
 			exits = append(exits, f)
-			head = join(st, tr)
+			head = a.join(st, tr)
 		} else {
 			var tr, f *state
 			if x.Cond == nil {
@@ -637,11 +644,11 @@ func (a *interp) execLoop(x *model.Loop, st *state) *state {
 			}
 			exits = append(exits, f)
 			body = a.execStmts(x.Body, tr)
-			head = joinAll(append([]*state{st, body}, t.continues...)...)
+			head = a.joinAll(append([]*state{st, body}, t.continues...)...)
 		}
 		t.continues = nil
 	}
-	return joinAll(append(exits, t.breaks...)...)
+	return a.joinAll(append(exits, t.breaks...)...)
 }
 
 func (a *interp) execSwitch(x *model.Switch, st *state) *state {
@@ -673,7 +680,7 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 			entry = deadState()
 			for _, v := range c.Values {
 				tr, f := a.caseMatch(tag, v, rest)
-				entry = join(entry, tr)
+				entry = a.join(entry, tr)
 				rest = f
 			}
 		}
@@ -681,22 +688,22 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 			if c.Default {
 				rest = restBy
 			} else {
-				rest = join(rest, restBy)
+				rest = a.join(rest, restBy)
 			}
 		}
 		if x.CStyle {
-			entry = join(entry, fall)
+			entry = a.join(entry, fall)
 		} else if t.fall != nil {
-			entry = join(entry, t.fall)
+			entry = a.join(entry, t.fall)
 			t.fall = nil
 		}
 		out := a.execStmts(c.Body, entry)
 		if x.CStyle {
-			fall = join(out, fallBy)
+			fall = a.join(out, fallBy)
 		} else {
 			ends = append(ends, out)
 			if fallBy != nil {
-				t.fall = join(t.fall, fallBy)
+				t.fall = a.join(t.fall, fallBy)
 			}
 		}
 	}
@@ -708,7 +715,7 @@ func (a *interp) execSwitch(x *model.Switch, st *state) *state {
 		ends = append(ends, rest)
 	}
 	ends = append(ends, fall)
-	return joinAll(append(ends, t.breaks...)...)
+	return a.joinAll(append(ends, t.breaks...)...)
 }
 
 // restrict returns the part of st on the platforms p: a copy narrowed to
@@ -1033,7 +1040,7 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 	}
 	if x.Op == "&&" || x.Op == "||" {
 		t, f := a.cond(x, st)
-		a.replace(st, join(t, f))
+		a.replace(st, a.join(t, f))
 		return unknown
 	}
 	l := a.eval(x.L, st)
@@ -1056,7 +1063,7 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 //go:noinline
 func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
 	t, f := a.cond(x, st)
-	a.replace(st, join(t, f))
+	a.replace(st, a.join(t, f))
 	return unknown
 }
 
@@ -1068,7 +1075,7 @@ func (a *interp) evalTernary(x *model.Ternary, st *state) Value {
 	t, f := a.cond(x.Cond, st)
 	vt := a.eval(x.Then, t)
 	vf := a.eval(x.Else, f)
-	a.replace(st, restoreTested(join(t, f), pre))
+	a.replace(st, restoreTested(a.join(t, f), pre))
 	switch {
 	case t.dead:
 		return vf

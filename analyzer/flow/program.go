@@ -39,9 +39,15 @@ type Program struct {
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
 
-	// graphOnce builds cg, the static call graph (callgraph.go).
+	// graphOnce builds cg, the static call graph (callgraph.go); built
+	// is set once it has. prev is the program whose graph it may reuse
+	// (reuse.go), resolved counts the functions whose callees were
+	// resolved (not reused).
 	graphOnce sync.Once
 	cg        *callGraph
+	built     graphBuilt
+	prev      *Program
+	resolved  atomic.Int64
 	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
 	rounds map[frameKey]*funcResult
 
@@ -53,7 +59,7 @@ type Program struct {
 	// interps counts function interpretations (see Interpretations);
 	// cuts the calls the safety net cut, widened the analyses of a call
 	// cycle that did not converge (see Stats).
-	interps, cuts, widened, maxSteps atomic.Int64
+	interps, cuts, widened, maxSteps, lookBacks atomic.Int64
 }
 
 // Interpretations returns how many times the program has interpreted a
@@ -276,6 +282,7 @@ func (p *Program) interpret(key specKey, b *specBinding, round int, stack []fram
 	}
 	p.interps.Add(1)
 	r := a.run()
+	p.lookBacks.Add(int64(a.lookBacks))
 	for {
 		old := p.maxSteps.Load()
 		if int64(a.steps) <= old || p.maxSteps.CompareAndSwap(old, int64(a.steps)) {
@@ -343,12 +350,4 @@ func isSelf(e model.Expr) bool {
 func refType(t string) bool {
 	return strings.Contains(t, "NSMutableDictionary") || strings.Contains(t, "NSDictionary") ||
 		strings.Contains(t, "CFDictionaryRef") || strings.Contains(t, "CFMutableDictionaryRef")
-}
-
-// scopeOf is the configured platform scope of code in the file f.
-func (p *Program) scopeOf(f *model.File) model.Platform {
-	if q, ok := p.filePlatforms[f]; ok {
-		return q
-	}
-	return p.Platforms
 }

@@ -27,6 +27,10 @@ type state struct {
 	// place; varsShared and heapShared mark maps another state holds too.
 	gen                    uint64
 	varsShared, heapShared bool
+	// unkept counts the values in vars that a join with themselves would
+	// not keep as they are (see selfJoinKeeps): a join of two states that
+	// share their vars map, with none, shares it without a look at each.
+	unkept int
 	// repl identifies the replacement of the state in place by another
 	// (see interp.replace), 0 for none.
 	repl int
@@ -62,7 +66,7 @@ func (s *state) copy() *state {
 		return deadState()
 	}
 	s.gen, s.varsShared, s.heapShared = nextGen(), true, true
-	c := &state{vars: s.vars, heap: s.heap, gen: nextGen(), varsShared: true, heapShared: true,
+	c := &state{vars: s.vars, heap: s.heap, gen: nextGen(), varsShared: true, heapShared: true, unkept: s.unkept,
 		status: s.status.copy(), plat: s.plat, deleted: s.deleted[:len(s.deleted):len(s.deleted)]}
 	if len(s.branch) > 0 {
 		c.branch = make(map[callID]Site, len(s.branch))
@@ -76,13 +80,22 @@ func (s *state) copy() *state {
 // setVar binds a variable.
 func (s *state) setVar(k string, v Value) {
 	s.ownVars()
+	if old, ok := s.vars[k]; ok && !selfJoinKeeps(old) {
+		s.unkept--
+	}
+	if !selfJoinKeeps(v) {
+		s.unkept++
+	}
 	s.vars[k] = v
 }
 
 // delVar forgets a variable.
 func (s *state) delVar(k string) {
-	if _, ok := s.vars[k]; ok {
+	if old, ok := s.vars[k]; ok {
 		s.ownVars()
+		if !selfJoinKeeps(old) {
+			s.unkept--
+		}
 		delete(s.vars, k)
 	}
 }
@@ -139,22 +152,24 @@ func (s *state) objsMut(v Value) []*Obj {
 	return objs
 }
 
-// join merges two path states; dead states are the identity. What both
-// paths share (the same map, object or value) is shared with the result,
-// not joined.
-func join(a, b *state) *state {
+// joinCounted merges two path states; dead states are the identity. What
+// both paths share (the same map, object or value) is shared with the
+// result, not joined. It also returns its work: the entries of the two
+// states' tables it visited (interp.join charges it to the budget).
+func joinCounted(a, b *state) (*state, int) {
 	if a == nil || a.dead {
 		if b == nil {
-			return deadState()
+			return deadState(), 0
 		}
-		return b
+		return b, 0
 	}
 	if b == nil || b.dead {
-		return a
+		return a, 0
 	}
 	// The result may share objects and maps with a and b.
 	a.gen, b.gen = nextGen(), nextGen()
-	out := &state{gen: nextGen(), status: joinStatus(&a.status, &b.status), plat: a.plat | b.plat}
+	status, work := joinStatus(&a.status, &b.status)
+	out := &state{gen: nextGen(), status: status, plat: a.plat | b.plat}
 	for _, m := range []map[callID]Site{b.branch, a.branch} {
 		for k, v := range m {
 			if out.branch == nil {
@@ -176,12 +191,14 @@ func join(a, b *state) *state {
 			}
 		}
 	}
-	out.vars, out.varsShared = joinVars(a, b)
+	work += len(a.branch) + len(b.branch) + len(a.deleted) + len(b.deleted)
+	work += joinVars(out, a, b)
 	if sameMap(a.heap, b.heap) {
 		out.heap, out.heapShared = a.heap, true
 		a.heapShared, b.heapShared = true, true
-		return out
+		return out, work
 	}
+	work += len(a.heap) + len(b.heap)
 	out.heap = make(map[objID]*Obj, len(a.heap))
 	for k, o := range a.heap {
 		if p, ok := b.heap[k]; ok && p != o {
@@ -197,57 +214,49 @@ func join(a, b *state) *state {
 			out.heap[k] = p
 		}
 	}
-	return out
+	return out, work
 }
 
-// joinVars joins the variables of two states; shared reports that the
-// result is a's map (both states had it).
-func joinVars(a, b *state) (vars map[string]Value, shared bool) {
-	if sameMap(a.vars, b.vars) {
-		keep := true
-		for _, v := range a.vars {
-			if !selfJoinKeeps(v) {
-				keep = false
-				break
-			}
-		}
-		if keep {
-			a.varsShared, b.varsShared = true, true
-			return a.vars, true
+// joinVars joins the variables of two states into out; shared reports that
+// the result is a's map (both states had it). It returns the entries it
+// visited.
+func joinVars(out, a, b *state) (work int) {
+	if sameMap(a.vars, b.vars) && a.unkept == 0 && b.unkept == 0 {
+		a.varsShared, b.varsShared = true, true
+		out.vars, out.varsShared = a.vars, true
+		return 1
+	}
+	vars := make(map[string]Value, len(a.vars))
+	unkept := 0
+	keep := func(k string, v Value) {
+		vars[k] = v
+		if !selfJoinKeeps(v) {
+			unkept++
 		}
 	}
-	out := make(map[string]Value, len(a.vars))
 	for k, v := range a.vars {
 		if w, ok := b.vars[k]; ok {
 			if sameValue(v, w) && selfJoinKeeps(v) {
-				out[k] = v
+				keep(k, v)
 			} else {
-				out[k] = joinValues(v, w)
+				keep(k, joinValues(v, w))
 			}
 		} else if !isFieldPath(k) {
-			out[k] = v
+			keep(k, v)
 		}
 	}
 	for k, w := range b.vars {
 		if _, ok := a.vars[k]; !ok && !isFieldPath(k) {
-			out[k] = w
+			keep(k, w)
 		}
 	}
-	return out, false
+	out.vars, out.unkept = vars, unkept
+	return len(a.vars) + len(b.vars)
 }
 
 // sameMap reports whether two maps are the same map.
 func sameMap[K comparable, V any](a, b map[K]V) bool {
 	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
-}
-
-// joinAll joins a list of states.
-func joinAll(states ...*state) *state {
-	out := deadState()
-	for _, s := range states {
-		out = join(out, s)
-	}
-	return out
 }
 
 // objs returns the objects a dictionary value may be.

@@ -77,13 +77,14 @@ func (t *statusTab) eachTested(fn func(callID, StatusSet)) {
 // joinStatus merges the tables of two paths: a status is there when it is
 // on either path, with the outcomes of both. Only what the paths do not
 // share is visited.
-func joinStatus(a, b *statusTab) statusTab {
-	n := 0
+func joinStatus(a, b *statusTab) (statusTab, int) {
+	n, work := 0, 0
 	for n < len(a.levels) && n < len(b.levels) && a.levels[n] == b.levels[n] {
 		n++
 	}
 	out := statusTab{levels: a.levels[:n:n], over: map[callID]StatusSet{}}
 	add := func(k callID) {
+		work++
 		if _, done := out.over[k]; done {
 			return
 		}
@@ -104,7 +105,7 @@ func joinStatus(a, b *statusTab) statusTab {
 	if len(out.over) > foldAt {
 		out.fold()
 	}
-	return out
+	return out, work
 }
 
 // fold makes the recent changes a level, merging the levels no larger than
