@@ -218,8 +218,10 @@ func (p *parser) list(n *yaml.Node, key string) ([]*yaml.Node, error) {
 		return nil, nil
 	}
 	if n.Kind == yaml.ScalarNode {
-		_, err := p.str(n, key)
-		return []*yaml.Node{n}, err
+		if n.Tag != "!!str" {
+			return nil, p.errAt(n, key, "want a list of strings, got %s", describe(n))
+		}
+		return []*yaml.Node{n}, nil
 	}
 	if n.Kind != yaml.SequenceNode {
 		return nil, p.errAt(n, key, "want a list of strings, got %s", describe(n))

@@ -49,13 +49,20 @@ type Resolver struct {
 }
 
 // NewResolver makes a resolver. explicit names a configuration file for
-// every path (--config); none means no configuration at all
+// every path (--config), whose patterns are relative to the working
+// directory; none means no configuration at all
 // (--no-config). Flags given on the command line win over every file.
 func NewResolver(opt Options, explicit string, none bool, flags Flags) (*Resolver, error) {
 	r := &Resolver{opt: opt, none: none, flags: flags, byDir: map[string]*Config{}, loaded: map[string]*Config{}, byPath: map[string]*Settings{}, errPath: map[string]error{}}
 	if explicit != "" && !none {
 		c, err := Load(explicit, opt)
 		if err != nil {
+			return nil, err
+		}
+		// A file named on the command line applies to every path, so its
+		// patterns and baseline are relative to the working directory
+		// (as with ruff's --config), not to where the file happens to be.
+		if c.Dir, err = filepath.Abs("."); err != nil {
 			return nil, err
 		}
 		r.fixed = c

@@ -8,6 +8,7 @@
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
+//	keychainlint config [PATH]        print the effective configuration of PATH
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json), as GitHub Actions annotations (--format github)
@@ -45,6 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "version":
 			fmt.Fprintf(stdout, "keychainlint %s\n", version)
 			return 0
+		case "config":
+			return cmdConfig(args[1:], stdout, stderr)
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
 		case "scan":

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/baseline"
@@ -24,7 +25,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE | version | dump FILE... | dump --project [DIR...]
+       keychainlint rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -67,6 +68,7 @@ type scanFlags struct {
 	verbose        bool
 	progress       string
 	cache          cacheFlags
+	conf           configFlags
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -89,6 +91,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	o.cache.register(fs)
+	o.conf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -100,6 +103,12 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if o.showVersion {
 		fmt.Fprintf(stdout, "keychainlint %s\n", version)
 		return 0
+	}
+	// The configuration files (configfile.go); the flags given win.
+	conf, err := o.conf.load(fs, &o)
+	if err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
+		return 2
 	}
 	// Every line on stderr goes through report.Path or report.Text: it
 	// may quote a file name or an error that names one.
@@ -206,8 +215,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
 		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
-			found(driver.Input{File: f})
+			if conf.keep(f) {
+				found(driver.Input{File: f})
+			}
 		})
+		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
 			inputs[i] = driver.Input{File: f}
@@ -216,12 +228,19 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2
+	}
+	if conf.err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(conf.err.Error()))
+		return 2
+	}
+	if res != nil {
+		conf.reseverity(res.Diagnostics)
 	}
 	if projects != nil {
 		skipped = append(skipped, projects.Skipped...)
