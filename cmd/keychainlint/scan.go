@@ -79,7 +79,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit below the 64 MB ceiling)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
-	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github (GitHub Actions annotations)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+formatNames)
 	fs.StringVar(&o.output, "output", "", "write the output to `FILE` instead of stdout")
 	fs.StringVar(&o.sarifOutput, "sarif-output", "", "also write a SARIF 2.1.0 log to `FILE`")
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also write findings silenced by keychainlint:ignore (as notes in text, with a suppression in JSON and SARIF)")
@@ -134,10 +134,8 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if o.maxSize < 0 {
 		return usageErr("--max-file-size %d: use a number of bytes, or 0 for no limit", o.maxSize)
 	}
-	switch o.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("--format %q: use text, json, sarif or github", o.format)
+	if !validFormat(o.format) {
+		return usageErr("--format %q: use %s", o.format, formatNames)
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -375,6 +373,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		"sarif":  func(w io.Writer) error { return report.WriteSARIF(w, scan) },
 		"github": func(w io.Writer) error { return report.WriteGitHub(w, scan.Findings, root) },
 	}
+	addFormats(write, scan) // formats.go
 	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
 		return usageErr("%v", err)
 	}
