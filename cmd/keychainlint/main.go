@@ -4,8 +4,8 @@
 // Usage:
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
-//	keychainlint rules                list the rules
-//	keychainlint explain RULE         print a rule's documentation
+//	keychainlint rules [--format json] list the rules
+//	keychainlint explain RULE...      print rules' documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
 //	keychainlint config [PATH]        print the effective configuration of PATH
@@ -40,7 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":
-			return cmdRules(stdout)
+			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
 		case "version":

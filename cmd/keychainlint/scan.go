@@ -69,6 +69,7 @@ type scanFlags struct {
 	progress       string
 	cache          cacheFlags
 	conf           configFlags
+	statistics     bool
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -92,6 +93,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	o.cache.register(fs)
 	o.conf.register(fs)
+	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings of each rule instead of the findings (with --format text or json)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -136,6 +138,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	if !validFormat(o.format) {
 		return usageErr("--format %q: use %s", o.format, formatNames)
+	}
+	if o.statistics && o.format != "text" && o.format != "json" {
+		return usageErr("--statistics: use it with --format text or json")
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -374,6 +379,9 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		"github": func(w io.Writer) error { return report.WriteGitHub(w, scan.Findings, root) },
 	}
 	addFormats(write, scan) // formats.go
+	if o.statistics {
+		write[o.format] = statisticsWriter(scan, o.format) // statistics.go
+	}
 	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
 		return usageErr("%v", err)
 	}
