@@ -166,3 +166,32 @@ func load() {
 		t.Errorf("macOS scope: findings %q came from the cache of another scope", mac)
 	}
 }
+
+// The edit loop (the language server) applies the file options as a run
+// does: a disabled rule's finding is dropped from the file's findings.
+func TestFileOptionsEdit(t *testing.T) {
+	src := `import Security
+func load() {
+    let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrServer as String: "example.com"]
+    SecItemCopyMatching(q as CFDictionary, nil)
+}
+`
+	for _, tc := range []struct {
+		disabled []string
+		want     int
+	}{{nil, 1}, {[]string{"unsupportedattr"}, 0}} {
+		cfg := driver.Config{Analyzers: all.Analyzers(), FileOptions: func(string) driver.FileOptions { return driver.FileOptions{Disabled: tc.disabled} }}
+		e, err := driver.NewEdit(cfg, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.Change(context.Background(), "Caller.swift", []byte(src))
+		e.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != tc.want {
+			t.Errorf("disabled %v: %d findings, want %d: %v", tc.disabled, len(got), tc.want, got)
+		}
+	}
+}

@@ -184,3 +184,30 @@ func TestConfigCommand(t *testing.T) {
 		t.Errorf("--fail-on warning wins over the file: want exit 1, got\n%s", r)
 	}
 }
+
+// A change of the configuration file is never answered from the result
+// cache: with the cache on, disabling a rule removes its findings on the
+// next run, and enabling it brings them back.
+func TestConfigChangeInvalidatesCache(t *testing.T) {
+	app := copySampleApp(t)
+	t.Chdir(app)
+	cacheDir := t.TempDir()
+	scan := func() string { return runCmd(t, "--cache-dir", cacheDir, ".").stdout }
+	first := scan()
+	if !strings.Contains(first, "[preferupdate]") {
+		t.Fatalf("no preferupdate finding in the sample app:\n%s", first)
+	}
+	writeFile(t, filepath.Join(app, ".keychainlint.yml"), "rules:\n  disable: [preferupdate]\n")
+	if got := scan(); strings.Contains(got, "[preferupdate]") {
+		t.Errorf("preferupdate disabled, still reported (from the cache?):\n%s", got)
+	}
+	writeFile(t, filepath.Join(app, ".keychainlint.yml"), "platforms: [ios]\n")
+	ios := runCmd(t, "--no-cache", "--platforms", "ios", "--no-config", ".").stdout
+	if got := scan(); got != ios {
+		t.Errorf("platforms: [ios] with the cache differs from --platforms ios:\n%s", lineDiff(ios, got))
+	}
+	os.Remove(filepath.Join(app, ".keychainlint.yml"))
+	if got := scan(); got != first {
+		t.Errorf("file removed: differs from the first run:\n%s", lineDiff(first, got))
+	}
+}
