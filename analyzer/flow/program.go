@@ -137,6 +137,7 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 type funcResult struct {
 	facts   []*CallFact
 	summary *Summary
+	exits   []*StatusExit
 	// reads are, for a round of a call cycle's fixed point, the analyses
 	// of the cycle whose previous round it read; fp is its summary's
 	// fingerprint (see fixpoint.go).
@@ -308,6 +309,7 @@ func (p *Program) FileResult(f *model.File) *Result {
 		r, _ := p.analyzeSpec(fn, nil, nil)
 		if r != nil {
 			res.Calls = append(res.Calls, r.facts...)
+			res.Exits = append(res.Exits, r.exits...)
 		}
 	}
 	return res
