@@ -12,7 +12,11 @@ import (
 )
 
 // FileOptions are what a configuration file (package analyzer/config)
-// says about one file. The zero value changes nothing.
+// says about one file. The zero value changes nothing. NewEdit takes the
+// files it is given as they are (their Project included): build them with
+// a Run given the same FileOptions; the files Edit.Change parses get them
+// applied. Configured severities are not here: the caller applies them to
+// the findings (config.Settings.Reseverity).
 type FileOptions struct {
 	// Platforms, when not 0, is the file's configured platform scope in
 	// place of Config.Platforms (as --platforms for this file alone).
