@@ -24,6 +24,10 @@ type ProjectInfo struct {
 	// Source is the project file the facts come from, for `dump
 	// --project`; "" when they come from the file's path alone.
 	Source string
+	// Targets are the facts of the Xcode targets that build the file
+	// (entitlements, Info.plist, bundle identifier); SwiftPM and
+	// CocoaPods declare none.
+	Targets []*TargetFacts
 }
 
 // OSVersion is a dotted version such as 12.0.
