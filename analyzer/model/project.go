@@ -28,6 +28,10 @@ type ProjectInfo struct {
 	// (entitlements, Info.plist, bundle identifier); SwiftPM and
 	// CocoaPods declare none.
 	Targets []*TargetFacts
+	// OtherUnits is set when units without target facts (a SwiftPM
+	// target, a pod) build the file too: what the Xcode targets say is
+	// then not all there is.
+	OtherUnits bool
 }
 
 // OSVersion is a dotted version such as 12.0.

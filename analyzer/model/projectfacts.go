@@ -60,26 +60,37 @@ type InfoPlist struct {
 	ExtensionPoint, ExtensionPrincipalClass string
 }
 
-// Entitled reports whether the targets know any entitlements, and returns
-// the access groups they are entitled to: keychain-access-groups, then
-// application groups, of every configuration.
+// Entitled returns the access groups the targets that build the file are
+// entitled to, and whether they are known: every target that builds it is
+// an Xcode target with an entitlements file. The groups of a target are
+// its keychain-access-groups, its application identifier (which signing
+// adds: the app ID prefix, a wildcard here, and the bundle identifier) and
+// its application groups, of every configuration; an entitlements file
+// that could not be read entitles to anything ("*").
 func (p *ProjectInfo) Entitled() ([]string, bool) {
-	if p == nil {
+	if p == nil || p.OtherUnits || len(p.Targets) == 0 {
 		return nil, false
 	}
 	var groups []string
-	known := false
 	for _, t := range p.Targets {
+		if len(t.Entitlements) == 0 {
+			return nil, false
+		}
 		for _, e := range t.Entitlements {
-			known = true
 			if e.Unread != "" {
 				groups = append(groups, "*")
 			}
 			groups = append(groups, e.KeychainAccessGroups...)
 			groups = append(groups, e.AppGroups...)
 		}
+		for _, id := range t.BundleIDs {
+			groups = append(groups, "*"+id)
+		}
+		if len(t.BundleIDs) == 0 {
+			groups = append(groups, "*")
+		}
 	}
-	return groups, known
+	return groups, true
 }
 
 // MatchPattern reports whether s matches pattern, in which "*" stands
@@ -103,4 +114,9 @@ func MatchPattern(pattern, s string) bool {
 		s = s[i+len(mid):]
 	}
 	return len(s) >= len(last) && strings.HasSuffix(s, last)
+}
+
+// Empty reports whether the target declares none of the facts.
+func (t *TargetFacts) Empty() bool {
+	return len(t.BundleIDs) == 0 && len(t.Entitlements) == 0 && t.InfoPlist == nil
 }

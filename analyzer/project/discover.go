@@ -202,6 +202,8 @@ func (s *Set) Info(abs, path string) *model.ProjectInfo {
 	for _, u := range in {
 		if u.facts != nil {
 			info.Targets = append(info.Targets, u.facts)
+		} else {
+			info.OtherUnits = true
 		}
 	}
 	info.Test = allTest || test

@@ -75,9 +75,6 @@ func targetFacts(module string, configs map[string]map[string]string, projDir st
 			}
 		}
 	}
-	if len(tf.BundleIDs) == 0 && len(tf.Entitlements) == 0 && tf.InfoPlist == nil {
-		return nil
-	}
 	return tf
 }
 
@@ -101,12 +98,12 @@ func readEntitlements(setting, projDir string, s map[string]string, fs projectFi
 		e.Unread = "the path has a build setting that cannot be expanded"
 		return e
 	}
-	e.Path = fs.show(abs)
 	src, ok := fs.read(abs)
 	if !ok {
 		e.Unread = "not in the scan"
 		return e
 	}
+	e.Path = fs.show(abs)
 	m, err := parseDataPlist(src)
 	if err != nil {
 		e.Unread = "malformed: " + err.Error()
@@ -134,8 +131,8 @@ func infoPlistOf(s map[string]string, projDir string, fs projectFiles) *model.In
 		info.Path = p
 		have = true
 		if abs := locate(p, projDir); abs != "" {
-			info.Path = fs.show(abs)
 			if src, ok := fs.read(abs); ok {
+				info.Path = fs.show(abs)
 				m, _ = parseDataPlist(src)
 			}
 		}

@@ -17,7 +17,12 @@ func targetNames(info *model.ProjectInfo) string {
 	}
 	var names []string
 	for _, t := range info.Targets {
-		names = append(names, t.Target)
+		if !t.Empty() {
+			names = append(names, t.Target)
+		}
+	}
+	if len(names) == 0 {
+		return ""
 	}
 	return "; targets " + strings.Join(names, ", ")
 }
@@ -27,6 +32,9 @@ func targetNames(info *model.ProjectInfo) string {
 // in a value is a build setting that could not be expanded.
 func printTargets(w io.Writer, targets []*model.TargetFacts) {
 	for _, t := range targets {
+		if t.Empty() {
+			continue
+		}
 		fmt.Fprintf(w, "target %s\n", report.Text(t.Target))
 		if len(t.BundleIDs) > 0 {
 			fmt.Fprintf(w, "  bundle id %s\n", report.Text(strings.Join(t.BundleIDs, ", ")))

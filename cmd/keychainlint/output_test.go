@@ -239,7 +239,7 @@ func TestSampleAppJSON(t *testing.T) {
 		}
 		i++
 	}
-	if i != len(doc.Findings) || doc.Summary["findings"] != i || doc.Summary["exitCode"] != 1 || doc.Summary["filesSeen"] != 7 {
+	if i != len(doc.Findings) || doc.Summary["findings"] != i || doc.Summary["exitCode"] != 1 || doc.Summary["filesSeen"] != 8 {
 		t.Errorf("JSON has %d findings, text %d; summary %v", len(doc.Findings), i, doc.Summary)
 	}
 }

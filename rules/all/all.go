@@ -5,6 +5,7 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/accessgroup"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
@@ -37,6 +38,7 @@ var Rules = []Rule{
 	{preferupdate.Analyzer, "warning"},
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
+	{accessgroup.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.
