@@ -24,10 +24,10 @@ type projectFiles struct {
 	show func(abs string) string
 }
 
-// builtinSettings adds what Xcode defines for every target, below the
-// project's own settings.
+// builtinSettings adds what Xcode defines for every target below the
+// project's own settings (s is the configuration's fresh map: no copy).
 func builtinSettings(s map[string]string, target, config, projDir, projFile string) map[string]string {
-	base := map[string]string{
+	for k, v := range map[string]string{
 		"TARGET_NAME":   target,
 		"PRODUCT_NAME":  target,
 		"SRCROOT":       projDir,
@@ -37,8 +37,12 @@ func builtinSettings(s map[string]string, target, config, projDir, projFile stri
 		"CONFIGURATION": config,
 		// Xcode derives the module name from the product name.
 		"PRODUCT_MODULE_NAME": "$(PRODUCT_NAME:c99extidentifier)",
+	} {
+		if _, ok := s[k]; !ok {
+			s[k] = v
+		}
 	}
-	return layer(base, s)
+	return s
 }
 
 // targetFacts builds a target's facts from the settings of each of its
