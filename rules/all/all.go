@@ -5,6 +5,7 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/accessgroup"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
@@ -40,6 +41,7 @@ var Rules = []Rule{
 	{preferupdate.Analyzer, "warning"},
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
+	{accessgroup.Analyzer, "error"},
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
