@@ -18,6 +18,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
+	"github.com/keychainlint/keychainlint/rules/valuefilter"
 )
 
 // Rule describes a rule for the command line and the documentation.
@@ -43,6 +44,7 @@ var Rules = []Rule{
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
+	{valuefilter.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.
