@@ -10,6 +10,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
@@ -45,6 +46,7 @@ var Rules = []Rule{
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
 	{valuefilter.Analyzer, "warning"},
+	{invalidvalue.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.

@@ -46,5 +46,5 @@
 //
 // Use instead:
 //
-//	    kSecValueData as String: Data("hunter2".utf8),
+//	kSecValueData as String: Data("hunter2".utf8),
 package invalidvalue

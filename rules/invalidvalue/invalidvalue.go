@@ -48,7 +48,7 @@ func run(pass *analysis.Pass) (any, error) {
 				}
 				seen[c.Site] = true
 				p.Report(rulekit.Finding{Severity: rulekit.Error, Site: c.Site, Call: call.Site, Keys: []string{"kSecValueData"},
-					Message: fmt.Sprintf("kSecValueData holds %s (%s), not data: securityd rejects it and %s fails with %s on the data-protection keychain; pass Data (Data(text.utf8), [text dataUsingEncoding:NSUTF8StringEncoding])",
+					Message: fmt.Sprintf("%s (%s) as kSecValueData is not data: securityd rejects it and %s fails with %s on the data-protection keychain; pass Data (Data(text.utf8), [text dataUsingEncoding:NSUTF8StringEncoding])",
 						kind, constText(c), call.Op.Func(), rulekit.Status(-50))})
 			}
 		}

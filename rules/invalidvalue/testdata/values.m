@@ -5,7 +5,7 @@ void StoreText(void) {
         (__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
         (__bridge id)kSecAttrService: @"tokens",
         (__bridge id)kSecAttrAccount: @"me",
-        (__bridge id)kSecValueData: @"hunter2", // want `^kSecValueData holds a string \("hunter2"\), not data: securityd rejects it and SecItemAdd fails with errSecParam \(-50\)`
+        (__bridge id)kSecValueData: @"hunter2", // want `^a string \("hunter2"\) as kSecValueData is not data: securityd rejects it and SecItemAdd fails with errSecParam \(-50\)`
     };
     SecItemAdd((__bridge CFDictionaryRef)item, NULL);
 }
@@ -14,7 +14,7 @@ void StoreFlag(void) {
     NSMutableDictionary *item = [NSMutableDictionary dictionary];
     item[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
     item[(__bridge id)kSecAttrAccount] = @"flag";
-    item[(__bridge id)kSecValueData] = @YES; // want `^kSecValueData holds a boolean \(true\), not data`
+    item[(__bridge id)kSecValueData] = @YES; // want `^a boolean \(true\) as kSecValueData is not data`
     SecItemAdd((__bridge CFDictionaryRef)item, NULL);
 }
 

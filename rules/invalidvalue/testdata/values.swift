@@ -6,14 +6,14 @@ func storeText() {
         kSecClass as String: kSecClassGenericPassword,
         kSecAttrService as String: "tokens",
         kSecAttrAccount as String: "me",
-        kSecValueData as String: "hunter2", // want `^kSecValueData holds a string \("hunter2"\), not data: securityd rejects it and SecItemAdd fails with errSecParam \(-50\)`
+        kSecValueData as String: "hunter2", // want `^a string \("hunter2"\) as kSecValueData is not data: securityd rejects it and SecItemAdd fails with errSecParam \(-50\)`
     ]
     SecItemAdd(item as CFDictionary, nil)
 }
 
 func updateNumber(query: [String: Any]) {
     var changes = [String: Any]()
-    changes[kSecValueData as String] = 42 // want `^kSecValueData holds a number \(42\), not data: securityd rejects it and SecItemUpdate fails`
+    changes[kSecValueData as String] = 42 // want `^a number \(42\) as kSecValueData is not data: securityd rejects it and SecItemUpdate fails`
     SecItemUpdate(query as CFDictionary, changes as CFDictionary)
 }
 
@@ -21,7 +21,7 @@ func storeFlag() {
     let item: [String: Any] = [
         kSecClass as String: kSecClassGenericPassword,
         kSecAttrAccount as String: "flag",
-        kSecValueData as String: true, // want `^kSecValueData holds a boolean \(true\), not data`
+        kSecValueData as String: true, // want `^a boolean \(true\) as kSecValueData is not data`
     ]
     SecItemAdd(item as CFDictionary, nil)
 }
