@@ -10,8 +10,8 @@ import (
 
 func TestInvalidValue(t *testing.T) {
 	diags := ruletest.Run(t, "testdata", invalidvalue.Analyzer)
-	if len(diags) != 5 {
-		t.Errorf("got %d findings, want 5 (string, number, boolean in Swift; string, boolean in Objective-C)", len(diags))
+	if len(diags) != 6 {
+		t.Errorf("got %d findings, want 6 (string, number, boolean and a macOS string with the data-protection flag in Swift; string, boolean in Objective-C)", len(diags))
 	}
 	for _, d := range diags {
 		if d.Severity != driver.Error {

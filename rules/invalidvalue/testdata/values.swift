@@ -55,4 +55,15 @@ func storeTextMac() {
     ]
     SecItemAdd(item as CFDictionary, nil)
 }
+
+// On macOS with kSecUseDataProtectionKeychain the string reaches securityd.
+func storeTextMacDP() {
+    let item: [String: Any] = [
+        kSecClass as String: kSecClassGenericPassword,
+        kSecAttrAccount as String: "me",
+        kSecUseDataProtectionKeychain as String: true,
+        kSecValueData as String: "hunter2", // want `^a string \("hunter2"\) as kSecValueData is not data`
+    ]
+    SecItemAdd(item as CFDictionary, nil)
+}
 #endif
