@@ -176,7 +176,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	index.save(cfg, reads)
 
 	// Round 2: the helper files round 1 needs (one round, see above).
-	want := collectHelperNames(out.models)
+	want := helperNamesOf(cfg, out.models) // helpernames_cache.go
 	if betweenRounds != nil {
 		betweenRounds()
 	}
