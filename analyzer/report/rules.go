@@ -84,6 +84,10 @@ var metadata = map[string]Meta{
 	"keychangeupdate":    {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
 	"accessibilitydrift": {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
 	"statuscheck":        {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
+	// A read that "checks" a secret with kSecValueData accepts any value.
+	"valuefilter": {"ValueDataInQuery", "high", "4.3", []string{"keychain", "correctness"}},
+	// The secret is never stored: the add fails with -50.
+	"invalidvalue": {"ValueDataNotData", "very-high", "4.3", []string{"keychain", "correctness"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.

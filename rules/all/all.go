@@ -11,6 +11,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
@@ -19,6 +20,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
+	"github.com/keychainlint/keychainlint/rules/valuefilter"
 )
 
 // Rule describes a rule for the command line and the documentation.
@@ -45,6 +47,8 @@ var Rules = []Rule{
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
+	{valuefilter.Analyzer, "warning"},
+	{invalidvalue.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.
