@@ -4,6 +4,7 @@
 // Usage:
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
+//	keychainlint --fix [path ...]     apply the safe suggested fixes, then report what remains
 //	keychainlint rules                list the rules
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version

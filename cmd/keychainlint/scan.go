@@ -67,9 +67,17 @@ type scanFlags struct {
 	verbose        bool
 	progress       string
 	cache          cacheFlags
+	fixes          fixFlags
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
+	return scanCommand(args, stdout, stderr, false)
+}
+
+// scanCommand is the scan command; afterFix is set for the scan that
+// --fix runs after writing its fixes, which reports what remains and
+// fixes nothing.
+func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	fs := flag.NewFlagSet("keychainlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o scanFlags
@@ -89,6 +97,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	o.cache.register(fs)
+	fs.BoolVar(&o.fixes.fix, "fix", false, "apply the safe suggested fixes of the reported findings, then report what remains")
+	fs.BoolVar(&o.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff-fixes, also apply the fixes that change behaviour (another accessibility class, another keychain)")
+	fs.BoolVar(&o.fixes.dryRun, "dry-run", false, "with --fix, print the fixes as a unified diff instead of writing them")
+	fs.BoolVar(&o.fixes.diffFixes, "diff-fixes", false, "print the fixes --fix would apply as a unified diff; write nothing")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -129,6 +141,15 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	case "text", "json", "sarif", "github":
 	default:
 		return usageErr("--format %q: use text, json, sarif or github", o.format)
+	}
+	if o.fixes.dryRun && !o.fixes.fix {
+		return usageErr("--dry-run: use it with --fix")
+	}
+	if o.fixes.unsafe && !o.fixes.fix && !o.fixes.diffFixes {
+		return usageErr("--unsafe-fixes: use it with --fix or --diff-fixes")
+	}
+	if (o.fixes.fix || o.fixes.diffFixes) && (o.writeBaseline != "" || o.sarifOutput != "") {
+		return usageErr("--fix and --diff-fixes do not combine with --write-baseline or --sarif-output: fix first, then scan")
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -318,6 +339,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		kept, scan.Stats.OutsideDiff = inDiff(kept)
 		silenced, _ = inDiff(silenced)
+	}
+
+	if (o.fixes.fix || o.fixes.diffFixes) && !afterFix {
+		return runFixes(o, args, roots, scan, kept, threshold, stdout, stderr)
 	}
 
 	counts := map[driver.Severity]int{}
