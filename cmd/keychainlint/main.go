@@ -23,7 +23,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -44,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
 		case "version":
-			fmt.Fprintf(stdout, "keychainlint %s\n", version)
+			writeVersion(stdout)
 			return 0
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -723,10 +724,11 @@ func TestSubcommands(t *testing.T) {
 		}
 	})
 	t.Run("version", func(t *testing.T) {
-		want := "keychainlint " + version + "\n"
+		info, ok := debug.ReadBuildInfo()
+		want := versionText(info, ok)
 		for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 			r := runCmd(t, args...)
-			if r.code != 0 || r.stdout != want || r.stderr != "" {
+			if r.code != 0 || r.stdout != want || !strings.HasPrefix(r.stdout, "keychainlint "+version+"\n") || r.stderr != "" {
 				t.Errorf("keychainlint %s:\n%s\nwant stdout %q", strings.Join(args, " "), r, want)
 			}
 		}

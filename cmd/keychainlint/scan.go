@@ -110,7 +110,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		return code
 	}
 	if o.showVersion {
-		fmt.Fprintf(stdout, "keychainlint %s\n", version)
+		writeVersion(stdout)
 		return 0
 	}
 	// Every line on stderr goes through report.Path or report.Text: it
