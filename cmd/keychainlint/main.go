@@ -5,6 +5,7 @@
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
 //	keychainlint --fix [path ...]     apply the safe suggested fixes, then report what remains
+//	keychainlint help                 print this usage
 //	keychainlint rules                list the rules
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version
@@ -42,6 +43,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdRules(stdout)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
+		case "help":
+			// The usage, on stdout as asked for; not a path to scan.
+			cmdScan([]string{"-h"}, stdout, stdout)
+			return 0
 		case "version":
 			writeVersion(stdout)
 			return 0

@@ -733,6 +733,13 @@ func TestSubcommands(t *testing.T) {
 			}
 		}
 	})
+	t.Run("help command", func(t *testing.T) {
+		// `keychainlint help` is the usage on stdout, not a path named help.
+		r := runCmd(t, "help")
+		if r.code != 0 || !strings.Contains(r.stdout, "usage: keychainlint") || !strings.Contains(r.stdout, "Exit status") || r.stderr != "" {
+			t.Errorf("keychainlint help:\n%s", r)
+		}
+	})
 	t.Run("help", func(t *testing.T) {
 		for _, h := range []string{"-h", "--help", "-help"} {
 			r := runCmd(t, h)

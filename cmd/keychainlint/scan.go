@@ -24,7 +24,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE | version | dump FILE... | dump --project [DIR...]
+       keychainlint help | rules | explain RULE | version | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
