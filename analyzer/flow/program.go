@@ -36,9 +36,15 @@ type Program struct {
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
 
-	// graphOnce builds cg, the static call graph (callgraph.go).
+	// graphOnce builds cg, the static call graph (callgraph.go); built
+	// is set once it has. prev is the program whose graph it may reuse
+	// (reuse.go), resolved counts the functions whose callees were
+	// resolved (not reused).
 	graphOnce sync.Once
 	cg        *callGraph
+	built     graphBuilt
+	prev      *Program
+	resolved  atomic.Int64
 	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
 	rounds map[frameKey]*funcResult
 
@@ -113,6 +119,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 type funcResult struct {
 	facts   []*CallFact
 	summary *Summary
+	exits   []*StatusExit
 	// reads are, for a round of a call cycle's fixed point, the analyses
 	// of the cycle whose previous round it read; fp is its summary's
 	// fingerprint (see fixpoint.go).
@@ -284,6 +291,7 @@ func (p *Program) FileResult(f *model.File) *Result {
 		r, _ := p.analyzeSpec(fn, nil, nil)
 		if r != nil {
 			res.Calls = append(res.Calls, r.facts...)
+			res.Exits = append(res.Exits, r.exits...)
 		}
 	}
 	return res

@@ -213,7 +213,13 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	rules := all.Catalog()
 	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
 	ctx := context.Background()
-	projects := project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+	// The project files are found while the sources are parsed (RunWalk
+	// waits for them before it returns).
+	var projects *project.Set
+	discover := func() *project.Set {
+		projects = project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+		return projects
+	}
 	// The walk hands each file to the driver as it finds it (streaming:
 	// reading and parsing overlap the walk); what it returns is sorted.
 	var files []source.File
@@ -231,14 +237,16 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	}
 	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2
 	}
-	skipped = append(skipped, projects.Skipped...)
+	if projects != nil {
+		skipped = append(skipped, projects.Skipped...)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
