@@ -257,3 +257,16 @@ func TestFixRefusesNewSyntaxErrors(t *testing.T) {
 		t.Errorf("the file was changed")
 	}
 }
+
+// A skipped file's note is printed once, by the scan after the fixes.
+func TestFixPrintsNotesOnce(t *testing.T) {
+	path := fixableCopy(t)
+	dir := filepath.Dir(path)
+	if err := os.WriteFile(filepath.Join(dir, "binary.swift"), []byte("kSecClass\x00\x00\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stderr := fixRun("--no-cache", "--fix", "--unsafe-fixes", dir)
+	if n := strings.Count(stderr, "note: skipped"); n != 1 {
+		t.Errorf("%d skipped notes, want 1:\n%s", n, stderr)
+	}
+}

@@ -267,13 +267,19 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	for _, s := range named {
 		isNamed[s] = true
 	}
+	// The scan --fix runs after writing prints these notes; the one
+	// before it does not, so that each is printed once.
+	notes := stderr
+	if o.fixes.fix && !o.fixes.dryRun && !afterFix {
+		notes = io.Discard
+	}
 	for _, s := range allSkipped {
 		if isNamed[s] {
-			fmt.Fprintf(stderr, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", report.Path(s.Path), report.Text(s.Reason))
+			fmt.Fprintf(notes, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", report.Path(s.Path), report.Text(s.Reason))
 			scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Error, Path: s.Path, Message: s.Path + ", named on the command line, cannot be analysed: " + s.Reason})
 			continue
 		}
-		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
+		fmt.Fprintf(notes, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
 	scan.Sources = report.NewSources(res.Files)
