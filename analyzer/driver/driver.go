@@ -54,6 +54,11 @@ type Config struct {
 	// the command passes its absolute scan roots. Empty: no index, every
 	// file is read.
 	StatIndex string
+	// FileOptions, when not nil, gives each file the settings of its
+	// configuration file (fileoptions.go); it is asked once per path.
+	FileOptions func(path string) FileOptions
+
+	opts *fileOptions
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -151,6 +156,9 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		cfg.MaxFileSize = 5 << 20
 	}
 	res := &Result{Fset: token.NewFileSet()}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
 
 	// The project files are found while the sources are read and parsed.
 	var discovered chan *project.Set
@@ -168,7 +176,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	}
 	for i, f := range pr.models {
 		if f != nil {
-			f.Project = cfg.Projects.Info(absPath(inputs[i].File), inputs[i].File.Path)
+			f.Project = cfg.opts.project(inputs[i].File.Path, cfg.Projects.Info(absPath(inputs[i].File), inputs[i].File.Path))
 		}
 	}
 	res.Stats.FilesSeen = len(inputs)
@@ -198,7 +206,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	}
 	// Built after the cache is asked: indexing every function of the
 	// program is work a run whose findings come from the cache skips.
-	prog := flow.NewProgram(res.Files, cfg.Platforms)
+	prog := cfg.opts.program(res.Files, cfg.Platforms)
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()
 
@@ -237,6 +245,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		f.AnalysisCut = prog.BudgetCut(f)
 	}
 	for i, d := range perFile {
+		d = cfg.opts.drop(d)
 		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}

@@ -47,6 +47,9 @@ func NewEdit(cfg Config, files []*model.File) (*Edit, error) {
 	if err := analysis.Validate(cfg.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer set: %w", err)
 	}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
 	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}, trees: map[string]*swiftparse.Tree{}}
 	for _, f := range files {
 		e.put(f)
@@ -95,7 +98,7 @@ func (e *Edit) Change(ctx context.Context, path string, src []byte) ([]Diagnosti
 	if tree != nil {
 		e.trees[path] = tree
 	}
-	f.Project = e.cfg.Projects.Info(absPath(source.File{Path: path}), path)
+	f.Project = e.cfg.opts.project(path, e.cfg.Projects.Info(absPath(source.File{Path: path}), path))
 	e.put(f)
 	return e.Findings(ctx, path)
 }
@@ -107,7 +110,7 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 		return nil, fmt.Errorf("%s: not part of the program", path)
 	}
 	if e.prog == nil {
-		e.prog, e.last = flow.NewProgramAfter(e.last, e.files, e.cfg.Platforms), nil
+		e.prog, e.last = e.cfg.opts.programAfter(e.last, e.files, e.cfg.Platforms), nil
 		e.fset = token.NewFileSet()
 		e.sess = flow.NewSession(e.fset, e.prog)
 	}
@@ -115,6 +118,7 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 	if err != nil {
 		return nil, err
 	}
+	diags = e.cfg.opts.drop(diags)
 	lowerTestCode(e.files[i], diags)
 	diags = dedupe(fold(diags))
 	capRelated(diags)

@@ -134,9 +134,10 @@ func (a *interp) nextUse() int { a.uses++; return a.uses }
 
 // run interprets the function body and builds its result.
 func (a *interp) run() *funcResult {
-	plat := a.fn.Platforms & a.prog.Platforms
+	scope := a.prog.scopeOf(a.file)
+	plat := a.fn.Platforms & scope
 	if a.fn.Platforms == 0 {
-		plat = a.prog.Platforms
+		plat = scope
 	}
 	if a.file != nil && a.file.Platforms != 0 {
 		plat &= a.file.Platforms

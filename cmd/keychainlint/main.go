@@ -6,10 +6,11 @@
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
 //	keychainlint --fix [path ...]     apply the safe suggested fixes, then report what remains
 //	keychainlint help                 print this usage
-//	keychainlint rules                list the rules
-//	keychainlint explain RULE         print a rule's documentation
+//	keychainlint rules [--format json] list the rules
+//	keychainlint explain RULE...      print rules' documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
+//	keychainlint config [PATH]        print the effective configuration of PATH
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json), as GitHub Actions annotations (--format github)
@@ -40,7 +41,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":
-			return cmdRules(stdout)
+			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
 		case "help":
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case "version":
 			writeVersion(stdout)
 			return 0
+		case "config":
+			return cmdConfig(args[1:], stdout, stderr)
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
 		case "scan":

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/baseline"
@@ -24,7 +25,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint help | rules | explain RULE | version | dump FILE... | dump --project [DIR...]
+       keychainlint help | rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -68,6 +69,8 @@ type scanFlags struct {
 	progress       string
 	cache          cacheFlags
 	fixes          fixFlags
+	conf           configFlags
+	statistics     bool
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -85,7 +88,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit below the 64 MB ceiling)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
-	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github (GitHub Actions annotations)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+formatNames)
 	fs.StringVar(&o.output, "output", "", "write the output to `FILE` instead of stdout")
 	fs.StringVar(&o.sarifOutput, "sarif-output", "", "also write a SARIF 2.1.0 log to `FILE`")
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also write findings silenced by keychainlint:ignore (as notes in text, with a suppression in JSON and SARIF)")
@@ -101,6 +104,8 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	fs.BoolVar(&o.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff-fixes, also apply the fixes that change behaviour (another accessibility class, another keychain)")
 	fs.BoolVar(&o.fixes.dryRun, "dry-run", false, "with --fix, print the fixes as a unified diff instead of writing them")
 	fs.BoolVar(&o.fixes.diffFixes, "diff-fixes", false, "print the fixes --fix would apply as a unified diff; write nothing")
+	o.conf.register(fs)
+	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings of each rule instead of the findings (with --format text or json)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -112,6 +117,12 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	if o.showVersion {
 		writeVersion(stdout)
 		return 0
+	}
+	// The configuration files (configfile.go); the flags given win.
+	conf, err := o.conf.load(fs, &o)
+	if err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
+		return 2
 	}
 	// Every line on stderr goes through report.Path or report.Text: it
 	// may quote a file name or an error that names one.
@@ -137,10 +148,11 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	if o.maxSize < 0 {
 		return usageErr("--max-file-size %d: use a number of bytes, or 0 for no limit", o.maxSize)
 	}
-	switch o.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("--format %q: use text, json, sarif or github", o.format)
+	if !validFormat(o.format) {
+		return usageErr("--format %q: use %s", o.format, formatNames)
+	}
+	if o.statistics && o.format != "text" && o.format != "json" {
+		return usageErr("--statistics: use it with --format text or json")
 	}
 	if o.fixes.dryRun && !o.fixes.fix {
 		return usageErr("--dry-run: use it with --fix")
@@ -227,8 +239,11 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
 		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
-			found(driver.Input{File: f})
+			if conf.keep(f) {
+				found(driver.Input{File: f})
+			}
 		})
+		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
 			inputs[i] = driver.Input{File: f}
@@ -237,12 +252,19 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	}
 	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2
+	}
+	if conf.err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(conf.err.Error()))
+		return 2
+	}
+	if res != nil {
+		conf.reseverity(res.Diagnostics)
 	}
 	if projects != nil {
 		skipped = append(skipped, projects.Skipped...)
@@ -386,6 +408,10 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		"json":   func(w io.Writer) error { return report.WriteJSON(w, scan) },
 		"sarif":  func(w io.Writer) error { return report.WriteSARIF(w, scan) },
 		"github": func(w io.Writer) error { return report.WriteGitHub(w, scan.Findings, root) },
+	}
+	addFormats(write, scan) // formats.go
+	if o.statistics {
+		write[o.format] = statisticsWriter(scan, o.format) // statistics.go
 	}
 	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
 		return usageErr("%v", err)
