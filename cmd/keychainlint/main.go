@@ -4,6 +4,8 @@
 // Usage:
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
+//	keychainlint --fix [path ...]     apply the safe suggested fixes, then report what remains
+//	keychainlint help                 print this usage
 //	keychainlint rules [--format json] list the rules
 //	keychainlint explain RULE...      print rules' documentation
 //	keychainlint version              print the version
@@ -23,7 +25,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -43,8 +44,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
+		case "help":
+			// The usage, on stdout as asked for; not a path to scan.
+			cmdScan([]string{"-h"}, stdout, stdout)
+			return 0
 		case "version":
-			fmt.Fprintf(stdout, "keychainlint %s\n", version)
+			writeVersion(stdout)
 			return 0
 		case "config":
 			return cmdConfig(args[1:], stdout, stderr)
