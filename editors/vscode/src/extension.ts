@@ -21,20 +21,20 @@ let client: LanguageClient | undefined;
 // The server's settings, in the shape of its initializationOptions and of
 // the `keychainlint` section sent with workspace/didChangeConfiguration.
 export interface Settings {
-  platforms: string[];
+  platforms: string;
   enable: string[];
   disable: string[];
   severity: string;
-  config: string;
+  configPath: string;
 }
 
 export function settings(config: vscode.WorkspaceConfiguration): Settings {
   return {
-    platforms: config.get<string[]>("platforms", []),
+    platforms: config.get<string>("platforms", "all"),
     enable: config.get<string[]>("enable", []),
     disable: config.get<string[]>("disable", []),
     severity: config.get<string>("severity", "note"),
-    config: config.get<string>("config", ""),
+    configPath: config.get<string>("configPath", ""),
   };
 }
 
