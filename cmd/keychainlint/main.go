@@ -8,6 +8,7 @@
 //	keychainlint explain RULE         print a rule's documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
+//	keychainlint lsp                  run the language server on stdio
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json), as GitHub Actions annotations (--format github)
@@ -47,6 +48,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
+		case "lsp":
+			return cmdLSP(args[1:], os.Stdin, stdout, stderr)
 		case "scan":
 			args = args[1:]
 		}
