@@ -23,7 +23,7 @@ import (
 // (so that tests can send malformed ones) and reads the server's messages
 // on a goroutine.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   net.Conn
 	nextID int
 	mu     sync.Mutex
@@ -44,7 +44,7 @@ type wireMsg struct {
 	} `json:"error"`
 }
 
-func newClient(t *testing.T, opt Options) *client {
+func newClient(t testing.TB, opt Options) *client {
 	t.Helper()
 	cs, ss := net.Pipe()
 	c := &client{t: t, conn: cs, done: make(chan int, 1)}

@@ -191,13 +191,14 @@ func (s *Server) async(ctx context.Context, c *jsonrpc2.Call, reply jsonrpc2.Rep
 		if ctx.Err() != nil {
 			res, err = nil, jsonrpc2.NewError(requestCancelled, "request cancelled")
 		}
-		_ = reply(ctx, res, err)
+		_ = reply(context.WithoutCancel(ctx), res, err) // the write must not see the cancellation
 	}()
 	return nil
 }
 
+// idKey is a request id as JSON (MarshalJSON has a pointer receiver).
 func idKey(id jsonrpc2.ID) string {
-	b, _ := json.Marshal(id)
+	b, _ := json.Marshal(&id)
 	return string(b)
 }
 
@@ -210,11 +211,11 @@ func (s *Server) notify(ctx context.Context, method string, params json.RawMessa
 	case "initialized":
 	case "$/cancelRequest":
 		var p struct {
-			ID json.RawMessage `json:"id"`
+			ID jsonrpc2.ID `json:"id"`
 		}
 		if unmarshal(params, &p) == nil {
 			s.mu.Lock()
-			if cancel := s.cancels[string(p.ID)]; cancel != nil {
+			if cancel := s.cancels[idKey(p.ID)]; cancel != nil {
 				cancel()
 			}
 			s.mu.Unlock()
