@@ -2,8 +2,6 @@ package swiftparse
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/alexaandru/go-sitter-forest/objc"
@@ -51,54 +49,32 @@ func (p *Parser) Close() {
 // It returns an error only when tree-sitter produced no tree at all (or
 // the language is unknown); syntax errors are recorded in File.Errors.
 func (p *Parser) Parse(ctx context.Context, path string, src []byte) (*model.File, error) {
-	lang := model.LangForPath(path)
-	var parser *sitter.Parser
+	f, tree, err := p.ParseIncremental(ctx, path, src, nil)
+	tree.Close()
+	return f, err
+}
+
+// parserFor is the tree-sitter parser for files of lang, nil for none.
+func (p *Parser) parserFor(lang model.Lang) *sitter.Parser {
 	switch lang {
 	case model.Swift:
-		parser = p.swift
+		return p.swift
 	case model.ObjC, model.C:
-		parser = p.objc
-	default:
-		return nil, fmt.Errorf("%s: not a Swift, Objective-C or C file", path)
+		return p.objc
 	}
-	parseSrc := src
-	var dirs []swiftDirective
-	if lang == model.Swift {
-		parseSrc, dirs = blankSwiftDirectives(src)
-		parseSrc = blankGrammarGaps(parseSrc, dirs != nil)
-	} else {
-		parseSrc = rewriteObjCMethodMacros(src)
+	return nil
+}
+
+// prepareSource returns the text tree-sitter parses for src: Swift with
+// its compiler directives and the grammar's gaps blanked out (the
+// directives are returned for the lowering), Objective-C with its method
+// macros rewritten.
+func prepareSource(lang model.Lang, src []byte) ([]byte, []swiftDirective) {
+	if lang != model.Swift {
+		return rewriteObjCMethodMacros(src), nil
 	}
-	f := &model.File{Path: path, Lang: lang, Src: src}
-	l := newLowerer(f, parseSrc, dirs)
-	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
-	tree, err := parser.ParseCtx(ctx, nil, parseSrc)
-	if err != nil || tree == nil {
-		// A cancelled or timed-out parse is resumed by the next call
-		// unless the parser is reset: the next file would get this
-		// file's tree (and its cost).
-		parser.Reset()
-	}
-	if errors.Is(err, sitter.ErrOperationLimit) && ctx.Err() == nil {
-		// tree-sitter's error recovery can take minutes on a few bytes of
-		// broken code (the Swift grammar on `func (){var q=[g:y]{t`):
-		// parse the file again one declaration at a time.
-		if err := l.reparse(ctx, parser, parseSrc); err != nil {
-			return nil, fmt.Errorf("%s: parse: %w", path, err)
-		}
-		recordAvailability(f, nil)
-		l.coalesceCut()
-		return f, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: parse: %w", path, err)
-	}
-	if tree == nil {
-		return nil, fmt.Errorf("%s: parse: no syntax tree", path)
-	}
-	defer tree.Close()
-	lowerTree(l, tree, &p.flat)
-	return f, nil
+	parseSrc, dirs := blankSwiftDirectives(src)
+	return blankGrammarGaps(parseSrc, dirs != nil), dirs
 }
 
 // ParseFile is a convenience for tests and tools: it parses one file with

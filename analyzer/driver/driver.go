@@ -40,6 +40,11 @@ type Config struct {
 	// each parsed file gets its File.Project from them. Nil: only the
 	// path tells test code apart.
 	Projects *project.Set
+	// DiscoverProjects, when not nil, finds the project files instead:
+	// RunWalk calls it while it walks, reads and parses the sources (no
+	// parse needs the project facts; they are attached afterwards), and
+	// it replaces Projects.
+	DiscoverProjects func() *project.Set
 	// Progress, when not nil, counts the work as the run goes on.
 	Progress *Progress
 	// Cache keeps lowered models across runs (see package cache); nil:
@@ -49,6 +54,11 @@ type Config struct {
 	// the command passes its absolute scan roots. Empty: no index, every
 	// file is read.
 	StatIndex string
+	// FileOptions, when not nil, gives each file the settings of its
+	// configuration file (fileoptions.go); it is asked once per path.
+	FileOptions func(path string) FileOptions
+
+	opts *fileOptions
 }
 
 // Input is a file to analyse: either read from disk (Src nil) or given.
@@ -145,11 +155,28 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		cfg.MaxFileSize = 5 << 20
 	}
 	res := &Result{Fset: token.NewFileSet()}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
 
+	// The project files are found while the sources are read and parsed.
+	var discovered chan *project.Set
+	if cfg.DiscoverProjects != nil {
+		discovered = make(chan *project.Set, 1)
+		go func() { discovered <- cfg.DiscoverProjects() }()
+	}
 	// Read, prefilter and parse in parallel (prefilter.go).
 	pr, inputs, err := parseInputs(ctx, walk, cfg, workers)
+	if discovered != nil {
+		cfg.Projects = <-discovered // also on an error: it is not left running
+	}
 	if err != nil {
 		return nil, err
+	}
+	for i, f := range pr.models {
+		if f != nil {
+			f.Project = cfg.opts.project(inputs[i].File.Path, cfg.Projects.Info(absPath(inputs[i].File), inputs[i].File.Path))
+		}
 	}
 	res.Stats.FilesSeen = len(inputs)
 	res.Stats.FilesUnread = pr.unread
@@ -168,7 +195,6 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	res.Stats.FilesHelpers = pr.helpers
 	res.Stats.FilesKeychain = len(res.Files)
 
-	prog := flow.NewProgram(res.Files, cfg.Platforms)
 	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
 	if cacheable {
 		if diags, ok := loadResult(cfg, rkey, res.Files); ok {
@@ -177,6 +203,9 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 			return res, nil
 		}
 	}
+	// Built after the cache is asked: indexing every function of the
+	// program is work a run whose findings come from the cache skips.
+	prog := cfg.opts.program(res.Files, cfg.Platforms)
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()
 
@@ -215,6 +244,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 		f.AnalysisCut = prog.BudgetCut(f)
 	}
 	for i, d := range perFile {
+		d = cfg.opts.drop(d)
 		lowerTestCode(res.Files[i], d)
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}
@@ -241,13 +271,21 @@ func readReason(err error) string {
 
 // parseSafely parses a file; a panic in the front end (a bug) becomes an
 // error for that file instead of ending the scan.
-func parseSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte) (f *model.File, err error) {
+func parseSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte) (*model.File, error) {
+	f, tree, err := parseIncrementalSafely(ctx, p, path, src, nil)
+	tree.Close()
+	return f, err
+}
+
+// parseIncrementalSafely is parseSafely for an incremental parse that
+// reuses prev, the tree of the file's previous version.
+func parseIncrementalSafely(ctx context.Context, p *swiftparse.Parser, path string, src []byte, prev *swiftparse.Tree) (f *model.File, tree *swiftparse.Tree, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error while parsing (please report): %v", r)
+			f, tree, err = nil, nil, fmt.Errorf("internal error while parsing (please report): %v", r)
 		}
 	}()
-	return p.Parse(ctx, path, src)
+	return p.ParseIncremental(ctx, path, src, prev)
 }
 
 // topo orders analyzers so that each comes after what it Requires.

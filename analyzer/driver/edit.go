@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -26,6 +27,19 @@ type Edit struct {
 	parser *swiftparse.Parser
 	files  []*model.File
 	index  map[string]int
+	// trees are the syntax trees of the files changed so far, which the
+	// next change of each re-parses incrementally.
+	trees map[string]*swiftparse.Tree
+	// prog is the flow program over files, built by the first Findings
+	// after a change and shared by the Findings calls until the next
+	// change; last is the one before, whose call graph the next program
+	// reuses for the functions of unchanged files.
+	prog, last *flow.Program
+	// sess and fset go with prog: registering every file's lines with a
+	// file set is linear in the program's size, so it is done once per
+	// program too.
+	sess *flow.Session
+	fset *token.FileSet
 }
 
 // NewEdit starts an edit loop over the files of an earlier run.
@@ -33,18 +47,36 @@ func NewEdit(cfg Config, files []*model.File) (*Edit, error) {
 	if err := analysis.Validate(cfg.Analyzers); err != nil {
 		return nil, fmt.Errorf("invalid analyzer set: %w", err)
 	}
-	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}}
+	if cfg.FileOptions != nil {
+		cfg.opts = newFileOptions(cfg.FileOptions)
+	}
+	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}, trees: map[string]*swiftparse.Tree{}}
 	for _, f := range files {
 		e.put(f)
 	}
 	return e, nil
 }
 
-// Close releases the parser.
-func (e *Edit) Close() { e.parser.Close() }
+// Close releases the parser and the syntax trees.
+func (e *Edit) Close() {
+	if e.sess != nil {
+		e.sess.Close()
+	}
+	for _, t := range e.trees {
+		t.Close()
+	}
+	e.parser.Close()
+}
 
 func (e *Edit) put(f *model.File) {
+	if e.prog != nil {
+		e.sess.Close()
+		e.last, e.prog, e.sess, e.fset = e.prog, nil, nil, nil
+	}
 	if i, ok := e.index[f.Path]; ok {
+		// A new slice: the last program keeps the old one, which tells
+		// NewProgramAfter which files changed.
+		e.files = slices.Clone(e.files)
 		e.files[i] = f
 		return
 	}
@@ -55,11 +87,18 @@ func (e *Edit) put(f *model.File) {
 // Change replaces the text of the file at path (adding the file when the
 // program does not have it yet) and returns its findings.
 func (e *Edit) Change(ctx context.Context, path string, src []byte) ([]Diagnostic, error) {
-	f, err := parseSafely(ctx, e.parser, path, src)
+	// The file's previous tree, when there is one, makes the parse
+	// incremental (the first change of a file parses it whole).
+	prev := e.trees[path]
+	delete(e.trees, path)
+	f, tree, err := parseIncrementalSafely(ctx, e.parser, path, src, prev)
 	if err != nil {
 		return nil, err
 	}
-	f.Project = e.cfg.Projects.Info(absPath(source.File{Path: path}), path)
+	if tree != nil {
+		e.trees[path] = tree
+	}
+	f.Project = e.cfg.opts.project(path, e.cfg.Projects.Info(absPath(source.File{Path: path}), path))
 	e.put(f)
 	return e.Findings(ctx, path)
 }
@@ -70,13 +109,16 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 	if !ok {
 		return nil, fmt.Errorf("%s: not part of the program", path)
 	}
-	fset := token.NewFileSet()
-	sess := flow.NewSession(fset, flow.NewProgram(e.files, e.cfg.Platforms))
-	defer sess.Close()
-	diags, err := runFile(ctx, fset, sess, e.files[i], e.order)
+	if e.prog == nil {
+		e.prog, e.last = e.cfg.opts.programAfter(e.last, e.files, e.cfg.Platforms), nil
+		e.fset = token.NewFileSet()
+		e.sess = flow.NewSession(e.fset, e.prog)
+	}
+	diags, err := runFile(ctx, e.fset, e.sess, e.files[i], e.order)
 	if err != nil {
 		return nil, err
 	}
+	diags = e.cfg.opts.drop(diags)
 	lowerTestCode(e.files[i], diags)
 	diags = dedupe(fold(diags))
 	capRelated(diags)

@@ -69,6 +69,14 @@ func TestEditFindings(t *testing.T) {
 	if got, err := e.Findings(ctx, "Caller.swift"); err != nil || len(got) != 0 {
 		t.Fatalf("after the helper's edit: %q (%v), want no finding in the caller", lines(got), err)
 	}
+	// Back to generic passwords: the helper's second change is parsed
+	// incrementally from its first, and the finding comes back.
+	if _, err := e.Change(ctx, "Helper.swift", []byte(fmt.Sprintf(helper, "GenericPassword"))); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := e.Findings(ctx, "Caller.swift"); err != nil || strings.Join(lines(got), "\n") != strings.Join(want, "\n") {
+		t.Fatalf("after the helper's second edit: %q (%v), want %q", lines(got), err, want)
+	}
 	if _, err := e.Findings(ctx, "Missing.swift"); err == nil {
 		t.Fatal("a file that is not part of the program: want an error")
 	}

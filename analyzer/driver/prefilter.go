@@ -89,8 +89,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 		if err != nil {
 			return nil, &source.Skipped{Path: in.File.Path, Reason: err.Error()}
 		}
-		f.Project = cfg.Projects.Info(absPath(in.File), in.File.Path)
-		return f, nil
+		return f, nil // its Project is attached by RunWalk
 	}
 
 	load := func(in Input) ([]byte, error) {
@@ -177,7 +176,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	index.save(cfg, reads)
 
 	// Round 2: the helper files round 1 needs (one round, see above).
-	want := collectHelperNames(out.models)
+	want := helperNamesOf(cfg, out.models) // helpernames_cache.go
 	if betweenRounds != nil {
 		betweenRounds()
 	}

@@ -55,6 +55,7 @@ func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
 	parts := [][]byte{
 		fmt.Appendf(nil, "%d|%d|%s", resultFormat, cfg.Platforms, strings.Join(names, ",")),
 		cache.SchemaHash(),
+		cfg.opts.key(files),
 	}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Src)

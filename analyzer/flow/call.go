@@ -477,30 +477,27 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 	for _, o := range useUpd {
 		f.PriorUpdateUses.srcs = append(f.PriorUpdateUses.srcs, o.uses)
 	}
-	if f.Op == model.OpDelete || f.Op == model.OpAdd {
-		// Only deletes and adds need to know the calls before them, and
-		// only some: a delete the reads before it (a delete after a failed
-		// read), an add the reads and deletes before it. Recording every
-		// call for every call would grow with the square of the calls in
-		// a function; the index of calls by operation visits only those,
-		// and only the most recent of them (see recent).
-		earlier := a.recent(model.OpRead)
-		if f.Op == model.OpAdd {
-			earlier = append(earlier[:len(earlier):len(earlier)], a.recent(model.OpDelete)...)
-		}
-		for _, id := range earlier {
-			set, ok := st.status.get(id)
-			if !ok {
-				continue
-			}
-			if prev := a.callFor[id]; prev != nil && prev != f && (prev.Op == model.OpRead || f.Op == model.OpAdd && prev.Op == model.OpDelete) {
-				f.Earlier[prev] |= set
-				if b, ok := st.branch[id]; ok {
-					if f.EarlierBranch == nil {
-						f.EarlierBranch = map[*CallFact]Site{}
-					}
-					if _, seen := f.EarlierBranch[prev]; !seen {
-						f.EarlierBranch[prev] = b
+	if earlier := a.earlierOps(f.Op); earlier != nil {
+		// Only some calls need to know the calls before them, and only
+		// some (see earlierOps). Recording every call for every call would
+		// grow with the square of the calls in a function; the index of
+		// calls by operation visits only those, and only the most recent
+		// of them (see recent).
+		for _, op := range earlier {
+			for _, id := range a.recent(op) {
+				set, ok := st.status.get(id)
+				if !ok {
+					continue
+				}
+				if prev := a.callFor[id]; prev != nil && prev != f && prev.Op == op {
+					f.Earlier[prev] |= set
+					if b, ok := st.branch[id]; ok {
+						if f.EarlierBranch == nil {
+							f.EarlierBranch = map[*CallFact]Site{}
+						}
+						if _, seen := f.EarlierBranch[prev]; !seen {
+							f.EarlierBranch[prev] = b
+						}
 					}
 				}
 			}
@@ -528,6 +525,25 @@ func (a *interp) recordFact(call *model.SecItemCall, via *model.Func, site, name
 	freeze(dict)
 	freeze(upd)
 	return f
+}
+
+// earlierOps are the operations of the earlier calls a call of operation
+// op records in Earlier: a delete the reads before it (a delete after a
+// failed read); an add the reads, deletes and updates before it (an
+// existence check, a delete-then-add, an update that found nothing); an
+// update the reads and adds before it (the existing-item path of a save:
+// after a read that found the item, after an add that failed with
+// errSecDuplicateItem).
+func (a *interp) earlierOps(op model.Op) []model.Op {
+	switch op {
+	case model.OpDelete:
+		return []model.Op{model.OpRead}
+	case model.OpAdd:
+		return []model.Op{model.OpRead, model.OpDelete, model.OpUpdate}
+	case model.OpUpdate:
+		return []model.Op{model.OpRead, model.OpAdd}
+	}
+	return nil
 }
 
 // freeze makes objects immutable: no state changes them in place any more

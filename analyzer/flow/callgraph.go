@@ -33,7 +33,10 @@ type callGraph struct {
 
 // graph returns the program's call graph, building it on first use.
 func (p *Program) graph() *callGraph {
-	p.graphOnce.Do(func() { p.cg = p.buildGraph() })
+	p.graphOnce.Do(func() {
+		p.cg = p.buildGraph()
+		p.built.Store(true)
+	})
 	return p.cg
 }
 
@@ -65,8 +68,13 @@ func (p *Program) buildGraph() *callGraph {
 		}
 	}
 	self := map[*model.Func]bool{}
+	reused := p.reusableEdges() // reuse.go
 	for _, fn := range nodes {
-		callees := p.staticCallees(fn)
+		callees, ok := reused[fn]
+		if !ok {
+			callees = p.staticCallees(fn)
+			p.resolved.Add(1)
+		}
 		for _, c := range callees {
 			if c == fn {
 				self[fn] = true

@@ -38,6 +38,17 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		if v.Kind == VStatus && len(v.Status) == 1 {
 			return a.narrow(v.Status[0], x.Code, x.Equal, st, x.Span)
 		}
+		if v.Kind == VStatus && x.Code == 0 && !st.dead {
+			// A variable that holds the status of one of several calls
+			// (`status = SecItemAdd(…)` after an update that found
+			// nothing) is not narrowed, but each call's status was
+			// compared with errSecSuccess on this path.
+			for _, id := range v.Status {
+				if cur, ok := st.status.get(id); ok && !cur.Has(SuccessCompared) {
+					st.status.set(id, cur|SuccessCompared)
+				}
+			}
+		}
 		return st.copy(), st
 	case *model.OptionalBind:
 		// if let y = x / guard let y = x: true when x is not nil.
@@ -171,9 +182,18 @@ func (a *interp) narrow(id callID, code int, equal bool, st *state, cond model.S
 	if cur, tracked := st.status.get(id); tracked {
 		markBranch(t, id, a.site(cond))
 		markBranch(f, id, a.site(cond))
-		tv, fv := (cur&out)|Tested, cur|Tested
+		marks := cur & (Excluded | SuccessCompared)
+		tv, fv := (cur&out)|marks|Tested, cur|Tested
 		if precise {
 			fv &^= out
+		}
+		if code == 0 {
+			tv |= SuccessCompared
+			fv |= SuccessCompared
+		} else {
+			// The path where the status differs from code.
+			fv |= Excluded
+			a.excluded = true
 		}
 		t.status.set(id, tv)
 		f.status.set(id, fv)

@@ -52,6 +52,12 @@ type interp struct {
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
+	// excluded is set once a status was found unequal to a failure code;
+	// exits and statusExits are the function's exits and StatusExits (see
+	// exits.go).
+	excluded    bool
+	exits       []*exitRec
+	statusExits []*StatusExit
 
 	frames  []*frame
 	targets []*target
@@ -128,9 +134,10 @@ func (a *interp) nextUse() int { a.uses++; return a.uses }
 
 // run interprets the function body and builds its result.
 func (a *interp) run() *funcResult {
-	plat := a.fn.Platforms & a.prog.Platforms
+	scope := a.prog.scopeOf(a.file)
+	plat := a.fn.Platforms & scope
 	if a.fn.Platforms == 0 {
-		plat = a.prog.Platforms
+		plat = scope
 	}
 	if a.file != nil && a.file.Platforms != 0 {
 		plat &= a.file.Platforms
@@ -174,6 +181,7 @@ func (a *interp) run() *funcResult {
 	}
 	a.frames = append(a.frames, &frame{})
 	end := a.execStmts(a.fn.Body, st)
+	a.recordExit(exitPlain, false, model.Span{Start: a.fn.Span.End - 1, End: a.fn.Span.End}, end)
 	fr := a.frames[len(a.frames)-1]
 	if a.exhausted {
 		return &funcResult{} // dropped by interpret
@@ -189,7 +197,7 @@ func (a *interp) run() *funcResult {
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
 	a.finishSummary(fr, all)
-	return &funcResult{facts: a.facts, summary: a.summary}
+	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits()}
 }
 
 // finishSummary records what the function returns and what it does to
@@ -432,9 +440,24 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		var v Value
 		fr := a.frames[len(a.frames)-1]
 		before := a.readStatuses(st)
+		kind := exitPlain
 		if x.Value != nil {
 			v = a.eval(x.Value, st)
+			cmp, isCmp := model.StripCasts(x.Value).(*model.StatusCmp)
+			kind = exitOther
+			if isCmp && cmp.Equal && cmp.Code == 0 {
+				// `return status == errSecSuccess`: false, a failure, when
+				// the call failed.
+				kind = exitFailure
+			} else if !isCmp || !a.recordComparedExit(cmp, x.Span, st) {
+				if failure(x.Value) {
+					kind = exitFailure
+				} else if b, ok := model.StripCasts(x.Value).(*model.BoolLit); ok && b.Value {
+					kind = exitSuccess
+				}
+			}
 		}
+		a.recordExit(kind, false, x.Span, st)
 		// A returned result of a helper that reads (non-nil or true on
 		// success) passes the helper's success and failure on; the other
 		// reads count by what this return signals.
@@ -465,6 +488,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 			a.eval(x.Value, st)
 		}
 		a.frames[len(a.frames)-1].failRead |= a.readStatus(st)
+		a.recordExit(exitFailure, true, x.Span, st)
 		return deadState()
 	case *model.Break:
 		if t := a.innermost(false); t != nil {

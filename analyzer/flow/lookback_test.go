@@ -36,6 +36,22 @@ func readsThenReturns(n int) *model.File {
 	return b.file(body)
 }
 
+// readsThenExclusions is n reads, then n × `if s_i == errSecItemNotFound {
+// return false }`: a status told apart from one failure code makes every
+// later exit record the statuses of the calls before it (StatusExit).
+func readsThenExclusions(n int) *model.File {
+	b := &builder{}
+	var body []model.Stmt
+	for i := 0; i < n; i++ {
+		body = append(body, b.decl(name("q", i), name("a", i)), b.read(name("s", i), name("q", i)))
+	}
+	for i := 0; i < n; i++ {
+		cmp := &model.StatusCmp{X: b.ident(name("s", i)), Equal: true, Code: -25300, CodeName: "errSecItemNotFound", Span: b.span()}
+		body = append(body, &model.If{Cond: cmp, Then: []model.Stmt{b.ret(&model.BoolLit{Value: false, Span: b.span()})}, Span: b.span()})
+	}
+	return b.file(body)
+}
+
 // A call, a return or a throw looks back over at most flow.LookBack reads
 // and deletes: n reads followed by n adds (or returns) is linear work, where
 // it was n² (issue 9: each add recorded every earlier read and delete).
@@ -56,6 +72,8 @@ func TestLookBackIsBounded(t *testing.T) {
 		// Fewer: the joins of n early returns are n² work, which the budget
 		// counts (TestJoinWorkIsCharged).
 		{"n reads, then n failure returns", 300, readsThenReturns(300), 1},
+		// Twice per return: for the reads' statuses and for its StatusExit.
+		{"n reads, then n returns after one failure code", 300, readsThenExclusions(300), 2},
 	} {
 		n := c.n
 		t.Run(c.name, func(t *testing.T) {
@@ -67,8 +85,8 @@ func TestLookBackIsBounded(t *testing.T) {
 			}
 			got := prog.Stats().LookBacks
 			// Each looking statement visits at most LookBack calls of each
-			// operation it looks at; the function's end looks once more.
-			limit := int64((c.looks*n + 1) * lookBack)
+			// operation it looks at; the function's end looks like a return.
+			limit := int64(c.looks * (n + 1) * lookBack)
 			t.Logf("%d look-backs for %d calls (limit %d)", got, n, limit)
 			if got > limit {
 				t.Errorf("%d look-backs, want at most %d (%d per look)", got, limit, lookBack)

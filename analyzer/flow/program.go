@@ -15,6 +15,9 @@ type Program struct {
 	Files []*model.File
 	// Platforms is the configured platform scope (--platforms).
 	Platforms model.Platform
+	// filePlatforms are the files whose configured scope is their own
+	// (a configuration file's platforms; see NewProgramScoped).
+	filePlatforms map[*model.File]model.Platform
 
 	bySig map[string][]*model.Func
 	// sigs caches each indexed function's Sig (call resolution compares
@@ -36,9 +39,15 @@ type Program struct {
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
 
-	// graphOnce builds cg, the static call graph (callgraph.go).
+	// graphOnce builds cg, the static call graph (callgraph.go); built
+	// is set once it has. prev is the program whose graph it may reuse
+	// (reuse.go), resolved counts the functions whose callees were
+	// resolved (not reused).
 	graphOnce sync.Once
 	cg        *callGraph
+	built     graphBuilt
+	prev      *Program
+	resolved  atomic.Int64
 	// rounds holds the rounds of call cycles' fixed points (fixpoint.go).
 	rounds map[frameKey]*funcResult
 
@@ -70,10 +79,18 @@ type specKey struct {
 
 // NewProgram indexes the files' functions for call resolution.
 func NewProgram(files []*model.File, platforms model.Platform) *Program {
+	return NewProgramScoped(files, platforms, nil)
+}
+
+// NewProgramScoped is NewProgram where perFile, when not nil, gives a file
+// a configured scope of its own (non-zero) instead of platforms: the file
+// is then analysed as if --platforms said so, while the functions it calls
+// in other files keep theirs.
+func NewProgramScoped(files []*model.File, platforms model.Platform, perFile func(*model.File) model.Platform) *Program {
 	if platforms == 0 {
 		platforms = model.AllPlatforms
 	}
-	p := &Program{Files: files, Platforms: platforms, bySig: map[string][]*model.Func{}, sigs: map[*model.Func]string{}, byName: map[string][]*model.Func{},
+	p := &Program{Files: files, Platforms: platforms, filePlatforms: map[*model.File]model.Platform{}, bySig: map[string][]*model.Func{}, sigs: map[*model.Func]string{}, byName: map[string][]*model.Func{},
 		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
 	classes := map[string]bool{}
 	for _, f := range files {
@@ -84,8 +101,15 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 			classes[name] = true
 		}
 		p.roots[f] = packageRoot(f.Path)
+		configured := platforms
+		if perFile != nil {
+			if q := perFile(f); q != 0 {
+				configured = q
+				p.filePlatforms[f] = q
+			}
+		}
 		if f.Platforms == 0 {
-			inferFilePlatforms(f, platforms)
+			inferFilePlatforms(f, configured)
 		}
 		for _, fn := range f.Funcs {
 			if fn.Parent != nil {
@@ -113,6 +137,7 @@ func NewProgram(files []*model.File, platforms model.Platform) *Program {
 type funcResult struct {
 	facts   []*CallFact
 	summary *Summary
+	exits   []*StatusExit
 	// reads are, for a round of a call cycle's fixed point, the analyses
 	// of the cycle whose previous round it read; fp is its summary's
 	// fingerprint (see fixpoint.go).
@@ -284,6 +309,7 @@ func (p *Program) FileResult(f *model.File) *Result {
 		r, _ := p.analyzeSpec(fn, nil, nil)
 		if r != nil {
 			res.Calls = append(res.Calls, r.facts...)
+			res.Exits = append(res.Exits, r.exits...)
 		}
 	}
 	return res

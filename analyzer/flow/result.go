@@ -7,6 +7,9 @@ import "github.com/keychainlint/keychainlint/analyzer/model"
 type Result struct {
 	File  *model.File
 	Calls []*CallFact
+	// Exits are the success exits reached while a status may be a failure
+	// the code only told apart from one error (see StatusExit).
+	Exits []*StatusExit
 }
 
 // Presence says whether a call has a result pointer.
@@ -74,8 +77,9 @@ type CallFact struct {
 	// Earlier maps the earlier SecItem calls of the function (on some path
 	// to this one) to the outcomes their status may still have here: reads
 	// (direct, or through a helper whose result tells whether its read
-	// failed) and deletes. Recorded for deletes (the reads before them)
-	// and adds (the reads and deletes before them) only.
+	// failed), deletes, and direct adds and updates. Recorded for deletes
+	// (the reads before them), adds (the reads, deletes and updates before
+	// them) and updates (the reads and adds before them) only.
 	Earlier map[*CallFact]StatusSet
 	// EarlierBranch is, for an earlier call whose status was tested on the
 	// way here, the condition (or case) that last narrowed it.

@@ -203,6 +203,14 @@ const (
 	// whose condition tested the status (the else of `guard status ==
 	// errSecSuccess`), as opposed to code after the branches merged again.
 	Tested StatusSet = 1 << 7
+
+	// Excluded and SuccessCompared are not outcomes either: they mark a
+	// point reached (on some path) after the status was found unequal to
+	// one failure code (`status != errSecItemNotFound`, the else of
+	// `status == errSecDuplicateItem`), and after it was compared with
+	// errSecSuccess (the code tells success from failure), for StatusExit.
+	Excluded        StatusSet = 1 << 6
+	SuccessCompared StatusSet = 1 << 5
 )
 
 // Outcomes returns the outcomes of s without the Tested mark.

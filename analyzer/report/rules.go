@@ -79,6 +79,9 @@ var metadata = map[string]Meta{
 	"preferupdate":        {"DeleteThenAdd", "high", "5.0", []string{"keychain", "data-loss"}},
 	"broaddelete":         {"DeleteOfWholeItemClass", "high", "6.5", []string{"keychain", "data-loss"}},
 	"deprecatedkey":       {"DeprecatedKeychainConstant", "very-high", "4.7", []string{"keychain", "deprecated"}},
+	"keychangeupdate":     {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
+	"accessibilitydrift":  {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
+	"statuscheck":         {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.

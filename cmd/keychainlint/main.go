@@ -4,10 +4,11 @@
 // Usage:
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
-//	keychainlint rules                list the rules
-//	keychainlint explain RULE         print a rule's documentation
+//	keychainlint rules [--format json] list the rules
+//	keychainlint explain RULE...      print rules' documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
+//	keychainlint config [PATH]        print the effective configuration of PATH
 //	keychainlint lsp                  run the language server on stdio
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
@@ -40,12 +41,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":
-			return cmdRules(stdout)
+			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
 		case "version":
 			fmt.Fprintf(stdout, "keychainlint %s\n", version)
 			return 0
+		case "config":
+			return cmdConfig(args[1:], stdout, stderr)
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
 		case "lsp":

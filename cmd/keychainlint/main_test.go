@@ -638,7 +638,7 @@ func TestUsageErrors(t *testing.T) {
 		{"max-file-size not a number", []string{"--max-file-size", "5MB", sample}, "invalid value"},
 		{"flag without value", []string{"--platforms"}, "flag needs an argument"},
 		{"explain without rule", []string{"explain"}, "usage: keychainlint explain RULE"},
-		{"explain two rules", []string{"explain", "unsupportedattr", "unsupportedattr"}, "usage: keychainlint explain RULE"},
+		{"explain a known and an unknown rule", []string{"explain", "unsupportedattr", "nosuchrule"}, `keychainlint: no rule named "nosuchrule"`},
 		{"explain unknown rule", []string{"explain", "nosuchrule"}, `keychainlint: no rule named "nosuchrule"`},
 		{"dump without file", []string{"dump"}, "usage: keychainlint dump FILE"},
 		{"dump missing file", []string{"dump", missing}, "no such file or directory"},

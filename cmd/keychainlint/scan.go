@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/baseline"
@@ -24,7 +25,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE | version | dump FILE... | dump --project [DIR...]
+       keychainlint rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -67,6 +68,8 @@ type scanFlags struct {
 	verbose        bool
 	progress       string
 	cache          cacheFlags
+	conf           configFlags
+	statistics     bool
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
@@ -77,7 +80,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.Int64Var(&o.maxSize, "max-file-size", source.DefaultMaxFileSize, "skip files larger than this many bytes (0: no limit below the 64 MB ceiling)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.BoolVar(&o.showVersion, "version", false, "print the version and exit")
-	fs.StringVar(&o.format, "format", "text", "output format: text, json, sarif or github (GitHub Actions annotations)")
+	fs.StringVar(&o.format, "format", "text", "output format: "+formatNames)
 	fs.StringVar(&o.output, "output", "", "write the output to `FILE` instead of stdout")
 	fs.StringVar(&o.sarifOutput, "sarif-output", "", "also write a SARIF 2.1.0 log to `FILE`")
 	fs.BoolVar(&o.showSuppressed, "show-suppressed", false, "also write findings silenced by keychainlint:ignore (as notes in text, with a suppression in JSON and SARIF)")
@@ -89,6 +92,8 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	o.cache.register(fs)
+	o.conf.register(fs)
+	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings of each rule instead of the findings (with --format text or json)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -100,6 +105,12 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if o.showVersion {
 		fmt.Fprintf(stdout, "keychainlint %s\n", version)
 		return 0
+	}
+	// The configuration files (configfile.go); the flags given win.
+	conf, err := o.conf.load(fs, &o)
+	if err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
+		return 2
 	}
 	// Every line on stderr goes through report.Path or report.Text: it
 	// may quote a file name or an error that names one.
@@ -125,10 +136,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	if o.maxSize < 0 {
 		return usageErr("--max-file-size %d: use a number of bytes, or 0 for no limit", o.maxSize)
 	}
-	switch o.format {
-	case "text", "json", "sarif", "github":
-	default:
-		return usageErr("--format %q: use text, json, sarif or github", o.format)
+	if !validFormat(o.format) {
+		return usageErr("--format %q: use %s", o.format, formatNames)
+	}
+	if o.statistics && o.format != "text" && o.format != "json" {
+		return usageErr("--statistics: use it with --format text or json")
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -192,7 +204,13 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	rules := all.Catalog()
 	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
 	ctx := context.Background()
-	projects := project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+	// The project files are found while the sources are parsed (RunWalk
+	// waits for them before it returns).
+	var projects *project.Set
+	discover := func() *project.Set {
+		projects = project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+		return projects
+	}
 	// The walk hands each file to the driver as it finds it (streaming:
 	// reading and parsing overlap the walk); what it returns is sorted.
 	var files []source.File
@@ -200,8 +218,11 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
 		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
-			found(driver.Input{File: f})
+			if conf.keep(f) {
+				found(driver.Input{File: f})
+			}
 		})
+		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
 			inputs[i] = driver.Input{File: f}
@@ -210,14 +231,23 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, Projects: projects, Progress: counters, Cache: ch, StatIndex: statIndexName(roots)})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
 		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
 		return 2
 	}
-	skipped = append(skipped, projects.Skipped...)
+	if conf.err != nil {
+		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(conf.err.Error()))
+		return 2
+	}
+	if res != nil {
+		conf.reseverity(res.Diagnostics)
+	}
+	if projects != nil {
+		skipped = append(skipped, projects.Skipped...)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
@@ -347,6 +377,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		"json":   func(w io.Writer) error { return report.WriteJSON(w, scan) },
 		"sarif":  func(w io.Writer) error { return report.WriteSARIF(w, scan) },
 		"github": func(w io.Writer) error { return report.WriteGitHub(w, scan.Findings, root) },
+	}
+	addFormats(write, scan) // formats.go
+	if o.statistics {
+		write[o.format] = statisticsWriter(scan, o.format) // statistics.go
 	}
 	if err := writeOutput(o.output, stdout, write[o.format]); err != nil {
 		return usageErr("%v", err)

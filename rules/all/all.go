@@ -5,13 +5,16 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
+	"github.com/keychainlint/keychainlint/rules/statuscheck"
 	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
@@ -37,6 +40,9 @@ var Rules = []Rule{
 	{preferupdate.Analyzer, "warning"},
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
+	{keychangeupdate.Analyzer, "warning"},
+	{accessibilitydrift.Analyzer, "warning"},
+	{statuscheck.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

@@ -1,0 +1,183 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/swiftparse"
+)
+
+const reuseHelpers = `
+import Security
+
+func baseQuery(account: String) -> [String: Any] {
+    return [kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: account]
+}
+
+func remove(account: String) {
+    SecItemDelete(baseQuery(account: account) as CFDictionary)
+}
+`
+
+const reuseCaller = `
+import Security
+
+final class Store {
+    func clear() {
+        remove(account: "a")
+    }
+    func load() -> OSStatus {
+        return SecItemCopyMatching(baseQuery(account: "b") as CFDictionary, nil)
+    }
+}
+`
+
+func parseAll(t *testing.T, srcs map[string]string) []*model.File {
+	t.Helper()
+	var out []*model.File
+	for _, path := range []string{"Helpers.swift", "Store.swift"} {
+		f, err := swiftparse.ParseFile(path, []byte(srcs[path]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// edgesOf describes a graph's edges by file and function index, so that
+// the graphs of two programs compare.
+func edgesOf(p *Program) string {
+	g := p.graph()
+	where := func(fn *model.Func) string {
+		for i, x := range fn.File.Funcs {
+			if x == fn {
+				return fmt.Sprintf("%s#%d", fn.File.Path, i)
+			}
+		}
+		return "?"
+	}
+	var lines []string
+	for _, f := range p.Files {
+		for _, fn := range f.Funcs {
+			line := where(fn) + " ->"
+			for _, c := range g.edges[fn] {
+				line += " " + where(c)
+				if c.File != f && !contains(p.Files, c.File) {
+					line += "(stale)"
+				}
+			}
+			lines = append(lines, line)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func contains(files []*model.File, f *model.File) bool {
+	for _, x := range files {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// After a change inside a function body, the program reuses the callees
+// of every function of the unchanged files and of the changed file's
+// functions whose text is the same, points those that called into the
+// changed file at its new functions, and its graph is the graph a new
+// program builds.
+func TestProgramAfterReusesTheCallGraph(t *testing.T) {
+	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
+	files := parseAll(t, srcs)
+	prev := NewProgram(files, 0)
+	prev.graph()
+
+	// A change of a body in Helpers.swift: the declarations stay.
+	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, "SecItemDelete(", "_ = SecItemDelete(", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := []*model.File{changed, files[1]}
+	p := NewProgramAfter(prev, next, 0)
+	got := edgesOf(p)
+	fresh := NewProgram(next, 0)
+	want := edgesOf(fresh)
+	if got != want {
+		t.Errorf("graph after the change:\n%s\nwant (a new program's):\n%s", got, want)
+	}
+	if strings.Contains(got, "(stale)") {
+		t.Errorf("an edge points at a function of the old version:\n%s", got)
+	}
+	// Only remove, whose text changed, is resolved again: baseQuery's
+	// text is the same in the new version of its file.
+	if n, all := p.resolved.Load(), fresh.resolved.Load(); n != 1 || n >= all {
+		t.Errorf("%d functions resolved again, want 1 (remove, whose body changed; a new program resolves %d)", n, all)
+	}
+	// Store.clear calls remove in the new Helpers.swift.
+	var clear *model.Func
+	for _, fn := range files[1].Funcs {
+		if fn.Name == "clear" {
+			clear = fn
+		}
+	}
+	if cs := p.graph().edges[clear]; len(cs) == 0 || cs[0].File != changed {
+		t.Errorf("Store.clear's callees %v do not point into the new Helpers.swift", cs)
+	}
+}
+
+// A change of a declaration (a function added, a signature changed) makes
+// every function resolve again.
+func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
+	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
+	files := parseAll(t, srcs)
+	for _, c := range []struct{ name, from, to string }{
+		{"a function added", "func remove(", "func added() {}\nfunc remove("},
+		{"a parameter renamed", "func remove(account: String)", "func remove(user: String)"},
+		{"a result type changed", "-> [String: Any]", "-> NSDictionary"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			prev := NewProgram(files, 0)
+			prev.graph()
+			changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, c.from, c.to, 1)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			next := []*model.File{changed, files[1]}
+			p := NewProgramAfter(prev, next, 0)
+			got, want := edgesOf(p), edgesOf(NewProgram(next, 0))
+			if got != want {
+				t.Errorf("graph:\n%s\nwant:\n%s", got, want)
+			}
+			total := int64(len(changed.Funcs) + len(files[1].Funcs))
+			if n := p.resolved.Load(); n != total {
+				t.Errorf("%d functions resolved, want all %d", n, total)
+			}
+		})
+	}
+}
+
+// A function of the changed file whose text is the same keeps its
+// callees, pointed at the new versions of the functions it calls there:
+// remove is kept and calls the new baseQuery.
+func TestProgramAfterRemapsKeptFunctionsCallees(t *testing.T) {
+	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
+	files := parseAll(t, srcs)
+	prev := NewProgram(files, 0)
+	prev.graph()
+	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, "return [kSecClass", "return  [kSecClass", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := []*model.File{changed, files[1]}
+	p := NewProgramAfter(prev, next, 0)
+	got, want := edgesOf(p), edgesOf(NewProgram(next, 0))
+	if got != want || strings.Contains(got, "(stale)") {
+		t.Errorf("graph:\n%s\nwant:\n%s", got, want)
+	}
+	if n := p.resolved.Load(); n != 1 {
+		t.Errorf("%d functions resolved again, want 1 (baseQuery)", n)
+	}
+}
