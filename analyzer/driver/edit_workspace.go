@@ -3,6 +3,7 @@ package driver
 import (
 	"context"
 	"runtime"
+	"slices"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/analyzer/source"
@@ -33,16 +34,26 @@ func (e *Edit) Paths() []string {
 }
 
 // Remove drops the file at path from the program (a deleted file); it
-// reports whether the program had it.
+// reports whether the program had it. The next program is built afresh:
+// reusing the last one's call graph assumes the same set of files.
 func (e *Edit) Remove(path string) bool {
 	i, ok := e.index[path]
 	if !ok {
 		return false
 	}
-	last := len(e.files) - 1
-	e.files[i] = e.files[last]
-	e.index[e.files[i].Path] = i
-	e.files = e.files[:last]
+	if e.sess != nil {
+		e.sess.Close()
+	}
+	e.prog, e.last, e.sess, e.fset = nil, nil, nil, nil
+	if t := e.trees[path]; t != nil {
+		t.Close()
+		delete(e.trees, path)
+	}
+	files := slices.Clone(e.files)
+	last := len(files) - 1
+	files[i] = files[last]
+	e.index[files[i].Path] = i
+	e.files = files[:last]
 	delete(e.index, path)
 	return true
 }
@@ -84,11 +95,17 @@ func (e *Edit) Put(ctx context.Context, path string, src []byte) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	f, err := parseSafely(context.WithoutCancel(ctx), e.parser, path, src)
+	// As Change does: the previous tree makes the parse incremental.
+	prev := e.trees[path]
+	delete(e.trees, path)
+	f, tree, err := parseIncrementalSafely(context.WithoutCancel(ctx), e.parser, path, src, prev)
 	if err != nil {
 		return err
 	}
-	f.Project = e.cfg.Projects.Info(absPath(source.File{Path: path}), path)
+	if tree != nil {
+		e.trees[path] = tree
+	}
+	f.Project = e.cfg.opts.project(path, e.cfg.Projects.Info(absPath(source.File{Path: path}), path))
 	e.put(f)
 	return nil
 }

@@ -31,6 +31,8 @@ type client struct {
 	cond   *sync.Cond
 	done   chan int // the server's exit status
 	closed bool
+	// timeout bounds each wait (default 20 s).
+	timeout time.Duration
 }
 
 type wireMsg struct {
@@ -116,8 +118,12 @@ func (c *client) start(method string, params any) int {
 // accepts, failing the test after a while.
 func (c *client) wait(what string, match func(wireMsg) bool) wireMsg {
 	c.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	timer := time.AfterFunc(20*time.Second, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
+	timeout := c.timeout
+	if timeout == 0 {
+		timeout = 20 * time.Second
+	}
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() { c.mu.Lock(); c.cond.Broadcast(); c.mu.Unlock() })
 	defer timer.Stop()
 	c.mu.Lock()
 	defer c.mu.Unlock()

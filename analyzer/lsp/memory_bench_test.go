@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 
@@ -31,6 +32,7 @@ func BenchmarkWorkspaceMemory(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		c := newClient(b, Options{Debounce: -1})
+		c.timeout = 10 * time.Minute
 		c.initialize(dir, nil)
 		c.wait("the scan", func(m wireMsg) bool {
 			return m.Method == protocol.MethodWindowLogMessage && strings.Contains(string(m.Params), "scanned")

@@ -3,6 +3,7 @@ package lsp
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -254,4 +255,23 @@ func TestHover(t *testing.T) {
 	if string(none) != "null" {
 		t.Errorf("hover on `let`: %s, want null", none)
 	}
+}
+
+// TestWatchedFileDeleted: a helper deleted on disk (didChangeWatchedFiles)
+// leaves the program, and its caller's findings are published again.
+func TestWatchedFileDeleted(t *testing.T) {
+	helper := "import Security\nfunc itemClass() -> CFString {\n    return kSecClassGenericPassword\n}\n"
+	caller := "import Security\nfunc load() {\n    let q: [String: Any] = [kSecClass as String: itemClass(), kSecAttrServer as String: \"example.com\"]\n    SecItemCopyMatching(q as CFDictionary, nil)\n}\n"
+	dir := workspace(t, map[string]string{"Caller.swift": caller, "Helper.swift": helper})
+	c := newClient(t, Options{Debounce: -1})
+	c.initialize(dir, nil)
+	cu := c.open(filepath.Join(dir, "Caller.swift"), caller)
+	c.diagnostics(cu, hasRule("unsupportedattr"))
+	hp := filepath.Join(dir, "Helper.swift")
+	if err := os.Remove(hp); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathURI(hp), "type": 3}}})
+	c.diagnostics(cu, empty)
+	c.shutdown()
 }
