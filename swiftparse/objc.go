@@ -338,6 +338,9 @@ func (l *lowerer) objcStmt(n *node) model.Stmt {
 			body = firstNamed(n, "compound_statement")
 		}
 		loop.Body = l.objcBlock(body)
+		if objcForIn(n) {
+			l.objcForInVar(n, loop)
+		}
 		if len(pre) > 0 {
 			return &model.Block{Body: append(pre, loop), Span: sp}
 		}

@@ -418,7 +418,9 @@ func (l *lowerer) swiftStmt(n *node) model.Stmt {
 	case "switch_statement":
 		return l.swiftSwitch(n)
 	case "for_statement":
-		return &model.Loop{Kind: model.LoopWhile, Body: l.swiftBlock(n, false), Span: sp}
+		loop := &model.Loop{Kind: model.LoopWhile, Body: l.swiftBlock(n, false), Span: sp}
+		l.swiftForIn(n, loop)
+		return loop
 	case "while_statement":
 		return &model.Loop{Kind: model.LoopWhile, Cond: l.swiftConditions(n), Body: l.swiftBlock(n, false), Span: sp}
 	case "repeat_while_statement":

@@ -14,6 +14,10 @@
 //     may still have on a path — success, item not found, interaction not
 //     allowed, other — narrowed along if/guard/switch/early return.
 //   - The platform scope of each program point, narrowed by #if regions.
+//   - Loops run their body twice and join; a for-in loop over a literal
+//     array (or a variable holding one) binds its variable to the join of
+//     the elements' constants, so `for cls in [kSecClassKey, …]` gives
+//     kSecClass every class (forin.go).
 //
 // Interprocedural summaries (program.go) make helpers transparent:
 // functions, methods, computed properties and constants that return a

@@ -639,11 +639,16 @@ func (a *interp) innermost(loop bool) *target {
 	return nil
 }
 
-func (a *interp) execLoop(x *model.Loop, st *state) *state {
+func (a *interp) execLoop(x *model.Loop, st *state) (out *state) {
 	t := &target{loop: true}
 	a.targets = append(a.targets, t)
 	defer func() { a.targets = a.targets[:len(a.targets)-1] }()
 	var exits []*state
+	if x.Var != "" && x.Seq != nil {
+		var restore func(*state) *state
+		st, restore = a.bindForIn(x, st)
+		defer func() { out = restore(out) }()
+	}
 	head := st
 	// Two passes reach the facts a second iteration can add (a dictionary
 	// reused by the next iteration); the join is not iterated to a fixed

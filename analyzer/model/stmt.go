@@ -78,6 +78,11 @@ const (
 type Loop struct {
 	Kind LoopKind
 	Cond Expr
+	// Var and Seq are a for-in loop's element variable and sequence, when
+	// the variable is one name ("" and nil otherwise): the engine binds
+	// the variable to the elements of a literal sequence.
+	Var  string
+	Seq  Expr
 	Body []Stmt
 	Span Span
 }

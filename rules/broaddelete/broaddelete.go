@@ -30,9 +30,18 @@ func run(pass *analysis.Pass) (any, error) {
 		if call.Op != model.OpDelete || call.Indirect || call.Dict == nil || !call.Dict.Complete {
 			continue
 		}
-		class, ok := call.Dict.Class()
+		// A loop over a literal array of classes deletes each in turn.
+		classes, ok := call.Dict.Classes()
 		if !ok {
 			continue
+		}
+		var nouns []string
+		for _, c := range classes {
+			nouns = append(nouns, rulekit.ClassNoun(c))
+		}
+		noun := nouns[len(nouns)-1]
+		if len(nouns) > 1 {
+			noun = strings.Join(nouns[:len(nouns)-1], ", ") + " and " + noun
 		}
 		only := true
 		for _, e := range call.Dict.Keys() {
@@ -53,14 +62,14 @@ func run(pass *analysis.Pass) (any, error) {
 		if call.Platforms.Has(model.MacOS) && !dp {
 			f.Severity = rulekit.Error
 			f.Message = fmt.Sprintf("SecItemDelete with only kSecClass deletes every one of the app's %s, and on macOS, without kSecUseDataProtectionKeychain: true, it also reaches the user's file keychains and can delete other apps' items; add kSecUseDataProtectionKeychain: true and name the items to delete (kSecAttrService, kSecAttrAccount)",
-				rulekit.ClassNoun(class))
+				noun)
 			if fix, ok := addDataProtection(call); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
 		} else {
 			f.Severity = rulekit.Warning
 			f.Message = fmt.Sprintf("SecItemDelete with only kSecClass deletes every one of the app's %s in every access group it can see; name the items to delete (kSecAttrService, kSecAttrAccount)",
-				rulekit.ClassNoun(class))
+				noun)
 		}
 		p.Report(f)
 	}

@@ -22,7 +22,11 @@
 // "sign out: wipe everything" is possible, but should name the items it
 // owns, for example by kSecAttrService). The suggested fix for the macOS
 // case adds kSecUseDataProtectionKeychain: true to the dictionary literal
-// (or turns a literal false value of that key into true).
+// (or turns a literal false value of that key into true). A loop over a
+// literal array of classes (a Swift for-in or Objective-C fast
+// enumeration over kSecClassGenericPassword, kSecClassKey, …, each
+// element passed as kSecClass) deletes each class whole: the message
+// names them all.
 //
 // Example:
 //

@@ -23,7 +23,11 @@
 // class) in every role where attributes are read: the attributes of
 // SecItemAdd, the query of SecItemCopyMatching, SecItemUpdate and
 // SecItemDelete, and the attributesToUpdate of SecItemUpdate. Identity
-// queries accept every certificate and key attribute. It also reports
+// queries accept every certificate and key attribute. When kSecClass may
+// hold several known classes (a loop over a literal array of classes,
+// or branches), an attribute set on every path is reported for the first
+// class that lacks it; one set only on some paths is not (each branch may
+// set its own class's attribute). It also reports
 // macOS-only keys (kSecAttrAccess, kSecAttrPRF, kSecAttrSalt,
 // kSecAttrRounds, kSecUseKeychain, kSecMatchItemList, kSecMatchSearchList,
 // kSecMatchSubjectStartsWith, kSecMatchSubjectEndsWith,

@@ -40,16 +40,21 @@ func run(pass *analysis.Pass) (any, error) {
 		if call.Indirect {
 			continue // the helper's own call fact covers its dictionary
 		}
-		class, known := call.Dict.Class()
-		check(p, call, call.Dict, false, class, known)
+		classes, _ := call.Dict.Classes()
+		check(p, call, call.Dict, false, classes)
 		if call.Op == model.OpUpdate {
-			check(p, call, call.Update, true, class, known)
+			check(p, call, call.Update, true, classes)
 		}
 	}
 	return nil, nil
 }
 
-func check(p *rulekit.Pass, call *flow.CallFact, d *flow.DictState, update bool, class *keychain.Class, classKnown bool) {
+// check reports the keys of d. classes holds the classes kSecClass may
+// be: one, or several when it comes from a loop over a literal array of
+// classes or from branches. With several, an attribute is reported only
+// when it is set on every path, so that it meets the class that lacks it
+// (an attribute set only in the branch of its own class is not).
+func check(p *rulekit.Pass, call *flow.CallFact, d *flow.DictState, update bool, classes []*keychain.Class) {
 	for _, e := range d.Keys() {
 		k := e.Key
 		if k == nil {
@@ -65,10 +70,15 @@ func check(p *rulekit.Pass, call *flow.CallFact, d *flow.DictState, update bool,
 			reportSites(p, call, rulekit.IOSSites(e, call), macOSOnlyMessage(call, e, update))
 			continue
 		}
-		if !classKnown || k.Kind != keychain.KindAttr || len(k.Short) != 4 || class.HasAttr(k.Short) {
+		if k.Kind != keychain.KindAttr || len(k.Short) != 4 || (len(classes) > 1 && !e.Must) {
 			continue
 		}
-		report(p, call, e, unsupportedMessage(call, e, update, class))
+		for _, class := range classes {
+			if !class.HasAttr(k.Short) {
+				report(p, call, e, unsupportedMessage(call, e, update, class))
+				break
+			}
+		}
 	}
 }
 
