@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/keychainlint/keychainlint/analyzer/config"
 	"os"
 	"sort"
 	"sync"
@@ -35,6 +36,7 @@ type analysis_ struct {
 	mu        sync.Mutex
 	edit      *driver.Edit
 	settings  Settings
+	conf      *config.Resolver               // the configuration files (nil: none could be read)
 	analysed  map[string]int32               // open document path → version in the program
 	findings  map[string][]driver.Diagnostic // last findings shown, per path
 	published map[string]string              // last published diagnostics (JSON), per path
@@ -137,17 +139,41 @@ func (a *analysis_) scan(ctx context.Context) {
 	start := time.Now()
 	opts := source.Options{MaxFileSize: source.DefaultMaxFileSize}
 	cfg := driver.Config{Analyzers: s.analyzers(), Platforms: settings.platforms, MaxFileSize: source.DefaultMaxFileSize}
+	conf, err := configResolver(settings)
+	if err != nil {
+		s.logf(protocol.MessageTypeError, "configuration: %v", err)
+		conf = nil
+	}
+	settingsOf := func(path string) *config.Settings {
+		if conf == nil {
+			return nil
+		}
+		st, err := conf.For(path)
+		if err != nil {
+			s.logf(protocol.MessageTypeError, "configuration: %v", err)
+		}
+		return st
+	}
+	cfg.FileOptions = func(path string) driver.FileOptions { return settingsOf(path).FileOptions() }
 	var edit *driver.Edit
-	var err error
 	if len(roots) == 0 {
 		edit, err = driver.NewEdit(cfg, nil)
 	} else {
 		cfg.Projects = project.Discover(ctx, roots, opts)
 		edit, err = driver.NewEditWalk(ctx, func(found func(driver.Input)) ([]driver.Input, error) {
-			files, _, err := source.Walk(roots, opts, func(f source.File) { found(driver.Input{File: f}) })
-			inputs := make([]driver.Input, len(files))
-			for i, f := range files {
-				inputs[i] = driver.Input{File: f}
+			// Files the configuration excludes are not part of the
+			// program, as on the command line.
+			keep := func(f source.File) bool { st := settingsOf(f.Path); return st == nil || !st.Excluded }
+			files, _, err := source.Walk(roots, opts, func(f source.File) {
+				if keep(f) {
+					found(driver.Input{File: f})
+				}
+			})
+			var inputs []driver.Input
+			for _, f := range files {
+				if keep(f) {
+					inputs = append(inputs, driver.Input{File: f})
+				}
 			}
 			return inputs, err
 		}, cfg)
@@ -162,6 +188,7 @@ func (a *analysis_) scan(ctx context.Context) {
 	}
 	a.edit = edit
 	a.settings = settings
+	a.conf = conf
 	a.analysed = map[string]int32{}
 	n := len(edit.Paths())
 	a.mu.Unlock()
@@ -331,7 +358,15 @@ func (a *analysis_) findingsLocked(ctx context.Context, path string) (out []driv
 		Known: func(rule string) bool { _, ok := all.Lookup(rule); return ok },
 		URL:   rulekit.URL,
 	})
+	var conf *config.Settings
+	if a.conf != nil {
+		conf, _ = a.conf.For(path) // an error was logged when the file was read
+	}
+	if conf != nil && conf.Excluded {
+		return nil, f, nil // an excluded file opened in the editor: as ruff's server, nothing
+	}
 	for _, d := range sup.Kept {
+		conf.Reseverity(&d)
 		if a.settings.shows(d) {
 			out = append(out, d)
 		}

@@ -3,6 +3,8 @@ package lsp
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/keychainlint/keychainlint/analyzer/config"
+	"github.com/keychainlint/keychainlint/rules/all"
 	"slices"
 
 	"github.com/keychainlint/keychainlint/analyzer/driver"
@@ -71,12 +73,25 @@ func parseSettings(raw json.RawMessage, base Settings) (Settings, error) {
 	return s, nil
 }
 
-// applyConfigFile is where the configuration file (package
-// analyzer/config, .keychainlint.yml) plugs in: it will read
-// s.ConfigPath (or the workspace's file) and merge it under the client's
-// settings. Until that package exists it returns s unchanged.
+// applyConfigFile checks the configuration file the client names
+// (configPath), so that a mistake in it is reported when the settings
+// arrive; without one, each file's nearest .keychainlint.yml applies, as
+// on the command line (configResolver).
 func applyConfigFile(s Settings) (Settings, error) {
+	if s.ConfigPath != "" {
+		if _, err := config.Load(s.ConfigPath, all.ConfigOptions()); err != nil {
+			return s, err
+		}
+	}
 	return s, nil
+}
+
+// configResolver answers each file's configuration (package
+// analyzer/config): the file the settings name for every path, else the
+// nearest .keychainlint.yml of each path, read as the command reads it.
+// Client settings filter on top of it (shows).
+func configResolver(s Settings) (*config.Resolver, error) {
+	return config.NewResolver(all.ConfigOptions(), s.ConfigPath, false, config.Flags{})
 }
 
 // shows reports whether a finding passes the settings' filters.

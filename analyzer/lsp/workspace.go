@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"go.lsp.dev/protocol"
+	"path/filepath"
 )
 
 func (s *Server) didOpen(p *protocol.DidOpenTextDocumentParams) {
@@ -50,6 +51,11 @@ func (s *Server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) 
 	for _, c := range p.Changes {
 		path := uriPath(c.URI)
 		if path == "" {
+			continue
+		}
+		if filepath.Base(path) == ".keychainlint.yml" {
+			// Another configuration: every file's options may change.
+			s.ana.rescan()
 			continue
 		}
 		s.mu.Lock()
