@@ -58,6 +58,10 @@ func (p *Parser) ParseIncremental(ctx context.Context, path string, src []byte, 
 		prev.Close()
 		return nil, nil, fmt.Errorf("%s: not a Swift, Objective-C or C file", path)
 	}
+	if err := ctx.Err(); err != nil {
+		prev.Close()
+		return nil, nil, fmt.Errorf("%s: parse: %w", path, err)
+	}
 	parseSrc, dirs := prepareSource(lang, src)
 	var old *sitter.Tree
 	if prev != nil && prev.lang == lang {
@@ -67,7 +71,7 @@ func (p *Parser) ParseIncremental(ctx context.Context, path string, src []byte, 
 	f := &model.File{Path: path, Lang: lang, Src: src}
 	l := newLowerer(f, parseSrc, dirs)
 	parser.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
-	tree, err := parser.ParseCtx(ctx, old, parseSrc)
+	tree, err := parser.ParseCtx(uncancellable(ctx), old, parseSrc) // cancel.go
 	prev.Close()
 	if err != nil || tree == nil {
 		// A cancelled or timed-out parse is resumed by the next call

@@ -62,7 +62,7 @@ func ParseManifest(ctx context.Context, src []byte) (*Manifest, error) {
 	defer p.Close()
 	p.SetLanguage(swiftLang)
 	p.SetOperationLimit(int(parseTimeLimit(len(src)).Microseconds()))
-	tree, err := p.ParseCtx(ctx, nil, src)
+	tree, err := p.ParseCtx(uncancellable(ctx), nil, src)
 	if err != nil {
 		return nil, err
 	}

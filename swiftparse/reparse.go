@@ -74,7 +74,7 @@ func (l *lowerer) reparse(ctx context.Context, parser *sitter.Parser, src []byte
 		began := time.Now()
 		// ParseInput reads the chunk's bytes only (ParseCtx would copy
 		// the whole file for every chunk).
-		tree, err := parser.ParseInputCtx(ctx, nil, sitter.Input{Encoding: sitter.InputEncodingUTF8, Read: func(off uint32, _ sitter.Point) []byte {
+		tree, err := parser.ParseInputCtx(uncancellable(ctx), nil, sitter.Input{Encoding: sitter.InputEncodingUTF8, Read: func(off uint32, _ sitter.Point) []byte {
 			if int(off) >= c.end {
 				return nil
 			}
@@ -85,6 +85,9 @@ func (l *lowerer) reparse(ctx context.Context, parser *sitter.Parser, src []byte
 			parser.Reset()
 		}
 		if ctx.Err() != nil {
+			if tree != nil {
+				tree.Close()
+			}
 			return ctx.Err()
 		}
 		if errors.Is(err, sitter.ErrOperationLimit) {

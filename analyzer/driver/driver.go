@@ -86,6 +86,7 @@ type Diagnostic struct {
 	Folded  []Folded
 
 	fixEdits [][]FileEdit
+	fixSafe  []bool
 }
 
 // Related is a related location of a diagnostic.
@@ -357,7 +358,8 @@ func runFile(ctx context.Context, fset *token.FileSet, sess *flow.Session, f *mo
 
 func convert(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) Diagnostic {
 	sev, sub := decodeCategory(fset, d.Category)
-	out := Diagnostic{Rule: a.Name, Severity: sev, Subject: sub, Message: d.Message, URL: d.URL, Fixes: d.SuggestedFixes, Raw: d}
+	out := Diagnostic{Rule: a.Name, Severity: sev, Subject: sub, Message: d.Message, URL: d.URL, Raw: d}
+	out.Fixes, out.fixSafe = splitSafe(d.SuggestedFixes)
 	if out.URL == "" {
 		out.URL = a.URL
 	}

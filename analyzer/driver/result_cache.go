@@ -38,6 +38,7 @@ type cachedDiag struct {
 	Related  []Related
 	FixMsgs  []string
 	FixEdits [][]FileEdit
+	FixSafe  []bool
 	Subject  *Subject
 	Folded   []Folded
 }
@@ -94,7 +95,7 @@ func loadResult(cfg Config, k [32]byte, files []*model.File) (diags []Diagnostic
 	}
 	for _, c := range run.Diags {
 		d := Diagnostic{Rule: c.Rule, Severity: c.Severity, Pos: c.Pos, End: c.End, Message: c.Message, URL: c.URL,
-			Related: c.Related, Subject: c.Subject, Folded: c.Folded, fixEdits: c.FixEdits}
+			Related: c.Related, Subject: c.Subject, Folded: c.Folded, fixEdits: c.FixEdits, fixSafe: c.FixSafe}
 		for _, m := range c.FixMsgs {
 			d.Fixes = append(d.Fixes, analysis.SuggestedFix{Message: m})
 		}
@@ -120,7 +121,7 @@ func storeResult(cfg Config, k [32]byte, diags []Diagnostic, files []*model.File
 	cds := make([]cachedDiag, 0, len(diags))
 	for _, d := range diags {
 		c := cachedDiag{Rule: d.Rule, Severity: d.Severity, Pos: d.Pos, End: d.End, Message: d.Message, URL: d.URL,
-			Related: d.Related, Subject: d.Subject, Folded: d.Folded, FixEdits: d.fixEdits}
+			Related: d.Related, Subject: d.Subject, Folded: d.Folded, FixEdits: d.fixEdits, FixSafe: d.fixSafe}
 		for _, fx := range d.Fixes {
 			c.FixMsgs = append(c.FixMsgs, fx.Message)
 		}

@@ -24,6 +24,14 @@ type ProjectInfo struct {
 	// Source is the project file the facts come from, for `dump
 	// --project`; "" when they come from the file's path alone.
 	Source string
+	// Targets are the facts of the Xcode targets that build the file
+	// (entitlements, Info.plist, bundle identifier); SwiftPM and
+	// CocoaPods declare none.
+	Targets []*TargetFacts
+	// OtherUnits is set when units without target facts (a SwiftPM
+	// target, a pod) build the file too: what the Xcode targets say is
+	// then not all there is.
+	OtherUnits bool
 }
 
 // OSVersion is a dotted version such as 12.0.

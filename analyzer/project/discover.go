@@ -45,10 +45,24 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 			s.roots = append(s.roots, abs)
 		}
 	}
-	files, skipped := source.CollectMatching(roots, opt, isProjectFile)
+	all, skipped := source.CollectMatching(roots, opt, func(dir, name string) bool {
+		return isProjectFile(dir, name) || isDataPlist(name)
+	})
 	s.Skipped = append(s.Skipped, skipped...)
 	contents := map[string][]byte{}
 	shown := map[string]string{}
+	// Entitlements files and plists are read only when a target names
+	// them (there are many plists that are none of our business).
+	data := map[string]source.File{}
+	var files []source.File
+	for _, f := range all {
+		if isDataPlist(filepath.Base(f.Abs)) {
+			data[f.Abs] = f
+			shown[f.Abs] = f.Path
+			continue
+		}
+		files = append(files, f)
+	}
 	for _, f := range files {
 		if ctx.Err() != nil {
 			break
@@ -62,15 +76,32 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 		shown[f.Abs] = f.Path
 	}
 	read := func(abs string) ([]byte, bool) {
-		b, ok := contents[abs]
-		return b, ok
+		if b, ok := contents[abs]; ok {
+			return b, true
+		}
+		f, ok := data[abs]
+		if !ok {
+			return nil, false
+		}
+		b, err := source.ReadData(f, opt)
+		if err != nil {
+			return nil, false
+		}
+		contents[abs] = b
+		return b, true
 	}
+	fs := projectFiles{read: read, show: func(abs string) string {
+		if p, ok := shown[abs]; ok {
+			return p
+		}
+		return abs
+	}}
 	for _, f := range files {
 		src, ok := contents[f.Abs]
 		if !ok || strings.HasSuffix(f.Abs, ".xcconfig") {
 			continue
 		}
-		units, err := parseProjectFile(ctx, f, src, read)
+		units, err := parseProjectFile(ctx, f, src, fs)
 		if err != nil {
 			s.Skipped = append(s.Skipped, source.Skipped{Path: f.Path, Reason: "malformed project file: " + err.Error()})
 			continue
@@ -92,7 +123,7 @@ func displayName(path string) string {
 
 // parseProjectFile reads one project file; a panic in a parser (a bug)
 // becomes an error, so that a malformed file never ends the scan.
-func parseProjectFile(ctx context.Context, f source.File, src []byte, read func(string) ([]byte, bool)) (units []*unit, err error) {
+func parseProjectFile(ctx context.Context, f source.File, src []byte, fs projectFiles) (units []*unit, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			units, err = nil, fmt.Errorf("internal error (please report): %v", r)
@@ -103,7 +134,7 @@ func parseProjectFile(ctx context.Context, f source.File, src []byte, read func(
 	case base == "Package.swift":
 		return swiftPMUnits(ctx, src, f.Abs, name)
 	case base == "project.pbxproj":
-		return xcodeProject(src, f.Abs, name, read)
+		return xcodeProject(src, f.Abs, name, fs)
 	case strings.HasSuffix(base, ".podspec.json"):
 		return podspecJSONUnits(src, f.Abs, name), nil
 	default:
@@ -166,6 +197,13 @@ func (s *Set) Info(abs, path string) *model.ProjectInfo {
 			if info.Platforms&p == 0 {
 				delete(info.Deployment, p)
 			}
+		}
+	}
+	for _, u := range in {
+		if u.facts != nil {
+			info.Targets = append(info.Targets, u.facts)
+		} else {
+			info.OtherUnits = true
 		}
 	}
 	info.Test = allTest || test

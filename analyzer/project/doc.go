@@ -28,7 +28,8 @@
 // .gitignore honoured, the --max-file-size limit, binary files and
 // symbolic links out of the tree skipped) and reads Package.swift,
 // project.pbxproj inside *.xcodeproj, *.podspec, *.podspec.json and
-// *.xcconfig. A file that is too large, binary or malformed is listed in
+// *.xcconfig (and the *.entitlements and *.plist files targets name, see
+// below). A file that is too large, binary or malformed is listed in
 // Set.Skipped (a note on stderr) and never stops the scan.
 //
 // # What each says (see swiftpm.go, xcode.go, podspec.go)
@@ -49,6 +50,26 @@
 //     (a pod that names none builds for every platform); source_files
 //     and exclude_files globs, also per platform and in subspecs. A
 //     test_spec is test code.
+//
+// # Target facts (facts.go, expandwild.go, datafile.go)
+//
+// For each Xcode target and configuration: the entitlements file
+// (CODE_SIGN_ENTITLEMENTS) with keychain-access-groups,
+// com.apple.security.application-groups and
+// com.apple.developer.default-data-protection; the Info.plist
+// (INFOPLIST_FILE, plus the INFOPLIST_KEY_ settings of a generated one)
+// with CFBundleIdentifier, UIBackgroundModes,
+// BGTaskSchedulerPermittedIdentifiers and NSExtension; the bundle
+// identifier (PRODUCT_BUNDLE_IDENTIFIER). $(VAR) and ${VAR} are expanded
+// from the same layered settings as the platforms, and the few Xcode
+// defines (TARGET_NAME, PRODUCT_NAME, SRCROOT, ...); what cannot be
+// expanded ($(AppIdentifierPrefix) comes from the signing identity) is
+// the wildcard "*", never a guess. Entitlements and Info.plists are XML
+// or binary plists (howett.net/plist), read only when a target names
+// them, only inside the scan (no symbolic links out of it), at most 1 MiB;
+// one that cannot be read is recorded with the reason (Entitlements.Unread)
+// and then entitles the target to anything. SwiftPM and CocoaPods
+// declare no entitlements.
 //
 // # Putting it together (Set.Info)
 //

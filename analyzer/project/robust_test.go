@@ -30,7 +30,7 @@ func TestMalformedProjectFiles(t *testing.T) {
 		}
 		f := source.File{Path: name, Abs: "/p/App.xcodeproj/" + name}
 		try := func(b []byte) {
-			if _, err := parseProjectFile(context.Background(), f, b, read); err != nil && strings.Contains(err.Error(), "internal error") {
+			if _, err := parseProjectFile(context.Background(), f, b, projectFiles{read: read, show: func(s string) string { return s }}); err != nil && strings.Contains(err.Error(), "internal error") {
 				t.Fatalf("%s: %v on %q", name, err, b)
 			}
 		}

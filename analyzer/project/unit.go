@@ -16,6 +16,7 @@ type unit struct {
 	platforms  model.Platform
 	deployment map[model.Platform]model.OSVersion
 	test       bool
+	facts      *model.TargetFacts // Xcode: entitlements, Info.plist, bundle id
 
 	files   map[string]bool // absolute paths it compiles (Xcode build phases)
 	dirs    []string        // absolute directories whose files it compiles (SwiftPM, synchronized folders)

@@ -65,7 +65,8 @@ func settingsOf(m map[string]any) map[string]string {
 // xcodeProject reads the project.pbxproj at abs (inside the .xcodeproj
 // directory shown as source) into units. read returns the xcconfig files
 // of the scan.
-func xcodeProject(src []byte, abs, source string, read func(string) ([]byte, bool)) ([]*unit, error) {
+func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, error) {
+	read := fs.read
 	v, err := parsePlist(src)
 	if err != nil {
 		return nil, err
@@ -129,10 +130,12 @@ func xcodeProject(src []byte, abs, source string, read func(string) ([]byte, boo
 		pt := str(t, "productType")
 		u.test = strings.Contains(pt, "unit-test") || strings.Contains(pt, "ui-testing")
 		known := true
+		perConfig := map[string]map[string]string{}
 		for name, tc := range configs(t) {
 			s := layer(xcconfig(projConfigs[name]), settingsOf(projConfigs[name]))
 			s = layer(s, xcconfig(tc))
 			s = layer(s, settingsOf(tc))
+			perConfig[name] = builtinSettings(s, u.name, name, projDir, abs)
 			p, dep := buildPlatforms(s)
 			if p == 0 {
 				known = false // one configuration does not say: do not guess
@@ -143,6 +146,7 @@ func xcodeProject(src []byte, abs, source string, read func(string) ([]byte, boo
 		if !known {
 			u.platforms, u.deployment = 0, nil
 		}
+		u.facts = targetFacts(u.module(), perConfig, projDir, fs)
 		for _, ph := range list(t, "buildPhases") {
 			phase := o.obj(ph)
 			switch str(phase, "isa") {

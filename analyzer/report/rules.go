@@ -79,11 +79,17 @@ var metadata = map[string]Meta{
 	"preferupdate":        {"DeleteThenAdd", "high", "5.0", []string{"keychain", "data-loss"}},
 	"broaddelete":         {"DeleteOfWholeItemClass", "high", "6.5", []string{"keychain", "data-loss"}},
 	"deprecatedkey":       {"DeprecatedKeychainConstant", "very-high", "4.7", []string{"keychain", "deprecated"}},
-	"keychangeupdate":     {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
-	"accessibilitydrift":  {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
-	"statuscheck":         {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
+	// A group the app is not entitled to: every call with it fails.
+	"accessgroup":        {"AccessGroupNotEntitled", "very-high", "5.3", []string{"keychain", "correctness", "entitlements"}},
+	"keychangeupdate":    {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
+	"accessibilitydrift": {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
+	"statuscheck":        {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
 	// An unknown key makes every call with the dictionary fail.
 	"literalkey": {"ConstantNameAsKey", "very-high", "5.3", []string{"keychain", "correctness"}},
+	// A read that "checks" a secret with kSecValueData accepts any value.
+	"valuefilter": {"ValueDataInQuery", "high", "4.3", []string{"keychain", "correctness"}},
+	// The secret is never stored: the add fails with -50.
+	"invalidvalue": {"ValueDataNotData", "very-high", "4.3", []string{"keychain", "correctness"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.

@@ -209,7 +209,13 @@ func reasonFor(err error) string {
 // through a link it followed, and it requires the open file to be the one
 // the walk saw, by device and inode (ErrReplaced otherwise): a directory
 // or a followed link changed to lead out of the tree is caught there.
-func Read(f File, opt Options) ([]byte, error) {
+func Read(f File, opt Options) ([]byte, error) { return read(f, opt, false) }
+
+// ReadData is Read for a data file that may be binary (a binary property
+// list): the same limits and link rules, no binary check.
+func ReadData(f File, opt Options) ([]byte, error) { return read(f, opt, true) }
+
+func read(f File, opt Options, binary bool) ([]byte, error) {
 	name := f.Abs
 	if name == "" {
 		name = f.Path
@@ -254,7 +260,7 @@ func Read(f File, opt Options) ([]byte, error) {
 		}
 		return nil, &tooLargeError{path: f.Path, size: size, limit: limit}
 	}
-	if isBinary(data) {
+	if !binary && isBinary(data) {
 		return nil, ErrBinary
 	}
 	return data, nil

@@ -29,15 +29,6 @@ func (c *configFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&c.none, "no-config", false, "read no configuration file")
 }
 
-// configOptions are the rules a configuration may name.
-func configOptions() config.Options {
-	var opt config.Options
-	for _, r := range all.Catalog() {
-		opt.Rules = append(opt.Rules, config.Rule{Name: r.Name, Severity: r.Severity.String()})
-	}
-	return opt
-}
-
 // resolver makes the configuration resolver; the flags given on the
 // command line (fs.Visit sees only those) win over every file.
 func (c *configFlags) resolver(fs *flag.FlagSet, o *scanFlags) (*config.Resolver, error) {
@@ -56,7 +47,7 @@ func (c *configFlags) resolver(fs *flag.FlagSet, o *scanFlags) (*config.Resolver
 			fl.Baseline = &o.baseline
 		}
 	})
-	return config.NewResolver(configOptions(), c.file, c.none, fl)
+	return config.NewResolver(all.ConfigOptions(), c.file, c.none, fl)
 }
 
 // scanConfig applies the configuration to one scan: the scan-wide values
@@ -122,7 +113,7 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() == 1 {
 		path = fs.Arg(0)
 	}
-	res, err := config.NewResolver(configOptions(), c.file, c.none, config.Flags{})
+	res, err := config.NewResolver(all.ConfigOptions(), c.file, c.none, config.Flags{})
 	if err == nil {
 		var s *config.Settings
 		if s, err = res.For(path); err == nil {

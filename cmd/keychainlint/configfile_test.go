@@ -121,7 +121,7 @@ func TestConfigNearestAndExplicit(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(t.TempDir(), "x"), "")
 	explicit := filepath.Join(t.TempDir(), "kl.yml")
-	writeFile(t, explicit, "exclude: [Sources, C]\nrules:\n  disable: [preferupdate]\n")
+	writeFile(t, explicit, "exclude: [Sources, C, Widget]\nrules:\n  disable: [preferupdate]\n")
 	r = runCmd(t, "--no-cache", "--config", explicit, ".")
 	for _, f := range parseFindings(t, r.stdout) {
 		if !strings.HasPrefix(f.path, "ObjC/") || f.rule == "preferupdate" {

@@ -74,6 +74,8 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 	for _, f := range res.Files {
 		parsed[f.Path] = f
 	}
+	seenTarget := map[*model.TargetFacts]bool{}
+	var targets []*model.TargetFacts
 	for _, f := range files {
 		m := parsed[f.Path]
 		if m == nil && (!*all || unread[f.Path]) {
@@ -87,8 +89,17 @@ func cmdDumpProject(args []string, stdout, stderr io.Writer) int {
 		} else {
 			info = projects.Info(f.Abs, f.Path)
 		}
-		fmt.Fprintf(stdout, "%s: %s; scope %s\n", report.Path(f.Path), report.Text(describeProject(info)), scope)
+		fmt.Fprintf(stdout, "%s: %s%s; scope %s\n", report.Path(f.Path), report.Text(describeProject(info)), report.Text(targetNames(info)), scope)
+		if info != nil {
+			for _, t := range info.Targets {
+				if !seenTarget[t] {
+					seenTarget[t] = true
+					targets = append(targets, t)
+				}
+			}
+		}
 	}
+	printTargets(stdout, targets)
 	return 0
 }
 

@@ -4,11 +4,14 @@
 // Usage:
 //
 //	keychainlint [flags] [path ...]   scan files and directories (default .)
+//	keychainlint --fix [path ...]     apply the safe suggested fixes, then report what remains
+//	keychainlint help                 print this usage
 //	keychainlint rules [--format json] list the rules
 //	keychainlint explain RULE...      print rules' documentation
 //	keychainlint version              print the version
 //	keychainlint dump --project DIR   print the project facts of each keychain file
 //	keychainlint config [PATH]        print the effective configuration of PATH
+//	keychainlint lsp                  run the language server on stdio
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json), as GitHub Actions annotations (--format github)
@@ -23,7 +26,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 )
@@ -43,13 +45,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdRules(args[1:], stdout, stderr)
 		case "explain":
 			return cmdExplain(args[1:], stdout, stderr)
+		case "help":
+			// The usage, on stdout as asked for; not a path to scan.
+			cmdScan([]string{"-h"}, stdout, stdout)
+			return 0
 		case "version":
-			fmt.Fprintf(stdout, "keychainlint %s\n", version)
+			writeVersion(stdout)
 			return 0
 		case "config":
 			return cmdConfig(args[1:], stdout, stderr)
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
+		case "lsp":
+			return cmdLSP(args[1:], os.Stdin, stdout, stderr)
 		case "scan":
 			args = args[1:]
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -723,12 +724,20 @@ func TestSubcommands(t *testing.T) {
 		}
 	})
 	t.Run("version", func(t *testing.T) {
-		want := "keychainlint " + version + "\n"
+		info, ok := debug.ReadBuildInfo()
+		want := versionText(info, ok)
 		for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
 			r := runCmd(t, args...)
-			if r.code != 0 || r.stdout != want || r.stderr != "" {
+			if r.code != 0 || r.stdout != want || !strings.HasPrefix(r.stdout, "keychainlint "+version+"\n") || r.stderr != "" {
 				t.Errorf("keychainlint %s:\n%s\nwant stdout %q", strings.Join(args, " "), r, want)
 			}
+		}
+	})
+	t.Run("help command", func(t *testing.T) {
+		// `keychainlint help` is the usage on stdout, not a path named help.
+		r := runCmd(t, "help")
+		if r.code != 0 || !strings.Contains(r.stdout, "usage: keychainlint") || !strings.Contains(r.stdout, "Exit status") || r.stderr != "" {
+			t.Errorf("keychainlint help:\n%s", r)
 		}
 	})
 	t.Run("help", func(t *testing.T) {

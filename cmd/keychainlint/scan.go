@@ -25,7 +25,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
+       keychainlint help | rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -68,11 +68,19 @@ type scanFlags struct {
 	verbose        bool
 	progress       string
 	cache          cacheFlags
+	fixes          fixFlags
 	conf           configFlags
 	statistics     bool
 }
 
 func cmdScan(args []string, stdout, stderr io.Writer) int {
+	return scanCommand(args, stdout, stderr, false)
+}
+
+// scanCommand is the scan command; afterFix is set for the scan that
+// --fix runs after writing its fixes, which reports what remains and
+// fixes nothing.
+func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	fs := flag.NewFlagSet("keychainlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o scanFlags
@@ -92,6 +100,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.progress, "progress", "auto", "show files read and analysed on stderr during a scan: auto (on a terminal, outside CI, after a second), always or never")
 	fs.StringVar(&o.srcRoot, "srcroot", "", "`DIR` that SARIF paths and fingerprints are relative to (default: the root of the git work tree holding the working directory, else the working directory)")
 	o.cache.register(fs)
+	fs.BoolVar(&o.fixes.fix, "fix", false, "apply the safe suggested fixes of the reported findings, then report what remains")
+	fs.BoolVar(&o.fixes.unsafe, "unsafe-fixes", false, "with --fix or --diff-fixes, also apply the fixes that change behaviour (another accessibility class, another keychain)")
+	fs.BoolVar(&o.fixes.dryRun, "dry-run", false, "with --fix, print the fixes as a unified diff instead of writing them")
+	fs.BoolVar(&o.fixes.diffFixes, "diff-fixes", false, "print the fixes --fix would apply as a unified diff; write nothing")
 	o.conf.register(fs)
 	fs.BoolVar(&o.statistics, "statistics", false, "print the number of findings of each rule instead of the findings (with --format text or json)")
 	fs.Usage = func() {
@@ -103,7 +115,7 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if o.showVersion {
-		fmt.Fprintf(stdout, "keychainlint %s\n", version)
+		writeVersion(stdout)
 		return 0
 	}
 	// The configuration files (configfile.go); the flags given win.
@@ -141,6 +153,15 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.statistics && o.format != "text" && o.format != "json" {
 		return usageErr("--statistics: use it with --format text or json")
+	}
+	if o.fixes.dryRun && !o.fixes.fix {
+		return usageErr("--dry-run: use it with --fix")
+	}
+	if o.fixes.unsafe && !o.fixes.fix && !o.fixes.diffFixes {
+		return usageErr("--unsafe-fixes: use it with --fix or --diff-fixes")
+	}
+	if (o.fixes.fix || o.fixes.diffFixes) && (o.writeBaseline != "" || o.sarifOutput != "") {
+		return usageErr("--fix and --diff-fixes do not combine with --write-baseline or --sarif-output: fix first, then scan")
 	}
 	progress, ok := parseProgressMode(o.progress)
 	if !ok {
@@ -268,13 +289,19 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 	for _, s := range named {
 		isNamed[s] = true
 	}
+	// The scan --fix runs after writing prints these notes; the one
+	// before it does not, so that each is printed once.
+	notes := stderr
+	if o.fixes.fix && !o.fixes.dryRun && !afterFix {
+		notes = io.Discard
+	}
 	for _, s := range allSkipped {
 		if isNamed[s] {
-			fmt.Fprintf(stderr, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", report.Path(s.Path), report.Text(s.Reason))
+			fmt.Fprintf(notes, "keychainlint: error: %s, named on the command line, cannot be analysed: %s\n", report.Path(s.Path), report.Text(s.Reason))
 			scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Error, Path: s.Path, Message: s.Path + ", named on the command line, cannot be analysed: " + s.Reason})
 			continue
 		}
-		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
+		fmt.Fprintf(notes, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
 	scan.Sources = report.NewSources(res.Files)
@@ -348,6 +375,10 @@ func cmdScan(args []string, stdout, stderr io.Writer) int {
 		}
 		kept, scan.Stats.OutsideDiff = inDiff(kept)
 		silenced, _ = inDiff(silenced)
+	}
+
+	if (o.fixes.fix || o.fixes.diffFixes) && !afterFix {
+		return runFixes(o, args, roots, scan, kept, threshold, stdout, stderr)
 	}
 
 	counts := map[driver.Severity]int{}

@@ -5,11 +5,13 @@ package all
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/keychainlint/keychainlint/rules/accessgroup"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/literalkey"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
@@ -19,6 +21,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/uniqueness"
 	"github.com/keychainlint/keychainlint/rules/unsupportedattr"
 	"github.com/keychainlint/keychainlint/rules/updateaddonly"
+	"github.com/keychainlint/keychainlint/rules/valuefilter"
 )
 
 // Rule describes a rule for the command line and the documentation.
@@ -41,9 +44,12 @@ var Rules = []Rule{
 	{preferupdate.Analyzer, "warning"},
 	{broaddelete.Analyzer, "warning"},
 	{deprecatedkey.Analyzer, "warning"},
+	{accessgroup.Analyzer, "error"},
 	{keychangeupdate.Analyzer, "warning"},
 	{accessibilitydrift.Analyzer, "warning"},
 	{statuscheck.Analyzer, "warning"},
+	{valuefilter.Analyzer, "warning"},
+	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
 }
 

@@ -115,7 +115,8 @@ func check(p *rulekit.Pass, call *flow.CallFact, name, written string, sites []f
 			continue
 		}
 		if dep.Replacement != "" && guard == "" {
-			f.Fixes = []rulekit.Fix{{Message: "Replace with " + dep.Replacement, Edits: []rulekit.Edit{{Site: s, New: dep.Replacement}}}}
+			f.Fixes = []rulekit.Fix{{Message: "Replace with " + dep.Replacement, Edits: []rulekit.Edit{{Site: s, New: dep.Replacement}},
+				Safe: sameValue(name, dep.Replacement)}}
 		}
 		p.Report(f)
 	}
@@ -250,4 +251,14 @@ func needsAvailabilityCheck(s flow.Site, runs model.Platform, dep *keychain.Depr
 	}
 	return fmt.Sprintf("; the replacement needs %s and the deployment target lets this code run on earlier versions (from %s): use it under an availability check (if #available / @available) and keep %s in the fallback branch",
 		strings.Join(need, ", "), strings.Join(have, ", "), dep.Name)
+}
+
+// sameValue reports whether two constants are names of the same runtime
+// string (kSecAttrKeyTypeEC and kSecAttrKeyTypeECSECPrimeRandom are both
+// "73"): replacing one by the other changes no call, so the fix is safe.
+// kSecAttrAccessibleAlways and its replacement are different classes.
+func sameValue(a, b string) bool {
+	va, oka := keychain.LookupValue(a)
+	vb, okb := keychain.LookupValue(b)
+	return oka && okb && va.For == vb.For && va.Short != "" && va.Short == vb.Short
 }

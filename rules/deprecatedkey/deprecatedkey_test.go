@@ -30,6 +30,11 @@ func TestDeprecatedKey(t *testing.T) {
 		if fixable != (len(d.Fixes) == 1) {
 			t.Errorf("%s:%d: %s has %d suggested fixes", d.Pos.Filename, d.Pos.Line, name, len(d.Fixes))
 		}
+		// Another accessibility class is not the same program: --fix
+		// must not apply it without --unsafe-fixes.
+		if fixable && d.FixSafe(0) {
+			t.Errorf("%s:%d: the fix of %s is marked safe", d.Pos.Filename, d.Pos.Line, name)
+		}
 	}
 }
 

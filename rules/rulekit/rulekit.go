@@ -63,6 +63,12 @@ type Finding struct {
 type Fix struct {
 	Message string
 	Edits   []Edit
+	// Safe marks a fix that keeps the program's behaviour, so that
+	// `keychainlint --fix` applies it without review (the same runtime
+	// value under its current name). A fix that changes what a call does
+	// (another accessibility class, another keychain) is never safe, even
+	// when it is the right change: it is offered, not applied.
+	Safe bool
 }
 
 // Edit replaces the text of Site with New (an empty span inserts).
@@ -97,6 +103,9 @@ func (p *Pass) Report(f Finding) {
 	}
 	for _, fx := range f.Fixes {
 		sf := analysis.SuggestedFix{Message: fx.Message}
+		if fx.Safe {
+			sf.Message = driver.MarkSafe(fx.Message)
+		}
 		for _, e := range fx.Edits {
 			sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{Pos: p.Session.Pos(e.Site), End: p.Session.End(e.Site), NewText: []byte(e.New)})
 		}
