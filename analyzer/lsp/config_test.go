@@ -49,3 +49,19 @@ func TestConfigurationFile(t *testing.T) {
 	c.diagnostics(store, severity(protocol.DiagnosticSeverityWarning))
 	c.diagnostics(legacy, hasRule("deprecatedkey"))
 }
+
+// A file opened outside every workspace folder is analysed alone: the
+// workspace's helper does not reach it (its class is unknown there, so
+// no unsupportedattr), its own findings show.
+func TestFileOutsideTheWorkspaceAlone(t *testing.T) {
+	helper := "import Security\nfunc itemClass() -> CFString {\n    return kSecClassGenericPassword\n}\n"
+	caller := "import Security\nfunc load() {\n    let q: [String: Any] = [kSecClass as String: itemClass(), kSecAttrServer as String: \"example.com\"]\n    SecItemCopyMatching(q as CFDictionary, nil)\n}\n" + storeSwift[len("import Security\n"):]
+	dir := workspace(t, map[string]string{"Helper.swift": helper, "Caller.swift": caller})
+	outside := workspace(t, map[string]string{"Caller.swift": caller})
+	c := newClient(t, Options{Debounce: -1})
+	c.initialize(dir, nil)
+	in := c.open(filepath.Join(dir, "Caller.swift"), caller)
+	c.diagnostics(in, func(ds []protocol.Diagnostic) bool { return hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds) })
+	out := c.open(filepath.Join(outside, "Caller.swift"), caller)
+	c.diagnostics(out, func(ds []protocol.Diagnostic) bool { return !hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds) })
+}
