@@ -256,7 +256,7 @@ func (a *analysis_) change(ctx context.Context, path string) {
 			a.editFor(path).Remove(path)
 			return
 		}
-		if a.editFor(path).File(path) == nil {
+		if a.editFor(path).File(path) == nil && !a.newSource(path) {
 			return // not a file of the program, and not open: nothing to show
 		}
 		src = data
@@ -457,4 +457,27 @@ func inRoots(path string, roots []string) bool {
 		}
 	}
 	return false
+}
+
+// newSource reports whether a file that appeared in the workspace (a
+// watched file created) joins the program: a regular Swift, Objective-C
+// or C file inside a workspace folder, within the size limit, not excluded
+// by the configuration. The prefilter does not decide here: a file
+// without keychain code adds no finding, and one that declares a helper
+// keychain code uses is one the command's second round would read too.
+// a.mu is held.
+func (a *analysis_) newSource(path string) bool {
+	if model.LangForPath(path) == model.LangUnknown || !inRoots(path, a.roots) {
+		return false
+	}
+	fi, err := os.Lstat(path) // a symlink may point out of the tree
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > source.DefaultMaxFileSize {
+		return false
+	}
+	if a.conf != nil {
+		if st, err := a.conf.For(path); err != nil || st.Excluded {
+			return false
+		}
+	}
+	return true
 }
