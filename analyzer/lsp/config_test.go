@@ -61,9 +61,13 @@ func TestFileOutsideTheWorkspaceAlone(t *testing.T) {
 	c := newClient(t, Options{Debounce: -1})
 	c.initialize(dir, nil)
 	in := c.open(filepath.Join(dir, "Caller.swift"), caller)
-	c.diagnostics(in, func(ds []protocol.Diagnostic) bool { return hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds) })
+	c.diagnostics(in, func(ds []protocol.Diagnostic) bool {
+		return hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds)
+	})
 	out := c.open(filepath.Join(outside, "Caller.swift"), caller)
-	c.diagnostics(out, func(ds []protocol.Diagnostic) bool { return !hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds) })
+	c.diagnostics(out, func(ds []protocol.Diagnostic) bool {
+		return !hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds)
+	})
 }
 
 // A helper file created in the workspace (didChangeWatchedFiles, Created)
