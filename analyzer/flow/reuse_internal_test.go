@@ -2,6 +2,8 @@ package flow
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,15 +130,19 @@ func TestProgramAfterReusesTheCallGraph(t *testing.T) {
 	}
 }
 
-// A change of a declaration (a function added, a signature changed) makes
-// every function resolve again.
+// A change of a declaration (a function added, a signature changed)
+// resolves again the functions it touches: the changed or added function
+// and those whose bodies name it; the graph is a new program's.
 func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
 	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
 	files := parseAll(t, srcs)
-	for _, c := range []struct{ name, from, to string }{
-		{"a function added", "func remove(", "func added() {}\nfunc remove("},
-		{"a parameter renamed", "func remove(account: String)", "func remove(user: String)"},
-		{"a result type changed", "-> [String: Any]", "-> NSDictionary"},
+	for _, c := range []struct {
+		name, from, to string
+		resolved       int64
+	}{
+		{"a function added", "func remove(", "func added() {}\nfunc remove(", 1},                // added
+		{"a parameter renamed", "func remove(account: String)", "func remove(user: String)", 2}, // remove, Store.clear
+		{"a result type changed", "-> [String: Any]", "-> NSDictionary", 3},                     // baseQuery, remove, Store.load
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			prev := NewProgram(files, 0)
@@ -148,14 +154,35 @@ func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
 			next := []*model.File{changed, files[1]}
 			p := NewProgramAfter(prev, next, 0)
 			got, want := edgesOf(p), edgesOf(NewProgram(next, 0))
-			if got != want {
+			if got != want || strings.Contains(got, "(stale)") {
 				t.Errorf("graph:\n%s\nwant:\n%s", got, want)
 			}
-			total := int64(len(changed.Funcs) + len(files[1].Funcs))
-			if n := p.resolved.Load(); n != total {
-				t.Errorf("%d functions resolved, want all %d", n, total)
+			if n := p.resolved.Load(); n != c.resolved {
+				t.Errorf("%d functions resolved, want %d", n, c.resolved)
 			}
 		})
+	}
+}
+
+// A class added changes how receivers resolve: every function resolves
+// again.
+func TestProgramAfterResolvesAllWhenTypesChange(t *testing.T) {
+	files := parseAll(t, map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller})
+	prev := NewProgram(files, 0)
+	prev.graph()
+	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(reuseHelpers+"\nfinal class Other {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := []*model.File{changed, files[1]}
+	p := NewProgramAfter(prev, next, 0)
+	if got, want := edgesOf(p), edgesOf(NewProgram(next, 0)); got != want {
+		t.Errorf("graph:\n%s\nwant:\n%s", got, want)
+	}
+	fresh := NewProgram(next, 0)
+	fresh.graph()
+	if n, all := p.resolved.Load(), fresh.resolved.Load(); n != all {
+		t.Errorf("%d functions resolved, want all %d", n, all)
 	}
 }
 
@@ -179,5 +206,68 @@ func TestProgramAfterRemapsKeptFunctionsCallees(t *testing.T) {
 	}
 	if n := p.resolved.Load(); n != 1 {
 		t.Errorf("%d functions resolved again, want 1 (baseQuery)", n)
+	}
+}
+
+// Over the sample app, edits that add a function named like an existing
+// one, remove a function, or change a body: the reused graph is always a
+// new program's.
+func TestProgramAfterMatchesANewProgramOnTheSampleApp(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "testdata", "sampleapp", "*", "*.[sm]*"))
+	if err != nil || len(paths) < 5 {
+		t.Fatalf("sample app: %v (%d files)", err, len(paths))
+	}
+	var files []*model.File
+	for _, path := range paths {
+		if model.LangForPath(path) == model.LangUnknown {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := swiftparse.ParseFile(path, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	checked := 0
+	for i, f := range files {
+		var named *model.Func
+		for _, fn := range f.Funcs {
+			if fn.Kind != model.FuncTopLevel && fn.Name != "" && fn.Span.Valid() && fn.Parent == nil {
+				named = fn
+				break
+			}
+		}
+		if named == nil || f.Lang != model.Swift {
+			continue
+		}
+		src := string(f.Src)
+		body := text(f, named.Span)
+		edits := map[string]string{
+			"a function of the same name added": src + "\nfunc " + named.Name + "(zzz: Int) {}\n",
+			"a function removed":                src[:named.Span.Start] + src[named.Span.End:],
+			"a body changed":                    strings.Replace(src, string(body), string(body)+"\n// edited", 1),
+		}
+		for name, edited := range edits {
+			nf, err := swiftparse.ParseFile(f.Path, []byte(edited))
+			if err != nil {
+				t.Fatal(err)
+			}
+			prev := NewProgram(files, 0)
+			prev.graph()
+			next := append([]*model.File(nil), files...)
+			next[i] = nf
+			got, want := edgesOf(NewProgramAfter(prev, next, 0)), edgesOf(NewProgram(next, 0))
+			if got != want || strings.Contains(got, "(stale)") {
+				t.Errorf("%s, %s: graph\n%s\nwant\n%s", f.Path, name, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 6 {
+		t.Fatalf("only %d edits checked", checked)
 	}
 }

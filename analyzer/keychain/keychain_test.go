@@ -579,3 +579,16 @@ func TestDeprecations(t *testing.T) {
 		}
 	}
 }
+
+// Every public status code of the table has a meaning for the editor's
+// hover.
+func TestStatusMeanings(t *testing.T) {
+	for _, code := range []int{ErrSecSuccess, ErrSecParam, ErrSecDuplicateItem, ErrSecItemNotFound, ErrSecInteractionNotAllowed, ErrSecMissingEntitlement} {
+		if StatusMeaning(code) == "" {
+			t.Errorf("status %d (%s) has no meaning", code, StatusName(code))
+		}
+	}
+	if StatusMeaning(-1) != "" {
+		t.Error("an unknown code has a meaning")
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"github.com/keychainlint/keychainlint/analyzer/config"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,10 +35,17 @@ type analysis_ struct {
 	s *Server
 
 	// mu guards the program and what was computed from it.
-	mu        sync.Mutex
-	edit      *driver.Edit
-	settings  Settings
-	conf      *config.Resolver               // the configuration files (nil: none could be read)
+	mu       sync.Mutex
+	edit     *driver.Edit
+	settings Settings
+	conf     *config.Resolver // the configuration files (nil: none could be read)
+	// roots are the workspace folders of the program; loose holds, for
+	// each file opened outside all of them, a program of its own (the
+	// file is analysed alone, as the command would a file named alone),
+	// made with cfg.
+	roots     []string
+	loose     map[string]*driver.Edit
+	cfg       driver.Config
 	analysed  map[string]int32               // open document path → version in the program
 	findings  map[string][]driver.Diagnostic // last findings shown, per path
 	published map[string]string              // last published diagnostics (JSON), per path
@@ -92,6 +101,7 @@ func (a *analysis_) run(ctx context.Context) {
 			if a.edit != nil {
 				a.edit.Close()
 			}
+			a.closeLoose()
 			a.mu.Unlock()
 			return
 		case <-a.wake:
@@ -186,9 +196,11 @@ func (a *analysis_) scan(ctx context.Context) {
 	if a.edit != nil {
 		a.edit.Close()
 	}
+	a.closeLoose()
 	a.edit = edit
 	a.settings = settings
 	a.conf = conf
+	a.roots, a.cfg = roots, cfg
 	a.analysed = map[string]int32{}
 	n := len(edit.Paths())
 	a.mu.Unlock()
@@ -241,10 +253,10 @@ func (a *analysis_) change(ctx context.Context, path string) {
 	if doc == nil {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			a.edit.Remove(path)
+			a.editFor(path).Remove(path)
 			return
 		}
-		if a.edit.File(path) == nil {
+		if a.editFor(path).File(path) == nil && !a.newSource(path) {
 			return // not a file of the program, and not open: nothing to show
 		}
 		src = data
@@ -264,7 +276,7 @@ func (a *analysis_) changeLocked(ctx context.Context, path string, src []byte) (
 			a.s.logf(protocol.MessageTypeError, "%s: %v", path, err)
 		}
 	}()
-	if err := a.edit.Put(ctx, path, src); err != nil {
+	if err := a.editFor(path).Put(ctx, path, src); err != nil {
 		if errors.Is(err, context.Canceled) {
 			return err
 		}
@@ -346,11 +358,12 @@ func (a *analysis_) findingsLocked(ctx context.Context, path string) (out []driv
 			a.findings[path] = out
 		}
 	}()
-	f = a.edit.File(path)
+	edit := a.editFor(path)
+	f = edit.File(path)
 	if f == nil {
 		return nil, nil, nil
 	}
-	diags, err := a.edit.Findings(ctx, path)
+	diags, err := edit.Findings(ctx, path)
 	if err != nil {
 		return nil, f, err
 	}
@@ -397,7 +410,7 @@ func (a *analysis_) current(ctx context.Context, path string) ([]driver.Diagnost
 	}
 	a.s.mu.Unlock()
 	if doc != nil {
-		if v, ok := a.analysed[path]; !ok || v != version || a.edit.File(path) == nil {
+		if v, ok := a.analysed[path]; !ok || v != version || a.editFor(path).File(path) == nil {
 			if err := a.changeLocked(ctx, path, src); err != nil {
 				return nil, nil, err
 			}
@@ -405,4 +418,66 @@ func (a *analysis_) current(ctx context.Context, path string) ([]driver.Diagnost
 		}
 	}
 	return a.findingsLocked(ctx, path)
+}
+
+// editFor is the program path belongs to: the workspace's, or for a file
+// outside every workspace folder its own. a.mu is held.
+func (a *analysis_) editFor(path string) *driver.Edit {
+	if len(a.roots) == 0 || inRoots(path, a.roots) {
+		return a.edit
+	}
+	if e := a.loose[path]; e != nil {
+		return e
+	}
+	e, err := driver.NewEdit(a.cfg, nil)
+	if err != nil {
+		return a.edit // the analyzers were accepted for the workspace
+	}
+	if a.loose == nil {
+		a.loose = map[string]*driver.Edit{}
+	}
+	a.loose[path] = e
+	return e
+}
+
+// closeLoose drops the programs of files outside the workspace. a.mu is
+// held.
+func (a *analysis_) closeLoose() {
+	for _, e := range a.loose {
+		e.Close()
+	}
+	a.loose = nil
+}
+
+// inRoots reports whether path lies in one of the folders.
+func inRoots(path string, roots []string) bool {
+	for _, r := range roots {
+		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// newSource reports whether a file that appeared in the workspace (a
+// watched file created) joins the program: a regular Swift, Objective-C
+// or C file inside a workspace folder, within the size limit, not excluded
+// by the configuration. The prefilter does not decide here: a file
+// without keychain code adds no finding, and one that declares a helper
+// keychain code uses is one the command's second round would read too.
+// a.mu is held.
+func (a *analysis_) newSource(path string) bool {
+	if model.LangForPath(path) == model.LangUnknown || !inRoots(path, a.roots) {
+		return false
+	}
+	fi, err := os.Lstat(path) // a symlink may point out of the tree
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > source.DefaultMaxFileSize {
+		return false
+	}
+	if a.conf != nil {
+		if st, err := a.conf.For(path); err != nil || st.Excluded {
+			return false
+		}
+	}
+	return true
 }

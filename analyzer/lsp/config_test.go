@@ -49,3 +49,41 @@ func TestConfigurationFile(t *testing.T) {
 	c.diagnostics(store, severity(protocol.DiagnosticSeverityWarning))
 	c.diagnostics(legacy, hasRule("deprecatedkey"))
 }
+
+// A file opened outside every workspace folder is analysed alone: the
+// workspace's helper does not reach it (its class is unknown there, so
+// no unsupportedattr), its own findings show.
+func TestFileOutsideTheWorkspaceAlone(t *testing.T) {
+	helper := "import Security\nfunc itemClass() -> CFString {\n    return kSecClassGenericPassword\n}\n"
+	caller := "import Security\nfunc load() {\n    let q: [String: Any] = [kSecClass as String: itemClass(), kSecAttrServer as String: \"example.com\"]\n    SecItemCopyMatching(q as CFDictionary, nil)\n}\n" + storeSwift[len("import Security\n"):]
+	dir := workspace(t, map[string]string{"Helper.swift": helper, "Caller.swift": caller})
+	outside := workspace(t, map[string]string{"Caller.swift": caller})
+	c := newClient(t, Options{Debounce: -1})
+	c.initialize(dir, nil)
+	in := c.open(filepath.Join(dir, "Caller.swift"), caller)
+	c.diagnostics(in, func(ds []protocol.Diagnostic) bool {
+		return hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds)
+	})
+	out := c.open(filepath.Join(outside, "Caller.swift"), caller)
+	c.diagnostics(out, func(ds []protocol.Diagnostic) bool {
+		return !hasRule("unsupportedattr")(ds) && hasRule("deprecatedkey")(ds)
+	})
+}
+
+// A helper file created in the workspace (didChangeWatchedFiles, Created)
+// joins the program: the open caller's finding appears.
+func TestWatchedFileCreated(t *testing.T) {
+	helper := "import Security\nfunc itemClass() -> CFString {\n    return kSecClassGenericPassword\n}\n"
+	caller := "import Security\nfunc load() {\n    let q: [String: Any] = [kSecClass as String: itemClass(), kSecAttrServer as String: \"example.com\"]\n    SecItemCopyMatching(q as CFDictionary, nil)\n}\n"
+	dir := workspace(t, map[string]string{"Caller.swift": caller})
+	c := newClient(t, Options{Debounce: -1})
+	c.initialize(dir, nil)
+	cu := c.open(filepath.Join(dir, "Caller.swift"), caller)
+	c.diagnostics(cu, empty)
+	hp := filepath.Join(dir, "Helper.swift")
+	if err := os.WriteFile(hp, []byte(helper), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": pathURI(hp), "type": 1}}})
+	c.diagnostics(cu, hasRule("unsupportedattr"))
+}

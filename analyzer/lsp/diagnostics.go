@@ -76,7 +76,7 @@ func (a *analysis_) srcOf(path string, f *model.File) []byte {
 	if f != nil && f.Path == path {
 		return f.Src
 	}
-	if m := a.edit.File(path); m != nil {
+	if m := a.editFor(path).File(path); m != nil {
 		return m.Src
 	}
 	data, err := os.ReadFile(path)

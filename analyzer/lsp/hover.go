@@ -59,6 +59,9 @@ func hoverText(word string, quoted bool) string {
 			fmt.Fprintf(&b, " (the same value as %s)", name)
 		}
 		b.WriteString(".\n")
+		if m := keychain.StatusMeaning(code); m != "" {
+			fmt.Fprintf(&b, "\nIt means: %s.\n", m)
+		}
 		return b.String()
 	}
 	var key *keychain.Key

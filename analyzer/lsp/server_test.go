@@ -237,7 +237,7 @@ func TestHover(t *testing.T) {
 	}{
 		{0, []string{"kSecAttrAccount", "\"acct\"", "Part of the primary key of: kSecClassGenericPassword"}},
 		{1, []string{"raw string of **kSecAttrAccount**"}},
-		{2, []string{"errSecItemNotFound** = -25300"}},
+		{2, []string{"errSecItemNotFound** = -25300", "It means: no item matches the query"}},
 		{3, []string{"Deprecated", "kSecAttrAccessibleAfterFirstUnlock"}},
 	} {
 		var h struct {

@@ -25,7 +25,7 @@ import (
 )
 
 const usage = `usage: keychainlint [flags] [path ...]
-       keychainlint help | rules | explain RULE... | version | config [PATH] | dump FILE... | dump --project [DIR...]
+       keychainlint help | rules | explain RULE... | version | config [PATH] | lsp | dump FILE... | dump --project [DIR...]
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -34,8 +34,9 @@ mistakes in keychain (SecItem) code and prints one finding per line:
 
 --format json prints a JSON document for scripts, --format sarif a
 SARIF 2.1.0 log for code review and --format github GitHub Actions
-annotations; --sarif-output writes SARIF to a file besides the main
-output. Findings can be silenced in source with
+annotations (also gitlab, checkstyle, junit, markdown and xcode);
+--sarif-output writes SARIF to a file besides the main output.
+keychainlint lsp is the language server for editors (docs/editors.md). Findings can be silenced in source with
   // keychainlint:ignore RULE[,RULE] -- reason        (this line or the next)
   // keychainlint:file-ignore RULE[,RULE] -- reason   (the whole file)
 
