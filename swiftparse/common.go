@@ -26,6 +26,9 @@ type lowerer struct {
 	// owner is the type whose members are being lowered; static tells
 	// whether the member being lowered is a type member.
 	owner string
+	// stringEnum is true while the members of an enum whose raw type is
+	// String are lowered: its cases have string raw values.
+	stringEnum bool
 	// platforms is the platform scope of the declarations being lowered
 	// (narrowed by #if around whole functions).
 	platforms model.Platform

@@ -614,6 +614,12 @@ func (l *lowerer) objcExpr(n *node) model.Expr {
 				c.Args = append(c.Args, &model.Arg{Value: l.objcExpr(a), Span: span(a)})
 			}
 		}
+		// CFSTR("x") is a constant CFString with the literal's value.
+		if id, ok := c.Fun.(*model.Ident); ok && id.Name == "CFSTR" && len(c.Args) == 1 {
+			if s, ok := c.Args[0].Value.(*model.StringLit); ok {
+				return &model.StringLit{Value: s.Value, Span: sp}
+			}
+		}
 		return recognizeCall(c, l.file.Lang)
 	case "message_expression":
 		return l.objcMessage(n)

@@ -118,15 +118,20 @@ func (l *lowerer) swiftType(n *node) {
 	if i := strings.IndexAny(name, "<"); i >= 0 {
 		name = name[:i]
 	}
-	savedOwner, savedPlat, savedFn := l.owner, l.platforms, l.fn
-	defer func() { l.owner, l.platforms, l.fn = savedOwner, savedPlat, savedFn }()
-	l.owner, l.fn = name, nil
+	savedOwner, savedPlat, savedFn, savedEnum := l.owner, l.platforms, l.fn, l.stringEnum
+	defer func() { l.owner, l.platforms, l.fn, l.stringEnum = savedOwner, savedPlat, savedFn, savedEnum }()
+	l.owner, l.fn, l.stringEnum = name, nil, false
 	if k := n.ChildByFieldName("declaration_kind"); k != nil && name != "" {
 		switch l.text(k) {
 		case "struct":
 			l.file.Structs = append(l.file.Structs, name)
 		case "class", "actor":
 			l.file.Classes = append(l.file.Classes, name)
+		case "enum":
+			// The raw type is the first inherited type: enum K: String.
+			if is := firstNamed(n, "inheritance_specifier"); is != nil {
+				l.stringEnum = strings.TrimSpace(l.text(is)) == "String"
+			}
 		}
 	}
 	body := n.ChildByFieldName("body")
@@ -180,6 +185,10 @@ func (l *lowerer) swiftMember(m *node) {
 		l.swiftProperty(m, l.hasModifier(m, "static", "class"))
 	case "class_declaration":
 		l.swiftType(m)
+	case "enum_entry":
+		if l.stringEnum {
+			l.swiftEnumCases(m)
+		}
 	case "subscript_declaration", "deinit_declaration":
 		// Bodies of subscripts and deinit are analysed as methods.
 		if body := firstNamed(m, "function_body", "computed_property"); body != nil {
@@ -304,6 +313,28 @@ func (l *lowerer) swiftProperty(n *node, static bool) {
 		}
 		l.addFunc(f)
 		break
+	}
+}
+
+// swiftEnumCases lowers the cases of an enum with String raw values as
+// static properties that return the raw value (the case name when none is
+// written), so that K.account.rawValue evaluates to the string the
+// keychain receives. The flow engine reads X.rawValue of a string as the
+// string.
+func (l *lowerer) swiftEnumCases(n *node) {
+	var f *model.Func
+	for i, c := range children(n) {
+		switch n.FieldNameForChild(i) {
+		case "name":
+			f = &model.Func{Kind: model.FuncProperty, Name: l.text(c), Owner: l.owner, Static: true,
+				Span: span(c), NameSpan: span(c), ResultType: l.owner}
+			f.Body = []model.Stmt{&model.Return{Value: &model.StringLit{Value: l.text(c), Span: span(c)}, Span: span(c)}}
+			l.addFunc(f)
+		case "raw_value":
+			if f != nil {
+				f.Body = []model.Stmt{&model.Return{Value: l.swiftExpr(c), Span: span(c)}}
+			}
+		}
 	}
 }
 

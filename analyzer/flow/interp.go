@@ -1034,8 +1034,14 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 		}
 	}
 	ri := a.receiver(x.X, st)
+	var xv Value
 	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
-		a.eval(x.X, st)
+		xv = a.eval(x.X, st)
+	}
+	if x.Name == "rawValue" && xv.Kind == VConst && len(xv.Consts) == 1 && xv.Consts[0].IsStr {
+		// A case of a String enum is lowered as a property returning its
+		// raw value (swiftparse), so its rawValue is that string.
+		return xv
 	}
 	if fn := a.prog.resolveProperty(x.Name, ri, a.fn); fn != nil {
 		return a.instantiate(fn, nil, x.Span, st)

@@ -84,6 +84,8 @@ var metadata = map[string]Meta{
 	"keychangeupdate":    {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
 	"accessibilitydrift": {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
 	"statuscheck":        {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
+	// An unknown key makes every call with the dictionary fail.
+	"literalkey": {"ConstantNameAsKey", "very-high", "5.3", []string{"keychain", "correctness"}},
 	// A read that "checks" a secret with kSecValueData accepts any value.
 	"valuefilter": {"ValueDataInQuery", "high", "4.3", []string{"keychain", "correctness"}},
 	// The secret is never stored: the add fails with -50.

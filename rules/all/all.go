@@ -13,6 +13,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
 	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
+	"github.com/keychainlint/keychainlint/rules/literalkey"
 	"github.com/keychainlint/keychainlint/rules/misplacedkey"
 	"github.com/keychainlint/keychainlint/rules/preferupdate"
 	"github.com/keychainlint/keychainlint/rules/reuseddict"
@@ -49,6 +50,7 @@ var Rules = []Rule{
 	{statuscheck.Analyzer, "warning"},
 	{valuefilter.Analyzer, "warning"},
 	{invalidvalue.Analyzer, "error"},
+	{literalkey.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.
