@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"bytes"
 	"go/token"
 	"unicode/utf8"
 
@@ -18,22 +19,13 @@ import (
 func lineStart(src []byte, line int) int {
 	off := 0
 	for l := 0; l < line; l++ {
-		i := indexByte(src[off:], '\n')
+		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {
 			return len(src)
 		}
 		off += i + 1
 	}
 	return off
-}
-
-func indexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // offset converts an LSP position to a byte offset in src.
@@ -56,60 +48,58 @@ func offset(src []byte, p protocol.Position, utf8Units bool) int {
 
 // position converts a byte offset in src to an LSP position.
 func position(src []byte, off int, utf8Units bool) protocol.Position {
-	if off > len(src) {
-		off = len(src)
+	off = max(0, min(off, len(src)))
+	line := bytes.Count(src[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return protocol.Position{Line: uint32(line), Character: units(src[start:off], utf8Units)}
+}
+
+// units is the length of a line's text in the position encoding's units.
+func units(text []byte, utf8Units bool) uint32 {
+	if utf8Units {
+		return uint32(len(text))
 	}
-	if off < 0 {
-		off = 0
-	}
-	line, start := 0, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
-		}
-	}
-	char := 0
-	for i := start; i < off; {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case utf8Units:
-			char += size
-		case r >= 0x10000:
-			char += 2
-		default:
-			char++
+	n := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
 		}
 		i += size
 	}
-	return protocol.Position{Line: uint32(line), Character: uint32(char)}
+	return uint32(n)
 }
 
-// tokenOffset converts a driver position (1-based line, 1-based byte
-// column) to a byte offset in src.
-func tokenOffset(src []byte, p token.Position) int {
-	if p.Line <= 0 {
-		return 0
-	}
-	off := lineStart(src, p.Line-1) + p.Column - 1
-	if off > len(src) {
-		off = len(src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	return off
-}
-
-// tokenRange converts a finding's span to an LSP range.
+// tokenRange converts a finding's span to an LSP range. The driver's
+// positions carry their lines, so only the text of those lines is read
+// (not the file from its start, once per finding).
 func tokenRange(src []byte, pos, end token.Position, utf8Units bool) protocol.Range {
-	start := tokenOffset(src, pos)
+	start := tokenPosition(src, pos, utf8Units)
 	stop := start
 	if end.Line > 0 {
-		stop = tokenOffset(src, end)
+		stop = tokenPosition(src, end, utf8Units)
 	}
-	if stop < start {
+	if stop.Line < start.Line || stop.Line == start.Line && stop.Character < start.Character {
 		stop = start
 	}
-	return protocol.Range{Start: position(src, start, utf8Units), End: position(src, stop, utf8Units)}
+	return protocol.Range{Start: start, End: stop}
+}
+
+// tokenPosition converts a driver position (1-based line, 1-based byte
+// column) to an LSP position, clamped to its line and to the text.
+func tokenPosition(src []byte, p token.Position, utf8Units bool) protocol.Position {
+	if p.Line <= 0 {
+		return protocol.Position{}
+	}
+	start := lineStart(src, p.Line-1)
+	if start == len(src) {
+		return position(src, start, utf8Units) // the last line, or past the end
+	}
+	off := min(start+max(p.Column-1, 0), len(src))
+	if nl := bytes.IndexByte(src[start:off], '\n'); nl >= 0 {
+		off = start + nl // a column past the line's end stays on the line
+	}
+	return protocol.Position{Line: uint32(p.Line - 1), Character: units(src[start:off], utf8Units)}
 }
