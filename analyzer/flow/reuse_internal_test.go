@@ -86,24 +86,30 @@ func contains(files []*model.File, f *model.File) bool {
 	return false
 }
 
+// afterEdit builds the graph of the helpers and the store, and the
+// program after one replacement of from by to in Helpers.swift.
+func afterEdit(t *testing.T, from, to string) (p *Program, files, next []*model.File) {
+	t.Helper()
+	files = parseAll(t, map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller})
+	prev := NewProgram(files, 0)
+	prev.graph()
+	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, from, to, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next = []*model.File{changed, files[1]}
+	return NewProgramAfter(prev, next, 0), files, next
+}
+
 // After a change inside a function body, the program reuses the callees
 // of every function of the unchanged files and of the changed file's
 // functions whose text is the same, points those that called into the
 // changed file at its new functions, and its graph is the graph a new
 // program builds.
 func TestProgramAfterReusesTheCallGraph(t *testing.T) {
-	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
-	files := parseAll(t, srcs)
-	prev := NewProgram(files, 0)
-	prev.graph()
-
 	// A change of a body in Helpers.swift: the declarations stay.
-	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, "SecItemDelete(", "_ = SecItemDelete(", 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := []*model.File{changed, files[1]}
-	p := NewProgramAfter(prev, next, 0)
+	p, files, next := afterEdit(t, "SecItemDelete(", "_ = SecItemDelete(")
+	changed := next[0]
 	got := edgesOf(p)
 	fresh := NewProgram(next, 0)
 	want := edgesOf(fresh)
@@ -134,8 +140,6 @@ func TestProgramAfterReusesTheCallGraph(t *testing.T) {
 // resolves again the functions it touches: the changed or added function
 // and those whose bodies name it; the graph is a new program's.
 func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
-	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
-	files := parseAll(t, srcs)
 	for _, c := range []struct {
 		name, from, to string
 		resolved       int64
@@ -145,14 +149,7 @@ func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
 		{"a result type changed", "-> [String: Any]", "-> NSDictionary", 3},                     // baseQuery, remove, Store.load
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			prev := NewProgram(files, 0)
-			prev.graph()
-			changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, c.from, c.to, 1)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			next := []*model.File{changed, files[1]}
-			p := NewProgramAfter(prev, next, 0)
+			p, _, next := afterEdit(t, c.from, c.to)
 			got, want := edgesOf(p), edgesOf(NewProgram(next, 0))
 			if got != want || strings.Contains(got, "(stale)") {
 				t.Errorf("graph:\n%s\nwant:\n%s", got, want)
@@ -167,15 +164,7 @@ func TestProgramAfterResolvesAgainWhenDeclarationsChange(t *testing.T) {
 // A class added changes how receivers resolve: every function resolves
 // again.
 func TestProgramAfterResolvesAllWhenTypesChange(t *testing.T) {
-	files := parseAll(t, map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller})
-	prev := NewProgram(files, 0)
-	prev.graph()
-	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(reuseHelpers+"\nfinal class Other {}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := []*model.File{changed, files[1]}
-	p := NewProgramAfter(prev, next, 0)
+	p, _, next := afterEdit(t, "func remove(", "final class Other {}\nfunc remove(")
 	if got, want := edgesOf(p), edgesOf(NewProgram(next, 0)); got != want {
 		t.Errorf("graph:\n%s\nwant:\n%s", got, want)
 	}
@@ -190,16 +179,7 @@ func TestProgramAfterResolvesAllWhenTypesChange(t *testing.T) {
 // callees, pointed at the new versions of the functions it calls there:
 // remove is kept and calls the new baseQuery.
 func TestProgramAfterRemapsKeptFunctionsCallees(t *testing.T) {
-	srcs := map[string]string{"Helpers.swift": reuseHelpers, "Store.swift": reuseCaller}
-	files := parseAll(t, srcs)
-	prev := NewProgram(files, 0)
-	prev.graph()
-	changed, err := swiftparse.ParseFile("Helpers.swift", []byte(strings.Replace(reuseHelpers, "return [kSecClass", "return  [kSecClass", 1)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := []*model.File{changed, files[1]}
-	p := NewProgramAfter(prev, next, 0)
+	p, _, next := afterEdit(t, "return [kSecClass", "return  [kSecClass")
 	got, want := edgesOf(p), edgesOf(NewProgram(next, 0))
 	if got != want || strings.Contains(got, "(stale)") {
 		t.Errorf("graph:\n%s\nwant:\n%s", got, want)
