@@ -70,6 +70,7 @@ func (l *lowerer) swiftEnd(t *swiftTop) {
 	}
 	t.cfg.closeAll(len(l.src))
 	l.platforms = model.AllPlatforms
+	sortForceUnwraps(l.file)
 	if len(t.top.Body) > 0 {
 		l.addFunc(t.top)
 	}
@@ -121,6 +122,7 @@ func (l *lowerer) swiftType(n *node) {
 	savedOwner, savedPlat, savedFn, savedEnum := l.owner, l.platforms, l.fn, l.stringEnum
 	defer func() { l.owner, l.platforms, l.fn, l.stringEnum = savedOwner, savedPlat, savedFn, savedEnum }()
 	l.owner, l.fn, l.stringEnum = name, nil, false
+	l.swiftExposed(n, name)
 	if k := n.ChildByFieldName("declaration_kind"); k != nil && name != "" {
 		switch l.text(k) {
 		case "struct":
@@ -291,6 +293,7 @@ func (l *lowerer) swiftParam(c *node) *model.Param {
 // or the initialiser of a stored property (static let, lazy var, global
 // constant) as a body that returns it.
 func (l *lowerer) swiftProperty(n *node, static bool) {
+	l.swiftStoredProps(n, static)
 	for _, pat := range fieldChildren(n, "name") {
 		id := pat.ChildByFieldName("bound_identifier")
 		if id == nil {
@@ -810,7 +813,11 @@ func (l *lowerer) swiftExpr(n *node) model.Expr {
 				op = l.text(o)
 			}
 			if op == "!" || op == "?" {
-				return l.swiftExpr(t)
+				x := l.swiftExpr(t)
+				if op == "!" && x != nil {
+					l.noteForceUnwrap(x.Pos())
+				}
+				return x
 			}
 		}
 	case "prefix_expression":

@@ -30,6 +30,10 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	if cl, ok := c.Fun.(*model.Closure); ok {
 		return a.runClosure(cl, st, true)
 	}
+	if isNSNull(c) {
+		// [NSNull null] and NSNull() are the one object kCFNull.
+		return constValue(Const{Ident: "kCFNull", Site: a.site(c.Span)})
+	}
 	name := c.Name()
 	recv := c.Receiver()
 	ri := a.receiver(recv, st)

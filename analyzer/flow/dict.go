@@ -46,6 +46,13 @@ type Entry struct {
 	// ValueParam is the parameter of the analysed function the value came
 	// from (-1 when none): callers substitute their argument.
 	ValueParam int
+	// NilBox is where a Swift Optional that may be nil was boxed into Any
+	// as the value (see valuetypes.go), on some path; Swift bridges nil
+	// to NSNull. ValueType is the declared nominal type of a value that
+	// is not a known constant ("Bool", "Int"), "" when unknown or when
+	// the paths disagree.
+	NilBox    Site
+	ValueType string
 	// Literal is set when the key was written by a dictionary literal
 	// entry: the whole entry (key: value) and the key expression as
 	// written (casts included), for suggested fixes.
@@ -189,6 +196,7 @@ func joinEntries(ae, be *Entry) *Entry {
 	if ae.ValueParam != be.ValueParam {
 		c.ValueParam = -1
 	}
+	c.NilBox, c.ValueType = joinNilBox(ae.NilBox, be.NilBox), joinValueType(ae.ValueType, be.ValueType)
 	if ae.Literal != be.Literal {
 		c.Literal, c.KeyExpr = Site{}, Site{}
 	}
@@ -462,4 +470,21 @@ func keyIDForName(name string) string {
 		return k.Short
 	}
 	return "raw:" + name
+}
+
+// joinNilBox keeps a boxed Optional of either path (it may be nil on
+// that one).
+func joinNilBox(a, b Site) Site {
+	if a.File != nil {
+		return a
+	}
+	return b
+}
+
+// joinValueType keeps a declared type both paths agree on.
+func joinValueType(a, b string) string {
+	if a != b {
+		return ""
+	}
+	return a
 }

@@ -82,7 +82,9 @@ func fpObj(b *strings.Builder, o *Obj) {
 		}
 		fmt.Fprintf(b, " text=%q vsite=", e.ValueText)
 		fpSite(b, e.ValueSite)
-		fmt.Fprintf(b, " vparam=%d lit=", e.ValueParam)
+		fmt.Fprintf(b, " vparam=%d vtype=%q nilbox=", e.ValueParam, e.ValueType)
+		fpSite(b, e.NilBox)
+		b.WriteString(" lit=")
 		fpSite(b, e.Literal)
 		b.WriteString(" kexpr=")
 		fpSite(b, e.KeyExpr)

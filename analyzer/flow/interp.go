@@ -75,6 +75,9 @@ type interp struct {
 	// and parameters, for call resolution ("" when unknown or when two
 	// declarations of the name disagree).
 	types map[string]string
+	// declTypes holds the declared type text of each local and parameter
+	// (valuetypes.go).
+	declTypes map[string]string
 }
 
 // frame collects the exits of a function or closure body.
@@ -159,6 +162,7 @@ func (a *interp) run() *funcResult {
 	}
 	for _, p := range a.fn.Params {
 		a.setType(p.Name, typeName(p.Type))
+		a.setDeclared(p.Name, p.Type)
 	}
 	for k, v := range a.paths {
 		st.setVar(k, v)
@@ -410,6 +414,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 			t = a.typeOf(x.Value, st, 0)
 		}
 		a.setType(x.Name, t)
+		a.setDeclared(x.Name, x.Type)
 		if x.Value != nil {
 			v = a.copyOnAssign(x.Value, a.eval(x.Value, st), st, x.Span)
 			if v.Kind == VDict && refType(x.Type) {
@@ -1202,7 +1207,7 @@ func (a *interp) evalDictLit(x *model.DictLit, st *state) Value {
 	for _, en := range x.Entries {
 		kv := a.eval(en.Key, st)
 		vv := a.eval(en.Value, st)
-		a.write(st, h.get(a, st), kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos()})
+		a.write(st, h.get(a, st), kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos(), boxes: true})
 	}
 	return dictValue(o.ID)
 }
@@ -1320,6 +1325,9 @@ func (a *interp) paramOfValue(v Value) int {
 type writeInfo struct {
 	value            model.Expr
 	literal, keyExpr model.Span
+	// boxes: the value is converted to Any (see model.DictOp.Boxes; a
+	// Swift dictionary literal's values too).
+	boxes bool
 }
 
 func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info writeInfo) {
@@ -1332,13 +1340,14 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			valueText, valueSite = string(a.file.Src[sp.Start:sp.End]), a.site(sp)
 		}
 	}
+	nilBox, vtype := a.valueFacts(info, vv, st)
 	for _, o := range objs {
 		if !ok {
 			o.Complete = false
 			continue
 		}
 		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
-			ValueParam: a.paramOfValue(vv)}
+			ValueParam: a.paramOfValue(vv), NilBox: nilBox, ValueType: vtype}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
 		}
@@ -1352,6 +1361,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			old.Platforms |= e.Platforms
 			old.Values = joinConsts(old.Values, e.Values)
 			old.UnknownValue = old.UnknownValue || e.UnknownValue
+			old.NilBox, old.ValueType = joinNilBox(old.NilBox, e.NilBox), joinValueType(old.ValueType, e.ValueType)
 			old.Sites, old.SitePlatforms = unionSites(old.Sites, old.SitePlatforms, e.Sites, e.SitePlatforms)
 			e = old
 		} else if len(objs) > 1 {
@@ -1385,7 +1395,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 				objs = fresh
 			}
 		}
-		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value})
+		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value, boxes: x.Boxes})
 	case model.DictRemove:
 		kv := a.eval(x.Key, st)
 		objs := h.get(a, st)

@@ -38,6 +38,9 @@ type Program struct {
 	structs map[string]bool
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
+	// props indexes the stored properties the files declare
+	// (valuetypes.go).
+	props map[string]*model.Prop
 
 	// graphOnce builds cg, the static call graph (callgraph.go); built
 	// is set once it has. prev is the program whose graph it may reuse
@@ -124,6 +127,7 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
 		}
 	}
+	p.props = propIndex(files)
 	for name := range classes {
 		// A class of the same name elsewhere (another module): a variable
 		// of that type may be a class instance, which aliases.

@@ -55,6 +55,16 @@ type File struct {
 	// Classes names its Swift classes and actors (reference types).
 	Structs []string
 	Classes []string
+	// Props are the stored properties the file's Swift types declare
+	// (see Prop); Exposed names the types whose stored properties code
+	// the program does not show may set: a type that is Decodable or
+	// Codable (its synthesised init(from:)), or @objcMembers (key-value
+	// coding), in its declaration or an extension.
+	Props   []*Prop
+	Exposed []string
+	// ForceUnwraps are the spans of the Swift expressions written with a
+	// force unwrap (`x!`, the span of x), sorted (see ForceUnwrapped).
+	ForceUnwraps []Span
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).
