@@ -47,10 +47,13 @@ func (l *lowerer) swiftStoredProps(n *node, static bool) {
 	}
 }
 
-// swiftExposed records a type whose declaration or extension makes its
-// stored properties settable by code the program does not show: a
-// Decodable conformance (the synthesised init(from:) sets every one) or
-// @objcMembers (key-value coding).
+// swiftExposed records a type whose declaration or extension may let code
+// the program does not show set its stored properties: @objcMembers
+// (key-value coding), or a conformance other than a few that synthesise
+// nothing that stores (a Decodable conformance's synthesised init(from:)
+// sets every property, and so does one of a protocol that refines
+// Decodable), or a superclass (whose code may set them through a
+// subclass's overrides).
 func (l *lowerer) swiftExposed(n *node, name string) {
 	if name == "" {
 		return
@@ -60,16 +63,22 @@ func (l *lowerer) swiftExposed(n *node, name string) {
 		exposed = true
 	}
 	for _, c := range namedChildren(n) {
-		if c.Type() == "inheritance_specifier" {
-			t := l.text(c)
-			if strings.Contains(t, "Codable") || strings.Contains(t, "Decodable") {
-				exposed = true
-			}
+		if c.Type() == "inheritance_specifier" && !inertConformance[strings.TrimSpace(l.text(c))] {
+			exposed = true
 		}
 	}
 	if exposed {
 		l.file.Exposed = append(l.file.Exposed, name)
 	}
+}
+
+// inertConformance are the protocols and base classes that set no stored
+// property of a type that adopts them (NSObject: key-value coding reaches
+// only @objc properties, which are External).
+var inertConformance = map[string]bool{
+	"Equatable": true, "Hashable": true, "Comparable": true, "Identifiable": true, "Sendable": true,
+	"CustomStringConvertible": true, "CustomDebugStringConvertible": true, "Error": true, "LocalizedError": true,
+	"NSObject": true,
 }
 
 // noteForceUnwrap records that the expression at sp was written `x!`.

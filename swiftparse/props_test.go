@@ -28,6 +28,9 @@ extension Q: Decodable {}
 @objcMembers class R: NSObject { var i: String? }
 class S { var j: [String: Any]? }
 var global: String?
+struct T: Equatable, Hashable {}
+struct U: Model {}
+final class V: NSObject {}
 `)
 	var got []string
 	for _, p := range f.Props {
@@ -48,8 +51,10 @@ var global: String?
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Props =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !reflect.DeepEqual(f.Exposed, []string{"P", "Q", "R"}) {
-		t.Errorf("Exposed = %q, want [P Q R]", f.Exposed)
+	// Codable, Decodable, @objcMembers, a protocol that may refine
+	// Decodable; not Equatable, Hashable or NSObject alone.
+	if !reflect.DeepEqual(f.Exposed, []string{"P", "Q", "R", "U"}) {
+		t.Errorf("Exposed = %q, want [P Q R U]", f.Exposed)
 	}
 	for _, p := range f.Props {
 		if src := string(f.Src[p.NameSpan.Start:p.NameSpan.End]); src != p.Name {

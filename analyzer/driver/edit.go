@@ -40,6 +40,10 @@ type Edit struct {
 	// program too.
 	sess *flow.Session
 	fset *token.FileSet
+	// outside is what the files outside the program mention (outside.go),
+	// when the loop read them (NewEditWalk); nil: no property is known
+	// nil.
+	outside map[string]bool
 }
 
 // NewEdit starts an edit loop over the files of an earlier run.
@@ -111,6 +115,9 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 	}
 	if e.prog == nil {
 		e.prog, e.last = e.cfg.opts.programAfter(e.last, e.files, e.cfg.Platforms), nil
+		if e.outside != nil {
+			e.prog.SetOutside(e.outside)
+		}
 		e.fset = token.NewFileSet()
 		e.sess = flow.NewSession(e.fset, e.prog)
 	}

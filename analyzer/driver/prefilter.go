@@ -64,6 +64,9 @@ type parsed struct {
 	sizes   []int64
 	helpers int // files parsed in round 2
 	unread  int // files that could not be read
+	// outside says which properties the flow engine may prove nil the
+	// files outside the program mention (outside.go).
+	outside map[string]bool
 }
 
 // parseInputs reads every input the walk finds, once, as the walk finds
@@ -174,6 +177,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	}
 
 	index.save(cfg, reads)
+	out.outside = outsideMentions(out.models, reads)
 
 	// Round 2: the helper files round 1 needs (one round, see above).
 	want := helperNamesOf(cfg, out.models) // helpernames_cache.go

@@ -1043,6 +1043,9 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
 		xv = a.eval(x.X, st)
 	}
+	if a.prog.knownNil(a.declaredProp(x, st)) {
+		return Value{Kind: VNil} // a stored Optional nothing sets (nilprops.go)
+	}
 	if x.Name == "rawValue" && xv.Kind == VConst && len(xv.Consts) == 1 && xv.Consts[0].IsStr {
 		// A case of a String enum is lowered as a property returning its
 		// raw value (swiftparse), so its rawValue is that string.
@@ -1168,6 +1171,9 @@ func (a *interp) evalIdent(x *model.Ident, st *state) Value {
 	}
 	if fn := a.prog.resolveProperty(x.Name, recvInfo{kind: recvNone}, a.fn); fn != nil {
 		return a.instantiate(fn, nil, x.Span, st)
+	}
+	if a.prog.knownNil(a.declaredProp(x, st)) {
+		return Value{Kind: VNil} // a stored Optional of self nothing sets (nilprops.go)
 	}
 	return unknown
 }

@@ -41,6 +41,14 @@ type Program struct {
 	// props indexes the stored properties the files declare
 	// (valuetypes.go).
 	props map[string]*model.Prop
+	// outside and outsideSet are what SetOutside was told of the files
+	// outside the program (until it is called, no property is known
+	// nil); nilProps the stored properties known nil, computed once
+	// (nilprops.go).
+	outside    map[string]bool
+	outsideSet bool
+	nilOnce    sync.Once
+	nilProps   map[*model.Prop]bool
 
 	// graphOnce builds cg, the static call graph (callgraph.go); built
 	// is set once it has. prev is the program whose graph it may reuse
