@@ -46,9 +46,6 @@ type interp struct {
 	// lookBacks counts the earlier calls visited through recent (see
 	// Stats.LookBacks).
 	lookBacks int
-	// replaced counts the states replaced in place by another (see
-	// replace).
-	replaced int
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
@@ -1262,42 +1259,23 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 // replace makes st the state x (the merge of the paths of an expression
 // evaluated in st).
 func (a *interp) replace(st, x *state) {
-	if x == st {
-		return
+	if x != st {
+		*st = *x
 	}
-	*st = *x
-	a.replaced++
-	st.repl = a.replaced
 }
 
 // held is an object (or the objects of a value) taken from the heap before
-// evaluating the operands of a change to it. Before states were shared
-// copy-on-write, a state replaced by another while the operands were
-// evaluated (a ternary, && or a closure among them: see replace) held
-// other objects than those taken, and the change went to objects no state
-// held any more: it was lost. held keeps that behaviour, so that sharing
-// changes no finding.
+// evaluating the operands of a change to it. Evaluating may copy the state,
+// or replace it by the merge of its paths (a ternary, && or a closure among
+// the operands): the change goes to the heap's current objects.
 type held struct {
-	objs     []*Obj
-	repl     int
-	detached bool // objs are copies no state holds
+	objs []*Obj
 }
 
-func holdObjs(st *state, objs []*Obj) held { return held{objs: objs, repl: st.repl} }
+func holdObjs(st *state, objs []*Obj) held { return held{objs: objs} }
 
-// get returns the objects to change: the heap's current ones, or, when
-// the state was replaced since they were taken, copies that no state
-// holds.
+// get returns the objects to change: the heap's current ones.
 func (h *held) get(a *interp, st *state) []*Obj {
-	if st.repl != h.repl {
-		if !h.detached {
-			for i, o := range h.objs {
-				h.objs[i] = o.clone()
-			}
-			h.detached = true
-		}
-		return h.objs
-	}
 	for i, o := range h.objs {
 		h.objs[i] = a.mutObj(st, o)
 	}
@@ -1311,7 +1289,7 @@ func (a *interp) mutObj(st *state, o *Obj) *Obj {
 	if cur, ok := st.heap[o.ID]; ok {
 		return st.mut(cur)
 	}
-	return o
+	return o.clone() // no state holds it: a change to it is lost
 }
 
 // write sets a key. One target object is a strong update; several (the
