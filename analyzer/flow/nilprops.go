@@ -114,12 +114,21 @@ func (p *Program) findNilProps() {
 		if f.Lang != model.Swift {
 			continue
 		}
-		reads := accountedNames(f, names)
+		// The model is walked only for a file that mentions a name.
+		var occ []int
+		var occNames []string
 		eachIdentifier(f, names, func(name string, at int) {
-			if !reads[at] {
-				spoiled[name] = true
-			}
+			occ, occNames = append(occ, at), append(occNames, name)
 		})
+		if len(occ) == 0 {
+			continue
+		}
+		reads := accountedNames(f, names)
+		for i, at := range occ {
+			if !reads[at] {
+				spoiled[occNames[i]] = true
+			}
+		}
 	}
 	for _, pr := range cands {
 		if !spoiled[pr.Name] {
@@ -238,8 +247,8 @@ func eachIdentifier(f *model.File, names map[string]bool, fn func(name string, a
 		end := min(c.Start, len(f.Src))
 		if end > pos {
 			scanIdentifiers(f.Src, pos, end, func(s, e int) bool {
-				if name := string(f.Src[s:e]); names[name] {
-					fn(name, s)
+				if names[string(f.Src[s:e])] { // no allocation for the lookup
+					fn(string(f.Src[s:e]), s)
 				}
 				return true
 			})
