@@ -156,21 +156,43 @@ func (c *Cache) entryPath(k [32]byte) string {
 // Load returns the cached model of the file at path with content src, or
 // nil. The model has Src set and Project nil.
 func (c *Cache) Load(path string, src []byte) *model.File {
-	if c == nil {
+	f, rest := c.LoadDeferred(path, src)
+	if f == nil || !rest() {
 		return nil
+	}
+	return f
+}
+
+// LoadDeferred is Load that leaves the functions encoded: f.Funcs is nil
+// until rest is called, which decodes them into f and reports whether the
+// entry held together (false: f is unusable, parse the file again). A run
+// whose findings come from the cache never needs them. rest is safe to
+// call once, from any goroutine.
+func (c *Cache) LoadDeferred(path string, src []byte) (f *model.File, rest func() bool) {
+	if c == nil {
+		return nil, nil
 	}
 	payload := c.Get(c.key(path, src))
 	if payload == nil {
 		c.misses.Add(1)
-		return nil
+		return nil, nil
 	}
-	f, err := decodeFile(payload, src)
+	f, body, err := decodeHead(payload, src)
 	if err != nil {
 		c.misses.Add(1)
-		return nil
+		return nil, nil
 	}
 	c.hits.Add(1)
-	return f
+	return f, func() bool {
+		funcs, err := decodeFuncs(body, f)
+		if err != nil {
+			c.hits.Add(-1)
+			c.misses.Add(1)
+			return false
+		}
+		f.Funcs = funcs
+		return true
+	}
 }
 
 // Store writes the model of the file at path with content src. Errors are

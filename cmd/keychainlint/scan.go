@@ -257,7 +257,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		return inputs, walkErr
 	}
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, FindingsOnly: true, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
