@@ -114,6 +114,8 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	inner := st.copy()
 	for _, p := range cl.Fn.Params {
 		inner.delVar(p.Name)
+		// A parameter shadows a property of the same name (valuetypes.go).
+		a.setDeclared(p.Name, p.Type)
 	}
 	a.frames = append(a.frames, &frame{})
 	saved := a.targets

@@ -57,7 +57,10 @@ const conflicting = "\x00"
 func (a *interp) declaredProp(e model.Expr, st *state) *model.Prop {
 	switch x := e.(type) {
 	case *model.Ident:
-		if _, local := st.vars[x.Name]; local || a.fn.Static {
+		// In a nested function a bare name may be a local of the
+		// enclosing one, which the analysis of the nested one does not
+		// hold.
+		if _, local := st.vars[x.Name]; local || a.fn.Static || a.fn.Parent != nil {
 			return nil
 		}
 		if _, declared := a.declTypes[x.Name]; declared {

@@ -18,6 +18,25 @@ final class Store {
         SecItemAdd(q as CFDictionary, nil)
     }
 
+    // Negative: a closure's parameter is not the property it shadows.
+    func saveAll(names: [String], secret: Data) {
+        names.forEach { user in
+            let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: user as Any, kSecValueData as String: secret]
+            SecItemAdd(q as CFDictionary, nil)
+        }
+    }
+
+    // Negative: nor is a local of the enclosing function that a nested
+    // function reads.
+    func saveNested(secret: Data) {
+        let user = "fixed"
+        func add() {
+            let q: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: user as Any, kSecValueData as String: secret]
+            SecItemAdd(q as CFDictionary, nil)
+        }
+        add()
+    }
+
     // Negatives: the subscript takes an Optional (nil removes the key),
     // setValue(_:forKey:) too, and a nil check unwraps.
     func saveChecked(secret: Data) {
