@@ -12,7 +12,8 @@ import (
 // name set's hash may collide, which only makes a property unknown. A
 // Swift file that could not be read may mention any; Objective-C and C
 // files cannot reach a Swift property that no attribute exposes (such a
-// property is no candidate).
+// property is no candidate). A Swift file that was read but not parsed
+// for another reason (its parse failed) may mention any too.
 //
 // Candidates come from the round-1 models; a helper file parsed in round
 // 2 is checked as a file outside the program (its mentions count), and its
@@ -33,7 +34,9 @@ func outsideMentions(models []*model.File, reads []*read) map[string]bool {
 			continue
 		}
 		for i, n := range names {
-			if r.unread || r.candidate && r.names.mayHold(keys[i]) {
+			// Not read, or read but neither parsed nor kept for round 2
+			// (a keychain file whose parse failed): it may mention any.
+			if r.unread || !r.candidate || r.names.mayHold(keys[i]) {
 				out[n] = true
 			}
 		}
