@@ -25,7 +25,7 @@
 //
 //   - kSecAttrAccessible whose every value is a ThisDeviceOnly class: the
 //     item is meant never to leave this device, and in the file keychain
-//     it moves with the login keychain to another Mac
+//     it can move with the login keychain to another Mac
 //     (WhenPasscodeSetThisDeviceOnly: and no passcode is required);
 //   - kSecAttrAccessGroup with a string that the entitlements of the Xcode
 //     targets building the file grant (keychain-access-groups, application

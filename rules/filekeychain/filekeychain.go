@@ -126,7 +126,7 @@ func deviceBound(d *flow.DictState) (*flow.Entry, string, bool) {
 }
 
 func accessibleLoss(v string) string {
-	s := fmt.Sprintf("kSecAttrAccessible %s does not bind the item to this Mac (it moves with the login keychain to another Mac)", v)
+	s := fmt.Sprintf("kSecAttrAccessible: %s does not bind the item to this Mac (it can move with the login keychain to another Mac: backups, Migration Assistant)", v)
 	if strings.Contains(v, "WhenPasscodeSet") {
 		s += " and does not require a passcode"
 	}

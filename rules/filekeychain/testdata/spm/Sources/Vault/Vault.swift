@@ -12,7 +12,7 @@ func addPasscodeSecret(_ secret: Data) -> OSStatus {
     var attrs: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "vault", kSecAttrAccount as String: "pin"]
     attrs[kSecAttrAccessible as String] = kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly
     attrs[kSecValueData as String] = secret
-    return SecItemAdd(attrs as CFDictionary, nil) // want `kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly does not bind the item to this Mac \(it moves with the login keychain to another Mac\) and does not require a passcode`
+    return SecItemAdd(attrs as CFDictionary, nil) // want `kSecAttrAccessibleWhenPasscodeSetThisDeviceOnly does not bind the item to this Mac \(it can move with the login keychain to another Mac: backups, Migration Assistant\) and does not require a passcode`
 }
 
 func addMacOnly(_ key: Data) -> OSStatus {
