@@ -11,7 +11,8 @@ import (
 	"github.com/keychainlint/keychainlint/rules/ruletest"
 )
 
-// spm builds for iOS 15 and macOS 12 (Swift and Objective-C targets), old
+// spm builds for iOS 15 and macOS 12 (Swift and Objective-C targets), pod
+// (a podspec) for iOS 13 and macOS 10.15, old
 // for macOS 10.13, ios for iOS only, xcode is a macOS 12 app entitled to
 // an access group; noproject has no project at all. The // want comments
 // check every finding and that nothing else is reported.
@@ -39,6 +40,11 @@ func TestFileKeychain(t *testing.T) {
 		"DeviceKey.m:7":      {driver.Error, true, false},
 		"SharedKeys.swift:8": {driver.Error, true, false},
 		"Old.swift:7":        {driver.Warning, false, false},
+		"Vault.swift:126":    {driver.Error, true, false},
+		"Keys.m:8":           {driver.Error, true, false},
+		// kSecUseDataProtectionKeychain is already in the dictionary (for
+		// iOS): no second entry is inserted.
+		"Keys.m:31": {driver.Error, false, false},
 	}
 	for k, w := range want {
 		if by[k] != w {
@@ -53,7 +59,7 @@ func TestFileKeychain(t *testing.T) {
 // The goldens show the fix: kSecUseDataProtectionKeychain: true after the
 // kSecClass entry, spelled like it (Swift and Objective-C).
 func TestGoldensExist(t *testing.T) {
-	for _, p := range []string{"testdata/spm/Sources/Vault/Vault.swift.golden", "testdata/spm/Sources/VaultObjC/DeviceKey.m.golden", "testdata/xcode/Shared/SharedKeys.swift.golden"} {
+	for _, p := range []string{"testdata/spm/Sources/Vault/Vault.swift.golden", "testdata/spm/Sources/VaultObjC/DeviceKey.m.golden", "testdata/xcode/Shared/SharedKeys.swift.golden", "testdata/pod/Classes/Keys.m.golden"} {
 		if _, err := os.Stat(p); err != nil {
 			t.Error(err)
 		}

@@ -114,3 +114,17 @@ func addCatalyst(_ key: Data) -> OSStatus {
     return errSecUnimplemented
     #endif
 }
+
+// canImport(UIKit) is iOS-family and Mac Catalyst code: silent; the AppKit
+// branch is macOS and reported.
+func addByFramework(_ key: Data) -> OSStatus {
+    #if canImport(UIKit)
+    let a: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "vault", kSecAttrAccessible as String: kSecAttrAccessibleWhenUnlockedThisDeviceOnly, kSecValueData as String: key]
+    return SecItemAdd(a as CFDictionary, nil)
+    #elseif os(macOS) && !targetEnvironment(macCatalyst)
+    let b: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "vault", kSecAttrAccessible as String: kSecAttrAccessibleWhenUnlockedThisDeviceOnly, kSecValueData as String: key]
+    return SecItemAdd(b as CFDictionary, nil) // want `kSecAttrAccessibleWhenUnlockedThisDeviceOnly does not bind the item to this Mac`
+    #else
+    return errSecUnimplemented
+    #endif
+}
