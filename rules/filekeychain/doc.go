@@ -27,10 +27,12 @@
 //     item is meant never to leave this device, and in the file keychain
 //     it can move with the login keychain to another Mac
 //     (WhenPasscodeSetThisDeviceOnly: and no passcode is required);
-//   - kSecAttrAccessGroup with a string that the entitlements of the Xcode
-//     targets building the file grant (keychain-access-groups, application
-//     groups): sharing was set up, and the file-keychain item is trusted
-//     to the app that added it only.
+//   - kSecAttrAccessGroup with a string that the entitlements of every
+//     Xcode target building the file grant (keychain-access-groups,
+//     application groups): sharing was set up, and the file-keychain item
+//     is trusted to the app that added it only. (The project does not say
+//     which targets are the Mac ones, so an iOS target's group alone is
+//     not enough.)
 //
 // It is an error when the macOS deployment target is 10.15 or later, with
 // a suggested fix that adds kSecUseDataProtectionKeychain: true (not

@@ -133,9 +133,9 @@ func accessibleLoss(v string) string {
 	return s
 }
 
-// sharedGroup finds a kSecAttrAccessGroup whose value the project's
-// entitlements grant (keychain-access-groups or application groups): the
-// author set up sharing, which the file keychain drops (it has no access
+// sharedGroup finds a kSecAttrAccessGroup whose value the entitlements of
+// every Xcode target that builds the file grant (keychain-access-groups
+// or application groups): the author set up sharing, which the file keychain drops (it has no access
 // groups, SecItem.cpp:4823). A group the entitlements do not grant, or
 // entitlements that are not known, say nothing about macOS sharing (the
 // group may be meant for the iOS app, and with the data-protection key
@@ -152,16 +152,28 @@ func sharedGroup(d *flow.DictState, info *model.ProjectInfo) (*flow.Entry, strin
 	if _, known := info.Entitled(); !known {
 		return nil, "", false
 	}
+	// Every target that builds the file must grant it: the project does not
+	// say which of them are the macOS ones, and an iOS target's group says
+	// nothing about the Mac.
 	for _, t := range info.Targets {
-		for _, ent := range t.Entitlements {
-			for _, g := range append(append([]string(nil), ent.KeychainAccessGroups...), ent.AppGroups...) {
-				if g != "*" && model.MatchPattern(g, c.Str) {
-					return e, c.Str, true
-				}
+		if !grants(t, c.Str) {
+			return nil, "", false
+		}
+	}
+	return e, c.Str, true
+}
+
+// grants reports whether one of the target's entitlements files lists the
+// group in keychain-access-groups or application groups.
+func grants(t *model.TargetFacts, group string) bool {
+	for _, ent := range t.Entitlements {
+		for _, g := range append(append([]string(nil), ent.KeychainAccessGroups...), ent.AppGroups...) {
+			if g != "*" && model.MatchPattern(g, group) {
+				return true
 			}
 		}
 	}
-	return nil, "", false
+	return false
 }
 
 // advice depends on the macOS deployment target: the key exists from
