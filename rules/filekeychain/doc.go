@@ -8,8 +8,8 @@
 //
 // On macOS a SecItemAdd stores its item in the legacy file keychain unless
 // the dictionary sets kSecUseDataProtectionKeychain: true (macOS 10.15),
-// kSecAttrSynchronizable: true, kSecAttrAccessControl or kSecAttrTokenID
-// (the shim's SecItemCategorizeQuery and SecItemAdd, Security
+// kSecAttrSynchronizable: true, kSecAttrAccessControl, kSecAttrTokenID or
+// the token access group (the shim's SecItemCategorizeQuery and SecItemAdd, Security
 // OSX/libsecurity_keychain/lib/SecItem.cpp:4176-4190, 5023-5050). The file
 // keychain has no data-protection classes and no access groups: the shim
 // removes kSecAttrAccessible, kSecAttrAccessGroup and kSecAttrSynchronizable

@@ -86,14 +86,24 @@ const migration = "items that earlier versions stored in the file keychain stay 
 // wants on macOS: kSecUseDataProtectionKeychain on some path, whatever its
 // value (set under if #available, or false on purpose in migration code);
 // kSecAttrSynchronizable: true on every path; kSecAttrAccessControl or
-// kSecAttrTokenID on some path (the shim sends such an add to the
-// data-protection keychain, SecItem.cpp:4176-4179); or a key only the file
-// keychain knows (kSecUseKeychain, kSecMatchSearchList, kSecAttrAccess:
-// the file keychain on purpose, SecItem.cpp:4215-4233).
+// kSecAttrTokenID on some path, or the token access group (the shim
+// sends such an add to the data-protection keychain, SecItem.cpp:
+// 4176-4185); or a key only the file keychain knows (kSecUseKeychain,
+// kSecMatchSearchList, kSecAttrAccess: the file keychain on purpose,
+// SecItem.cpp:4215-4233).
 func choosesKeychain(d *flow.DictState) bool {
 	for _, k := range []string{"kSecUseDataProtectionKeychain", "kSecAttrAccessControl", "kSecAttrTokenID", "kSecUseKeychain", "kSecMatchSearchList", "kSecAttrAccess"} {
 		if e, ok := d.Lookup(k); ok && e.Platforms.Has(model.MacOS) {
 			return true
+		}
+	}
+	// The token access group sends the call to the data-protection
+	// keychain too (SecItem.cpp:4181-4185).
+	if e, ok := d.Lookup("kSecAttrAccessGroup"); ok && e.Platforms.Has(model.MacOS) {
+		for _, v := range e.Values {
+			if v.Ident == "kSecAttrAccessGroupToken" {
+				return true
+			}
 		}
 	}
 	e, ok := d.Lookup("kSecAttrSynchronizable")

@@ -128,3 +128,10 @@ func addByFramework(_ key: Data) -> OSStatus {
     return errSecUnimplemented
     #endif
 }
+
+// Silent: the token access group sends the add to the data-protection
+// keychain.
+func addTokenGroup(_ key: Data) -> OSStatus {
+    let attrs: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "vault", kSecAttrAccessGroup as String: kSecAttrAccessGroupToken, kSecAttrAccessible as String: kSecAttrAccessibleWhenUnlockedThisDeviceOnly, kSecValueData as String: key]
+    return SecItemAdd(attrs as CFDictionary, nil)
+}
