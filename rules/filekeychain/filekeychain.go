@@ -79,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // migration answers "the Mac app has always used the file keychain": a
 // query with kSecUseDataProtectionKeychain: true searches only the
-// data-protection keychain (SecItem.cpp:4137-4139).
+// data-protection keychain (SecItem.cpp:4137-4140).
 const migration = "items that earlier versions stored in the file keychain stay there, and queries with the key do not see them: migrate once (read without the key, add with it, then delete the old item)"
 
 // choosesKeychain reports whether the dictionary says which keychain it
