@@ -113,7 +113,7 @@ func choosesKeychain(d *flow.DictState) bool {
 // deviceBound finds a kSecAttrAccessible whose every value is a
 // ThisDeviceOnly class, on macOS: the code means the item never to leave this device (or,
 // WhenPasscodeSet, to need a passcode), which the file keychain, without
-// that attribute in its schema (SecItem.cpp:4819-4824), does not do.
+// that attribute in its schema (SecItem.cpp:4820-4824), does not do.
 // WhenUnlocked, AfterFirstUnlock and Always say only when the item may be
 // read; the file keychain's own lock follows the login session, and code
 // that sets them for iOS loses nothing it relies on: silent.
