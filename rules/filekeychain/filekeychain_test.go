@@ -11,7 +11,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/ruletest"
 )
 
-// spm builds for iOS 15 and macOS 12 (Swift and Objective-C targets), pod
+// spm builds for iOS 15 and macOS 12 (Swift, Objective-C and C), pod
 // (a podspec) for iOS 13 and macOS 10.15, old
 // for macOS 10.13, ios for iOS only, xcode is a macOS 12 app entitled to
 // an access group; noproject has no project at all. The // want comments
@@ -45,6 +45,8 @@ func TestFileKeychain(t *testing.T) {
 		// kSecUseDataProtectionKeychain is already in the dictionary (for
 		// iOS): no second entry is inserted.
 		"Keys.m:31": {driver.Error, false, false},
+		// C has no dictionary literal to insert into.
+		"device_key.c:8": {driver.Error, false, false},
 	}
 	for k, w := range want {
 		if by[k] != w {
