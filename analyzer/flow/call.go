@@ -280,6 +280,10 @@ func (a *interp) bindParams(o *Obj, call *model.Call, args []Value) {
 		}
 		c := e.clone()
 		c.ValueParam, c.ValueText, c.ValueSite = -1, "", Site{}
+		if i < len(args) && isNonNil(args[i]) {
+			// The parameter boxed into Any is not nil at this call.
+			c.NilBox = Site{}
+		}
 		if i < len(args) {
 			switch v := args[i]; {
 			case v.Kind == VConst:

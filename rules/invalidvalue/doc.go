@@ -54,8 +54,10 @@
 // updateValue(_:forKey:). It stays silent when the Optional is unwrapped
 // (`if let`, `guard let`, `maybe!`, `maybe ?? default`, inside `if maybe
 // != nil`), when it is set through `dict[k] = maybe` or setValue(_:
-// forKey:) (they take an Optional and leave the key out for nil), and
-// when the type of the value is not declared (a call's result).
+// forKey:) (they take an Optional and leave the key out for nil), when
+// the type of the value is not declared (a call's result), and when the
+// Optional is a parameter of a helper that builds the dictionary and the
+// call passes a value that is not nil.
 //
 // A boolean (true, @YES, a Swift Bool) where securityd needs text also
 // fails: the Blob and Data attributes (kSecAttrAccount, kSecAttrService,
