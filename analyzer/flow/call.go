@@ -60,6 +60,10 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		}
 		args[i] = a.eval(arg.Value, st)
 	}
+	if name == "CFRelease" && len(args) == 1 && recv == nil {
+		a.useResult(args[0], c.Span, true, st)
+	}
+	a.escapeStatuses(name, args, st)
 	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		return a.instantiate(fn, c, c.Span, st, args...)
 	}
@@ -432,6 +436,7 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 		st.deleted = append(st.deleted, fact)
 	}
 	a.setCallFor(id, fact)
+	a.bindResult(x, id, st)
 	return Value{Kind: VStatus, Status: []callID{id}}
 }
 
