@@ -64,6 +64,9 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		a.useResult(args[0], c.Span, true, st)
 	}
 	a.escapeStatuses(name, args, st)
+	if recvVal.Kind == VStatus {
+		a.escapeStatuses(name, []Value{recvVal}, st) // status.check()
+	}
 	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		return a.instantiate(fn, c, c.Span, st, args...)
 	}

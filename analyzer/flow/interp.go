@@ -1048,6 +1048,10 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
 		xv = a.eval(x.X, st)
 	}
+	if xv.Kind == VStatus {
+		// status.isSuccess: a member of the status may check it.
+		a.escapeStatuses(x.Name, []Value{xv}, st)
+	}
 	if x.Name == "rawValue" && xv.Kind == VConst && len(xv.Consts) == 1 && xv.Consts[0].IsStr {
 		// A case of a String enum is lowered as a property returning its
 		// raw value (swiftparse), so its rawValue is that string.

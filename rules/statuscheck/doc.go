@@ -55,7 +55,8 @@
 // cases leave), a conditional cast (`result as? Data`, `if let data =
 // result as? Data`), a use after the result was found not nil (`if
 // (result) CFRelease(result)`, `guard result != nil`), a status given to
-// a function that may check it (`try check(status)`) or kept as a Bool,
+// a function or a member that may check it (`try check(status)`,
+// `status.isSuccess`) or kept as a Bool,
 // and bridging transfers (`(__bridge_transfer NSData *)result`,
 // CFBridgingRelease(result)), which give nil for NULL.
 //

@@ -141,3 +141,29 @@ func loadRetried(_ query: [String: Any]) -> Data? {
     guard status == errSecSuccess else { return nil }
     return result as! Data
 }
+
+// Silent: the status is checked by a member of its own.
+extension OSStatus {
+    var isSuccess: Bool { self == errSecSuccess }
+    func succeeded() -> Bool { self == errSecSuccess }
+}
+func loadMember(_ query: [String: Any]) -> Data? {
+    var result: AnyObject?
+    let status = SecItemCopyMatching(query as CFDictionary, &result)
+    guard status.isSuccess else { return nil }
+    return result as! Data
+}
+func loadMethod(_ query: [String: Any]) -> Data? {
+    var result: AnyObject?
+    let status = SecItemCopyMatching(query as CFDictionary, &result)
+    if !status.succeeded() { return nil }
+    return result as! Data
+}
+
+// Reported: errSecItemNotFound is let through with success.
+func loadOrMissing(_ query: [String: Any]) throws -> Data {
+    var result: AnyObject?
+    let status = SecItemCopyMatching(query as CFDictionary, &result)
+    guard status == errSecSuccess || status == errSecItemNotFound else { throw NSError(domain: NSOSStatusErrorDomain, code: Int(status)) }
+    return result as! Data // want "may be errSecItemNotFound \\(-25300\\) \\(last checked by `status == errSecSuccess` on line 167\\)"
+}
