@@ -1,0 +1,180 @@
+package inventory
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/swiftparse"
+)
+
+// build lowers the files, runs the flow engine over them as one program
+// and returns their inventory.
+func build(t *testing.T, plat model.Platform, files map[string]string) *Inventory {
+	t.Helper()
+	return Build(results(t, plat, files), Options{})
+}
+
+func results(t *testing.T, plat model.Platform, files map[string]string) []*flow.Result {
+	t.Helper()
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var models []*model.File
+	for _, n := range names {
+		f, err := swiftparse.ParseFile(n, []byte(files[n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Errors) > 0 {
+			t.Fatalf("%s: syntax errors at %v", n, f.Errors)
+		}
+		models = append(models, f)
+	}
+	prog := flow.NewProgram(models, plat)
+	var out []*flow.Result
+	for _, f := range models {
+		out = append(out, prog.FileResult(f))
+	}
+	return out
+}
+
+func attr(it *Item, key string) Value {
+	for _, a := range it.Attributes {
+		if a.Key == key {
+			return a.Value
+		}
+	}
+	return Value{}
+}
+
+func funcs(us []Use) string {
+	var out []string
+	for _, u := range us {
+		s := u.Function
+		if u.Possible {
+			s += "?"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ", ")
+}
+
+const store = `
+import Security
+
+struct TokenStore {
+    let service = "com.example.app"
+
+    func save(_ data: Data, account: String) {
+        let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword,
+                                    kSecAttrService as String: service,
+                                    kSecAttrAccount as String: account]
+        let status = SecItemCopyMatching(query as CFDictionary, nil)
+        if status == errSecSuccess {
+            SecItemUpdate(query as CFDictionary, [kSecValueData as String: data] as CFDictionary)
+        } else {
+            var add = query
+            add[kSecValueData as String] = data
+            add[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlock
+            SecItemAdd(add as CFDictionary, nil)
+        }
+    }
+
+    func load(account: String) -> Data? {
+        let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword,
+                                    kSecAttrService as String: service,
+                                    kSecAttrAccount as String: account,
+                                    kSecReturnData as String: true]
+        var out: CFTypeRef?
+        SecItemCopyMatching(query as CFDictionary, &out)
+        return out as? Data
+    }
+
+    func deleteAll() {
+        SecItemDelete([kSecClass as String: kSecClassGenericPassword] as CFDictionary)
+    }
+}
+
+func saveInstallID(_ id: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword,
+                kSecAttrService as String: "com.example.app",
+                kSecAttrAccount as String: "install-id",
+                kSecValueData as String: id] as CFDictionary, nil)
+}
+
+func saveInstallIDAgain(_ id: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword,
+                kSecAttrService as String: "com.example.app",
+                kSecAttrAccount as String: "install-id",
+                kSecValueData as String: id] as CFDictionary, nil)
+}
+
+func readOther() {
+    SecItemCopyMatching([kSecClass as String: kSecClassGenericPassword,
+                         kSecAttrService as String: "com.example.other",
+                         kSecAttrAccount as String: "install-id"] as CFDictionary, nil)
+}
+`
+
+// TestGrouping: the adds of one item (two functions adding the same
+// constant identity) are one row; a save's own read and update certainly
+// name its item, another method of the type possibly does, a class-wide
+// delete possibly does, and a read of another service names no item.
+// The install id's account is a constant the token store's unknown account
+// may equal, but nothing in the code links them: not listed.
+func TestGrouping(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"Store.swift": store})
+	if len(inv.Items) != 2 {
+		t.Fatalf("want 2 items, got %d: %+v", len(inv.Items), inv.Items)
+	}
+	tok, id := inv.Items[0], inv.Items[1]
+	if got := funcs(tok.Adds); got != "TokenStore.save(_:account:)" {
+		t.Errorf("token adds: %s", got)
+	}
+	if got := funcs(tok.Reads); got != "TokenStore.save(_:account:), TokenStore.load(account:)?" {
+		t.Errorf("token reads: %s", got)
+	}
+	if got := funcs(tok.Updates); got != "TokenStore.save(_:account:)" {
+		t.Errorf("token updates: %s", got)
+	}
+	if got := funcs(tok.Deletes); got != "TokenStore.deleteAll()?" {
+		t.Errorf("token deletes: %s", got)
+	}
+	if got := funcs(id.Adds); got != "saveInstallID(_:), saveInstallIDAgain(_:)" {
+		t.Errorf("install id adds (one item): %s", got)
+	}
+	// The token store's read is another type's: not linked to the
+	// install id by an unknown account.
+	if got := funcs(id.Reads); got != "" {
+		t.Errorf("install id reads: %s", got)
+	}
+	// A class-wide delete reaches every item of the class, whoever wrote
+	// it.
+	if got := funcs(id.Deletes); got != "TokenStore.deleteAll()?" {
+		t.Errorf("install id deletes: %s", got)
+	}
+	if len(inv.Queries) != 1 || inv.Queries[0].Function != "readOther()" {
+		t.Errorf("other queries: %+v", inv.Queries)
+	}
+	if v := attr(id, "kSecAttrAccount"); strings.Join(v.Known, ",") != `"install-id"` || v.Unknown || v.Absent {
+		t.Errorf("install id account: %+v", v)
+	}
+	if v := attr(tok, "kSecAttrAccount"); !v.Unknown || strings.Join(v.From, ",") != "parameter account of TokenStore.save(_:account:)" {
+		t.Errorf("token account: %+v", v)
+	}
+	// A stored property with a literal value is that constant.
+	if v := attr(tok, "kSecAttrService"); v.Unknown || strings.Join(v.Known, ",") != `"com.example.app"` {
+		t.Errorf("token service: %+v", v)
+	}
+	if v := tok.Accessible; strings.Join(v.Known, ",") != "kSecAttrAccessibleAfterFirstUnlock" || v.Unknown || v.Absent {
+		t.Errorf("token accessible: %+v", v)
+	}
+	if v := id.Accessible; !v.Absent || len(v.Known) > 0 || v.Unknown {
+		t.Errorf("install id accessible (not set): %+v", v)
+	}
+}

@@ -1,0 +1,127 @@
+package inventory
+
+import (
+	"math/rand"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/flow"
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
+
+// TestWrapper: a wrapper that passes its dictionary parameter to
+// SecItemAdd is not an item of its own; the caller's dictionary is, made
+// "through" the wrapper.
+func TestWrapper(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"W.swift": `
+import Security
+func addItem(_ q: [String: Any]) -> OSStatus {
+    return SecItemAdd(q as CFDictionary, nil)
+}
+func saveToken(_ d: Data) {
+    _ = addItem([kSecClass as String: kSecClassGenericPassword,
+                 kSecAttrService as String: "svc", kSecAttrAccount as String: "token",
+                 kSecUseDataProtectionKeychain as String: true,
+                 kSecValueData as String: d])
+}
+`})
+	if len(inv.Items) != 1 {
+		t.Fatalf("want 1 item, got %d: %+v", len(inv.Items), inv.Items)
+	}
+	it := inv.Items[0]
+	if len(it.Adds) != 1 || it.Adds[0].Function != "saveToken(_:)" || it.Adds[0].Via != "addItem(_:)" {
+		t.Errorf("adds: %+v", it.Adds)
+	}
+	if it.Keychain != KeychainDP {
+		t.Errorf("keychain: %s", it.Keychain)
+	}
+}
+
+// TestProtection: a key set on one path only is "not set on some paths";
+// the keychain column follows kSecUseDataProtectionKeychain and the
+// platforms; an add the engine cannot follow is a row of unknowns.
+func TestProtection(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"P.swift": `
+import Security
+func save(_ d: Data, strict: Bool) {
+    var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword,
+                            kSecAttrService as String: "svc", kSecAttrAccount as String: "a",
+                            kSecValueData as String: d]
+    if strict {
+        q[kSecAttrAccessible as String] = kSecAttrAccessibleWhenUnlockedThisDeviceOnly
+    }
+    SecItemAdd(q as CFDictionary, nil)
+}
+#if os(iOS)
+func saveIOS(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword,
+                kSecAttrService as String: "svc", kSecAttrAccount as String: "b",
+                kSecValueData as String: d] as CFDictionary, nil)
+}
+#endif
+func saveOpaque(_ q: CFDictionary) {
+    SecItemAdd(q, nil)
+}
+`})
+	if len(inv.Items) != 3 {
+		t.Fatalf("want 3 items, got %d: %+v", len(inv.Items), inv.Items)
+	}
+	a, ios, opaque := inv.Items[0], inv.Items[1], inv.Items[2]
+	if got := a.Accessible.text(unsetAccessible); got != "kSecAttrAccessibleWhenUnlockedThisDeviceOnly | not set on some paths" {
+		t.Errorf("accessible: %s", got)
+	}
+	if a.Keychain != KeychainFile {
+		t.Errorf("keychain: %s", a.Keychain)
+	}
+	if ios.Keychain != KeychainNoMac || ios.Platforms != "ios,maccatalyst" { // os(iOS) holds on Mac Catalyst
+		t.Errorf("iOS-only add: keychain %s, platforms %s", ios.Keychain, ios.Platforms)
+	}
+	if got := opaque.Class.text("unknown"); !strings.HasPrefix(got, "unknown") {
+		t.Errorf("opaque class: %s", got)
+	}
+	if opaque.Keychain != KeychainSome {
+		t.Errorf("opaque keychain: %s", opaque.Keychain)
+	}
+	if len(opaque.Attributes) != len(identifying) {
+		t.Errorf("an unknown class shows every identifying attribute: %+v", opaque.Attributes)
+	}
+}
+
+// TestDeterministic: the inventory does not depend on the order of the
+// flow results.
+func TestDeterministic(t *testing.T) {
+	files := map[string]string{"Store.swift": store, "Other.swift": `
+import Security
+func other(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassInternetPassword,
+                kSecAttrServer as String: "example.com", kSecAttrAccount as String: "me",
+                kSecValueData as String: d] as CFDictionary, nil)
+}
+`}
+	rs := results(t, model.AllPlatforms, files)
+	want := Build(rs, Options{})
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 5; i++ {
+		r.Shuffle(len(rs), func(i, j int) { rs[i], rs[j] = rs[j], rs[i] })
+		if got := Build(rs, Options{}); !reflect.DeepEqual(got, want) {
+			t.Fatalf("order %d: a different inventory", i)
+		}
+	}
+	if want.Items[0].Adds[0].File != "Other.swift" {
+		t.Errorf("rows are not in file order: %+v", want.Items[0].Adds)
+	}
+}
+
+// TestEmpty: no results, nil results, a program without SecItem calls.
+func TestEmpty(t *testing.T) {
+	for _, inv := range []*Inventory{
+		Build(nil, Options{}),
+		Build([]*flow.Result{nil}, Options{}),
+		build(t, model.AllPlatforms, map[string]string{"E.swift": "let x = 1\n"}),
+	} {
+		if len(inv.Items) != 0 || len(inv.Queries) != 0 || inv.Items == nil || inv.Queries == nil {
+			t.Errorf("empty inventory: %+v", inv)
+		}
+	}
+}
