@@ -1,8 +1,11 @@
 package inventory
 
 import (
+	"path/filepath"
+
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
+	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
 
@@ -150,16 +153,29 @@ func sameSource(ea, eq *flow.Entry, a, q *flow.CallFact) bool {
 
 func unknownValue(e *flow.Entry) bool { return e.UnknownValue || len(e.Values) == 0 }
 
-// sameUnit reports whether two calls are made by methods of one type, or,
-// outside types, in one file.
+// sameUnit reports whether two calls are made by methods of one type (of
+// one module: two packages may each define a KeychainStore), or, outside
+// types, in one file.
 func sameUnit(a, q *flow.CallFact) bool {
 	if a.Func == nil || q.Func == nil {
 		return false
 	}
-	if a.Func.Owner != "" || q.Func.Owner != "" {
-		return a.Func.Owner == q.Func.Owner
+	if a.Func.Owner == "" && q.Func.Owner == "" {
+		return a.Site.File == q.Site.File
 	}
-	return a.Site.File == q.Site.File
+	return a.Func.Owner == q.Func.Owner && sameModule(a.Site.File, q.Site.File)
+}
+
+// sameModule reports whether two files are built by the same module (its
+// project's, else their directory).
+func sameModule(a, b *model.File) bool {
+	if a == b {
+		return true
+	}
+	if a.Project != nil && b.Project != nil && a.Project.Module != "" && b.Project.Module != "" {
+		return a.Project.Module == b.Project.Module
+	}
+	return filepath.Dir(a.Path) == filepath.Dir(b.Path)
 }
 
 // disjoint reports whether two entries certainly hold different values:

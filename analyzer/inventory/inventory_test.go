@@ -178,3 +178,34 @@ func TestGrouping(t *testing.T) {
 		t.Errorf("install id accessible (not set): %+v", v)
 	}
 }
+
+// TestSameTypeOtherModule: two packages that each define a type of one
+// name are two units: an unknown account of one is not linked to the
+// other's.
+func TestSameTypeOtherModule(t *testing.T) {
+	src := func(op string) string {
+		return `
+import Security
+class KeyStore {
+    func ` + op + `(_ d: Data, key: String) {
+        SecItem` + op + `([kSecClass as String: kSecClassGenericPassword,
+                    kSecAttrAccount as String: key, kSecValueData as String: d] as CFDictionary, nil)
+    }
+}
+`
+	}
+	inv := build(t, model.AllPlatforms, map[string]string{
+		"a/KeyStore.swift": src("Add"),
+		"b/KeyStore.swift": src("CopyMatching"),
+		"a/Reader.swift":   strings.Replace(src("CopyMatching"), "func CopyMatching", "func read", 1),
+	})
+	if len(inv.Items) != 1 {
+		t.Fatalf("want 1 item, got %d", len(inv.Items))
+	}
+	if got := funcs(inv.Items[0].Reads); got != "KeyStore.read(_:key:)?" {
+		t.Errorf("reads: %s (only the one in a/)", got)
+	}
+	if len(inv.Queries) != 1 || inv.Queries[0].File != "b/KeyStore.swift" {
+		t.Errorf("other queries: %+v", inv.Queries)
+	}
+}

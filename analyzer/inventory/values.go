@@ -41,8 +41,10 @@ func valueOf(facts []*flow.CallFact, name string) Value {
 
 func addEntry(v *Value, f *flow.CallFact, name string) {
 	if f.Dict == nil {
+		// A dictionary the engine could not follow: every key is unknown;
+		// the class says once where the dictionary comes from.
 		v.Unknown = true
-		if t := argText(f); t != "" {
+		if t := argText(f); t != "" && name == "kSecClass" {
 			v.From = append(v.From, "the dictionary "+t)
 		}
 		return
@@ -52,8 +54,9 @@ func addEntry(v *Value, f *flow.CallFact, name string) {
 		if f.Dict.Complete {
 			v.Absent = true
 		} else {
-			// Something the engine could not follow may have added it.
-			v.Unknown, v.Absent = true, true
+			// Something the engine could not follow (a parameter, a
+			// helper) may have added it.
+			v.Unknown = true
 		}
 		return
 	}
