@@ -42,6 +42,7 @@ func Build(results []*flow.Result, opt Options) *Inventory {
 			matched = true
 			u := use(q)
 			u.Possible = !certain
+			u.Sets = protectionSets(q)
 			it := inv.Items[i]
 			switch q.Op {
 			case model.OpRead:

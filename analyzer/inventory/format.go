@@ -46,6 +46,9 @@ func (u Use) text() string {
 	if u.Possible {
 		s += " (possibly)"
 	}
+	if len(u.Sets) > 0 {
+		s += ", sets " + strings.Join(u.Sets, ", ")
+	}
 	return s
 }
 
@@ -146,10 +149,10 @@ func (q *Query) identity() string {
 	parts := []string{q.Class.text("class unknown")}
 	for _, a := range q.Attributes {
 		if t := a.text(""); t != "" {
-			parts = append(parts, attrLabel(a.Key)+" "+t)
+			parts = append(parts, attrLabel(a.Key)+": "+t)
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, "; ")
 }
 
 // identity is an item's identifying attributes on one line.

@@ -3,6 +3,7 @@ package inventory
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -91,7 +92,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Version != 1 || len(doc.Items) != 1 || doc.Items[0].Adds[0] != inv.Items[0].Adds[0] || doc.Queries[0].Function != inv.Queries[0].Function {
+	if doc.Version != 1 || len(doc.Items) != 1 || !reflect.DeepEqual(doc.Items[0].Adds[0], inv.Items[0].Adds[0]) || doc.Queries[0].Function != inv.Queries[0].Function {
 		t.Errorf("read back: %+v", doc)
 	}
 	for _, k := range []string{`"items"`, `"otherQueries"`, `"accessible"`, `"accessControl"`, `"synchronizable"`, `"accessGroup"`, `"keychain"`, `"add"`, `"read"`, `"update"`, `"delete"`, `"targets"`, `"platforms"`} {

@@ -86,6 +86,11 @@ type Use struct {
 	// certainly (a value the engine does not know, or an attribute it
 	// leaves out: a broader query).
 	Possible bool `json:"possible,omitempty"`
+	// Sets are, for an update, the protection attributes its
+	// attributesToUpdate change ("kSecAttrAccessible =
+	// kSecAttrAccessibleAfterFirstUnlock"): the item then no longer has
+	// the protection it was added with.
+	Sets []string `json:"sets,omitempty"`
 }
 
 // Query is a read, update or delete that names no item of the inventory.

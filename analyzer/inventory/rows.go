@@ -58,7 +58,9 @@ func newQuery(q *flow.CallFact) *Query {
 		class = c
 	}
 	facts := []*flow.CallFact{q}
-	return &Query{Op: q.Op.String(), Class: valueOf(facts, "kSecClass"), Attributes: attributes(facts, class), Use: use(q)}
+	u := use(q)
+	u.Sets = protectionSets(q)
+	return &Query{Op: q.Op.String(), Class: valueOf(facts, "kSecClass"), Attributes: attributes(facts, class), Use: u}
 }
 
 // use is where a fact's call happens.
@@ -68,6 +70,25 @@ func use(f *flow.CallFact) Use {
 		u.Via = FuncName(f.Via)
 	}
 	return u
+}
+
+// protection are the attributes that decide who can read an item and
+// when, which an update may change.
+var protection = []string{"kSecAttrAccessible", "kSecAttrAccessControl", "kSecAttrSynchronizable", "kSecAttrAccessGroup"}
+
+// protectionSets lists what an update's attributesToUpdate write of
+// the protection attributes.
+func protectionSets(q *flow.CallFact) []string {
+	if q.Op != model.OpUpdate || q.Update == nil {
+		return nil
+	}
+	var out []string
+	for _, name := range protection {
+		if _, ok := q.Update.Lookup(name); ok {
+			out = append(out, name+" = "+valueOf([]*flow.CallFact{{Dict: q.Update, Func: q.Func, Call: q.Call, Site: q.Site}}, name).text(unset))
+		}
+	}
+	return out
 }
 
 // targets names the build units that compile a file: its Xcode targets,

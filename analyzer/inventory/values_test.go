@@ -125,3 +125,37 @@ func TestEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateSets: an update that changes the protection of an item says
+// so; one that changes only the data does not.
+func TestUpdateSets(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"U.swift": `
+import Security
+struct Store {
+    func save(_ d: Data, account: String) {
+        SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                    kSecAttrAccount as String: account, kSecValueData as String: d] as CFDictionary, nil)
+    }
+    func protect(account: String) {
+        SecItemUpdate([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                       kSecAttrAccount as String: account] as CFDictionary,
+                      [kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlock] as CFDictionary)
+    }
+    func replace(_ d: Data, account: String) {
+        SecItemUpdate([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                       kSecAttrAccount as String: account] as CFDictionary,
+                      [kSecValueData as String: d] as CFDictionary)
+    }
+}
+`})
+	if len(inv.Items) != 1 || len(inv.Items[0].Updates) != 2 {
+		t.Fatalf("want one item with two updates: %+v", inv.Items)
+	}
+	protect, replace := inv.Items[0].Updates[0], inv.Items[0].Updates[1]
+	if strings.Join(protect.Sets, ",") != "kSecAttrAccessible = kSecAttrAccessibleAfterFirstUnlock" || len(replace.Sets) != 0 {
+		t.Errorf("sets: %q, %q", protect.Sets, replace.Sets)
+	}
+	if !strings.HasSuffix(protect.text(), ", sets kSecAttrAccessible = kSecAttrAccessibleAfterFirstUnlock") {
+		t.Errorf("text: %s", protect.text())
+	}
+}
