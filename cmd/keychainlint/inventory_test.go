@@ -108,3 +108,15 @@ func TestInventoryBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestInventoryHelp: the usage names the command, and inventory -h prints
+// its own usage.
+func TestInventoryHelp(t *testing.T) {
+	if r := runCmd(t, "help"); !strings.Contains(r.stdout, "keychainlint inventory") {
+		t.Errorf("keychainlint help does not name inventory:\n%s", r.stdout)
+	}
+	r := runCmd(t, "inventory", "-h")
+	if r.code != 0 || !strings.Contains(r.stderr, "usage: keychainlint inventory") || !strings.Contains(r.stderr, "-format") || !strings.Contains(r.stderr, "-tests") {
+		t.Errorf("inventory -h: exit %d\n%s", r.code, r.stderr)
+	}
+}
