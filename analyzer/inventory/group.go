@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"path/filepath"
+	"slices"
 
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
@@ -25,6 +26,17 @@ func group(adds []*flow.CallFact) [][]*flow.CallFact {
 			i = parent[i]
 		}
 		return i
+	}
+	// An add that retries another with the same dictionary object,
+	// unchanged, adds the same item, whatever the engine knows of it.
+	byFunc := map[*model.Func][]int{}
+	for i, a := range adds {
+		for _, j := range byFunc[a.Func] {
+			if sameDict(adds[j].Dict, a.Dict) {
+				union(parent, find, j, i)
+			}
+		}
+		byFunc[a.Func] = append(byFunc[a.Func], i)
 	}
 	// Only adds of one known class can be the same item: compare within
 	// each class (quadratic in the adds of a class, which real apps count
@@ -50,13 +62,7 @@ func group(adds []*flow.CallFact) [][]*flow.CallFact {
 					continue
 				}
 				if rulekit.SameItem(adds[i].Dict, adds[j].Dict, class, adds[j].Func) {
-					// The smaller index is the root: groups stay in order.
-					ri, rj := find(i), find(j)
-					if ri < rj {
-						parent[rj] = ri
-					} else {
-						parent[ri] = rj
-					}
+					union(parent, find, i, j)
 				}
 			}
 		}
@@ -74,6 +80,43 @@ func group(adds []*flow.CallFact) [][]*flow.CallFact {
 		out[k] = append(out[k], a)
 	}
 	return out
+}
+
+// union joins the groups of i and j; the smaller index is the root, so
+// that groups stay in the order of their first add.
+func union(parent []int, find func(int) int, i, j int) {
+	ri, rj := find(i), find(j)
+	if ri < rj {
+		parent[rj] = ri
+	} else if rj < ri {
+		parent[ri] = rj
+	}
+}
+
+// sameDict reports whether two calls received one dictionary object in
+// the same state: the same keys, written at the same places, with the
+// same values (a retry of the call, or the add after a failed one).
+func sameDict(a, b *flow.DictState) bool {
+	if a == nil || b == nil || !sharesObject(a, b) || a.Complete != b.Complete || len(a.Entries) != len(b.Entries) {
+		return false
+	}
+	for k, ea := range a.Entries {
+		eb, ok := b.Entries[k]
+		if !ok || ea.Must != eb.Must || ea.UnknownValue != eb.UnknownValue || ea.ValueSite != eb.ValueSite ||
+			!slices.Equal(ea.Sites, eb.Sites) || !slices.EqualFunc(ea.Values, eb.Values, func(x, y flow.Const) bool { return constText(x) == constText(y) }) {
+			return false
+		}
+	}
+	return true
+}
+
+func sharesObject(a, b *flow.DictState) bool {
+	for _, x := range a.Objs {
+		if x != 0 && slices.Contains(b.Objs, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func classOf(f *flow.CallFact) (*keychain.Class, bool) {

@@ -209,3 +209,38 @@ class KeyStore {
 		t.Errorf("other queries: %+v", inv.Queries)
 	}
 }
+
+// TestRetryOneItem: an add retried with the same dictionary object is one
+// item even when the engine knows little of the dictionary (its keys come
+// from a method it cannot follow, so the class is unknown); an add of
+// another dictionary is another item.
+func TestRetryOneItem(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"R.m": `
+#import <Security/Security.h>
+@implementation Box
+- (NSMutableDictionary *)base {
+    NSMutableDictionary *d = [NSMutableDictionary dictionary];
+    [d addEntriesFromDictionary:self.defaults];
+    return d;
+}
+- (void)save:(NSData *)d {
+    NSMutableDictionary *dict = [self base];
+    [dict setObject:d forKey:(__bridge id)kSecValueData];
+    OSStatus status = SecItemAdd((__bridge CFDictionaryRef)dict, NULL);
+    if (status == errSecDuplicateItem) {
+        SecItemDelete((__bridge CFDictionaryRef)[self unknownFactory]);
+        status = SecItemAdd((__bridge CFDictionaryRef)dict, NULL);
+    }
+    NSMutableDictionary *other = [self base];
+    [other setObject:@"x" forKey:(__bridge id)kSecAttrLabel];
+    SecItemAdd((__bridge CFDictionaryRef)other, NULL);
+}
+@end
+`})
+	if len(inv.Items) != 2 || len(inv.Items[0].Adds) != 2 || len(inv.Items[1].Adds) != 1 {
+		for _, it := range inv.Items {
+			t.Logf("item %d: %+v", it.ID, it.Adds)
+		}
+		t.Fatalf("want an item of two adds and one of one, got %d items", len(inv.Items))
+	}
+}
