@@ -120,3 +120,26 @@ func TestInventoryHelp(t *testing.T) {
 		t.Errorf("inventory -h: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// TestInventoryRuleFixtures runs the inventory over every rule's fixtures
+// (Swift, Objective-C and C written to trip the rules: wrappers, helpers,
+// #if, broken code): it must list them without a crash, as a JSON
+// document that reads back, and as text whose every line is one the
+// format writes.
+func TestInventoryRuleFixtures(t *testing.T) {
+	dir := filepath.Join(repoRoot, "rules")
+	r := runCmd(t, "inventory", "--no-cache", "--tests", "--format", "json", dir)
+	var doc inventoryDoc
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &doc) != nil || len(doc.Items) < 50 {
+		t.Fatalf("exit %d, %d items\n%s", r.code, len(doc.Items), r.stderr)
+	}
+	text := runCmd(t, "inventory", "--no-cache", "--tests", dir)
+	for _, l := range strings.Split(strings.TrimSuffix(text.stdout, "\n"), "\n") {
+		if !(l == "" || strings.HasPrefix(l, "item ") || strings.HasPrefix(l, "  ") || strings.HasPrefix(l, "queries ")) {
+			t.Errorf("unexpected line %q", l)
+		}
+	}
+	if n := strings.Count(text.stdout, "\nitem ") + 1; n != len(doc.Items) {
+		t.Errorf("text lists %d items, JSON %d", n, len(doc.Items))
+	}
+}
