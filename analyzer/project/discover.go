@@ -39,6 +39,13 @@ func isProjectFile(dir, name string) bool {
 // no binary files, no symbolic links out of the tree) and reads them. It
 // never fails: what cannot be read is listed in Skipped.
 func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
+	return DiscoverWith(ctx, roots, opt, nil)
+}
+
+// DiscoverWith is Discover, reusing through memo (nil: none) what each
+// project file said in an earlier run when it and every file its parse
+// read are unchanged.
+func DiscoverWith(ctx context.Context, roots []string, opt source.Options, memo Memo) *Set {
 	s := &Set{}
 	for _, r := range roots {
 		if abs, err := filepath.Abs(r); err == nil {
@@ -101,7 +108,7 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 		if !ok || strings.HasSuffix(f.Abs, ".xcconfig") {
 			continue
 		}
-		units, err := parseProjectFile(ctx, f, src, fs)
+		units, err := parseMemo(ctx, memo, f, src, fs)
 		if err != nil {
 			s.Skipped = append(s.Skipped, source.Skipped{Path: f.Path, Reason: "malformed project file: " + err.Error()})
 			continue

@@ -230,8 +230,13 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	// The project files are found while the sources are parsed (RunWalk
 	// waits for them before it returns).
 	var projects *project.Set
+	ch := o.cache.open(stderr)
+	var memo project.Memo
+	if ch != nil {
+		memo = ch // what each project file said is cached too
+	}
 	discover := func() *project.Set {
-		projects = project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+		projects = project.DiscoverWith(ctx, roots, source.Options{MaxFileSize: o.maxSize}, memo)
 		return projects
 	}
 	// The walk hands each file to the driver as it finds it (streaming:
@@ -252,9 +257,8 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		}
 		return inputs, walkErr
 	}
-	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, FindingsOnly: true, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {
