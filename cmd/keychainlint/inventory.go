@@ -93,9 +93,14 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	ctx := context.Background()
+	ch := o.cache.open(stderr)
+	var memo project.Memo
+	if ch != nil {
+		memo = ch // what each project file said is cached, as for a scan
+	}
 	var projects *project.Set
 	discover := func() *project.Set {
-		projects = project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+		projects = project.DiscoverWith(ctx, roots, source.Options{MaxFileSize: o.maxSize}, memo)
 		return projects
 	}
 	var skipped []source.Skipped
@@ -115,7 +120,6 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 		return inputs, walkErr
 	}
 	var col inventory.Collector
-	ch := o.cache.open(stderr)
 	res, err := driver.RunWalk(ctx, walk, driver.Config{
 		Analyzers: []*analysis.Analyzer{col.Analyzer()}, Platforms: plat, MaxFileSize: driverMaxSize,
 		DiscoverProjects: discover, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions,

@@ -71,6 +71,9 @@ func TestInventoryCached(t *testing.T) {
 	if first.code != 0 || second.code != 0 || first.stdout != second.stdout || !strings.Contains(second.stdout, `"add"`) {
 		t.Errorf("the cached run differs:\n%s", lineDiff(first.stdout, second.stdout))
 	}
+	if uncached := runCmd(t, "inventory", "--no-cache", "--format", "json", "testdata/sampleapp"); uncached.stdout != second.stdout {
+		t.Errorf("the cached run differs from one without the cache:\n%s", lineDiff(uncached.stdout, second.stdout))
+	}
 }
 
 // TestInventoryBadInput: usage errors exit 2 with a message; hostile and
