@@ -66,11 +66,14 @@ func Build(results []*flow.Result, opt Options) *Inventory {
 }
 
 // calls returns the facts the inventory reads, sorted by position: every
-// SecItem call with the dictionary its caller built. Left out are the
-// indirect facts (a helper's call with a dictionary of its own, listed
-// at the helper), a wrapper's own fact for a dictionary parameter when a
-// caller's fact shows what the wrapper receives, and test code unless
-// asked for.
+// SecItem call with the dictionary that names its item most precisely.
+// A fact whose dictionary, or whose identity or protection, comes from a
+// parameter of its function (a wrapper's q, a helper's account) is
+// superseded by the facts of the calls of that function, where the
+// engine substituted the arguments (set(d, forKey: "token") adds the item
+// "token"); a caller's fact that only repeats a helper's own is left out.
+// Test code is left out unless asked for: its calls neither make items
+// nor supersede a helper's.
 func calls(results []*flow.Result, opt Options) []*flow.CallFact {
 	var all []*flow.CallFact
 	for _, r := range results {
@@ -78,7 +81,7 @@ func calls(results []*flow.Result, opt Options) []*flow.CallFact {
 			continue
 		}
 		for _, f := range r.Calls {
-			if f == nil || f.Indirect || f.Call == nil || f.Site.File == nil {
+			if f == nil || f.Call == nil || f.Site.File == nil || f.Func == nil {
 				continue
 			}
 			if !opt.Tests && isTest(f) {
@@ -87,28 +90,120 @@ func calls(results []*flow.Result, opt Options) []*flow.CallFact {
 			all = append(all, f)
 		}
 	}
-	// The calls whose dictionary some fact knows from where it was built.
-	built := map[*model.SecItemCall]bool{}
+	type at struct {
+		call *model.SecItemCall
+		fn   *model.Func
+	}
+	in := map[at][]*flow.CallFact{}      // the facts of a SecItem call made in a function
+	callers := map[at][]*flow.CallFact{} // the facts of a SecItem call made by calling a function
 	for _, f := range all {
-		if !fromParam(f) {
-			built[f.Call] = true
+		in[at{f.Call, f.Func}] = append(in[at{f.Call, f.Func}], f)
+		if c := callee(f); c != nil && c != f.Func {
+			callers[at{f.Call, c}] = append(callers[at{f.Call, c}], f)
 		}
 	}
-	out := all[:0]
-	for _, f := range all {
-		if fromParam(f) && built[f.Call] {
-			continue
+	// A fact is superseded when a call of its function passes something
+	// that names the item more precisely (a dictionary for a wrapper's
+	// parameter, a constant for a helper's account), or is itself
+	// superseded (a chain of wrappers); a caller that only passes its own
+	// parameter on does not supersede it (a library's overloads stay one
+	// item). Call cycles are cut: a fact being decided counts as kept.
+	memo := map[*flow.CallFact]bool{}
+	var superseded func(f *flow.CallFact) bool
+	superseded = func(f *flow.CallFact) bool {
+		if v, ok := memo[f]; ok {
+			return v
 		}
-		out = append(out, f)
+		memo[f] = false
+		if !paramDependent(f) {
+			return false
+		}
+		for _, g := range callers[at{f.Call, f.Func}] {
+			if morePrecise(g, f) || superseded(g) {
+				memo[f] = true
+				return true
+			}
+		}
+		return false
+	}
+	keep := func(f *flow.CallFact) bool {
+		if superseded(f) {
+			return false
+		}
+		if !f.Indirect {
+			return true
+		}
+		// A helper's call with its own dictionary: listed at the caller
+		// only when the helper's own fact gave way to its callers'.
+		if f.Dict == nil {
+			return false
+		}
+		for _, h := range in[at{f.Call, callee(f)}] {
+			if superseded(h) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []*flow.CallFact
+	for _, f := range all {
+		if keep(f) {
+			out = append(out, f)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return factLess(out[i], out[j]) })
 	return out
 }
 
-// fromParam reports whether a fact's dictionary is a parameter of its
-// function (a wrapper's own view of what it is passed).
-func fromParam(f *flow.CallFact) bool {
-	return f.Dict == nil || f.Dict.Param >= 0
+// morePrecise reports whether a caller's fact g knows more of the item
+// than the fact f of the function it calls: a dictionary where f had a
+// parameter, or a constant for an attribute that f took from a parameter.
+func morePrecise(g, f *flow.CallFact) bool {
+	if g.Dict == nil {
+		return false
+	}
+	if f.Dict == nil || f.Dict.Param >= 0 {
+		return g.Dict.Param < 0
+	}
+	for _, names := range [][]string{{"kSecClass"}, identifying, protection} {
+		for _, name := range names {
+			ef, ok := f.Dict.Lookup(name)
+			if !ok || ef.ValueParam < 0 {
+				continue
+			}
+			if eg, ok := g.Dict.Lookup(name); ok && !eg.UnknownValue && len(eg.Values) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callee is the function a fact's call site calls (nil for a SecItem call
+// made there directly).
+func callee(f *flow.CallFact) *model.Func {
+	if f.Callee != nil {
+		return f.Callee
+	}
+	return f.Via
+}
+
+// paramDependent reports whether what names or protects a fact's item
+// comes from a parameter of its function: the dictionary itself, or the
+// class, an identifying or a protection attribute. The data does not
+// count: a saveToken(_ data:) with a constant identity is its own item.
+func paramDependent(f *flow.CallFact) bool {
+	if f.Dict == nil || f.Dict.Param >= 0 {
+		return true
+	}
+	for _, names := range [][]string{{"kSecClass"}, identifying, protection} {
+		for _, name := range names {
+			if e, ok := f.Dict.Lookup(name); ok && e.ValueParam >= 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isTest(f *flow.CallFact) bool {

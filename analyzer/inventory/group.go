@@ -134,7 +134,8 @@ func classOf(f *flow.CallFact) (*keychain.Class, bool) {
 // once (a shared helper's self.service), or two unknown values in the code
 // of one type (or, outside types, one file), such as save(account:) and
 // load(account:) of a store, which the engine cannot tell apart. An
-// attribute the query leaves out makes it broader, so it may match; two
+// attribute a complete query leaves out makes it broader, so it may match
+// (an incomplete dictionary may hold it: unknown); two
 // unrelated unknown values are not assumed equal, and two different
 // constants rule the item out.
 func relation(adds []*flow.CallFact, q *flow.CallFact) (certain, possible bool) {
@@ -166,6 +167,12 @@ func linked(a, q *flow.CallFact, class *keychain.Class) bool {
 		ea, oka := a.Dict.Lookup(name)
 		eq, okq := q.Dict.Lookup(name)
 		if !oka || !okq {
+			// A complete query without the attribute is broader; a
+			// dictionary with contributions the engine could not follow
+			// may hold it, with a value as unknown as any.
+			if ((!okq && !q.Dict.Complete) || (!oka && !a.Dict.Complete)) && !sameUnit(a, q) {
+				return false
+			}
 			continue
 		}
 		if disjoint(ea, eq) || !sameSource(ea, eq, a, q) {

@@ -244,3 +244,99 @@ func TestRetryOneItem(t *testing.T) {
 		t.Fatalf("want an item of two adds and one of one, got %d items", len(inv.Items))
 	}
 }
+
+// TestHelperCallers: a helper that names the item from its parameters
+// makes one item per argument its callers pass (the engine substitutes
+// them), through the helper, at the outermost caller that passes a
+// constant; its reads are the callers' reads of the same constants (the
+// only read is get("token"): Store.get itself is no longer a read that
+// possibly names every item). A
+// helper whose identity is its own (saveInstall) stays one item at the
+// helper, however often it is called; a caller passing its own parameter
+// on keeps it unknown when nobody calls it.
+func TestHelperCallers(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"H.swift": `
+import Security
+class Store {
+    func set(_ d: Data, forKey key: String) {
+        SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                    kSecAttrAccount as String: key, kSecValueData as String: d] as CFDictionary, nil)
+    }
+    func get(_ key: String) -> Data? {
+        var out: CFTypeRef?
+        SecItemCopyMatching([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                             kSecAttrAccount as String: key, kSecReturnData as String: true] as CFDictionary, &out)
+        return out as? Data
+    }
+    func saveInstall(_ d: Data) {
+        SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                    kSecAttrAccount as String: "install", kSecValueData as String: d] as CFDictionary, nil)
+    }
+}
+func saveToken(_ s: Store, _ d: Data) {
+    s.set(d, forKey: "token")
+}
+func login(_ s: Store, _ d: Data) {
+    saveToken(s, d)
+    s.set(d, forKey: "refresh")
+    _ = s.get("token")
+    s.saveInstall(d)
+    s.saveInstall(d)
+}
+func forward(_ s: Store, _ d: Data, key: String) {
+    s.set(d, forKey: key)
+}
+`})
+	var got []string
+	for _, it := range inv.Items {
+		got = append(got, attr(it, "kSecAttrAccount").text("-")+" added by "+funcs(it.Adds)+" read by "+funcs(it.Reads))
+	}
+	want := []string{
+		`"install" added by Store.saveInstall(_:) read by `,
+		`"token" added by saveToken(_:_:) read by login(_:_:)`,
+		`"refresh" added by login(_:_:) read by `,
+		`unknown (parameter key of forward(_:_:key:)) added by forward(_:_:key:) read by `,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if u := inv.Items[1].Adds[0]; u.Via != "Store.set(_:forKey:)" || u.Line != 20 {
+		t.Errorf("the token's add: %+v", u)
+	}
+}
+
+// TestIncompleteQuery: a delete whose dictionary comes partly from an
+// argument the engine cannot see (it names only the class for certain)
+// is not a broad delete of every item: it possibly names the items of its
+// own type only.
+func TestIncompleteQuery(t *testing.T) {
+	inv := build(t, model.AllPlatforms, map[string]string{"I.m": `
+#import <Security/Security.h>
+@implementation Cache
+- (void)save:(NSData *)d {
+    SecItemAdd((__bridge CFDictionaryRef)@{(__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"cache", (__bridge id)kSecAttrAccount: @"a", (__bridge id)kSecValueData: d}, NULL);
+}
+- (void)removeWithAttributes:(NSDictionary *)attributes {
+    NSMutableDictionary *q = [NSMutableDictionary dictionaryWithDictionary:attributes];
+    q[(__bridge id)kSecClass] = (__bridge id)kSecClassGenericPassword;
+    SecItemDelete((__bridge CFDictionaryRef)q);
+}
+@end
+@implementation Other
+- (void)save:(NSData *)d {
+    SecItemAdd((__bridge CFDictionaryRef)@{(__bridge id)kSecClass: (__bridge id)kSecClassGenericPassword,
+        (__bridge id)kSecAttrService: @"other", (__bridge id)kSecAttrAccount: @"b", (__bridge id)kSecValueData: d}, NULL);
+}
+@end
+`})
+	if len(inv.Items) != 2 {
+		t.Fatalf("want 2 items, got %d", len(inv.Items))
+	}
+	if got := funcs(inv.Items[0].Deletes); got != "Cache.removeWithAttributes:?" {
+		t.Errorf("Cache's item deletes: %s", got)
+	}
+	if got := funcs(inv.Items[1].Deletes); got != "" {
+		t.Errorf("Other's item deletes: %s", got)
+	}
+}
