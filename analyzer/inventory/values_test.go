@@ -159,3 +159,39 @@ struct Store {
 		t.Errorf("text: %s", protect.text())
 	}
 }
+
+// TestTestCode: the adds and queries of test code are left out unless
+// Options.Tests; with it, an item only tests add is marked Test.
+func TestTestCode(t *testing.T) {
+	src := map[string]string{
+		"App.swift": `
+import Security
+func save(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                kSecAttrAccount as String: "app", kSecValueData as String: d] as CFDictionary, nil)
+}
+`,
+		"AppTests.swift": `
+import Security
+func testSave(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                kSecAttrAccount as String: "fixture", kSecValueData as String: d] as CFDictionary, nil)
+    SecItemDelete([kSecClass as String: kSecClassGenericPassword] as CFDictionary)
+}
+`,
+	}
+	rs := results(t, model.AllPlatforms, src)
+	for _, r := range rs {
+		if r.File.Path == "AppTests.swift" {
+			r.File.Project = &model.ProjectInfo{Test: true}
+		}
+	}
+	inv := Build(rs, Options{})
+	if len(inv.Items) != 1 || inv.Items[0].Test || len(inv.Items[0].Deletes) != 0 {
+		t.Errorf("without tests: %+v", inv.Items)
+	}
+	inv = Build(rs, Options{Tests: true})
+	if len(inv.Items) != 2 || inv.Items[0].Test || !inv.Items[1].Test || len(inv.Items[0].Deletes) != 1 {
+		t.Errorf("with tests: %d items", len(inv.Items))
+	}
+}
