@@ -46,15 +46,24 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 // project file said in an earlier run when it and every file its parse
 // read are unchanged.
 func DiscoverWith(ctx context.Context, roots []string, opt source.Options, memo Memo) *Set {
+	all, skipped := source.CollectMatching(roots, opt, Pick)
+	return DiscoverFound(ctx, roots, all, skipped, opt, memo)
+}
+
+// Pick selects the files Discover reads (source.Matching): the project
+// files, and the plists (entitlements, Info.plist) their targets may name.
+func Pick(dir, name string) bool { return isProjectFile(dir, name) || isDataPlist(name) }
+
+// DiscoverFound is DiscoverWith for the files that a walk of roots
+// already collected with Pick (source.WalkWith): the tree is not walked
+// again.
+func DiscoverFound(ctx context.Context, roots []string, all []source.File, skipped []source.Skipped, opt source.Options, memo Memo) *Set {
 	s := &Set{}
 	for _, r := range roots {
 		if abs, err := filepath.Abs(r); err == nil {
 			s.roots = append(s.roots, abs)
 		}
 	}
-	all, skipped := source.CollectMatching(roots, opt, func(dir, name string) bool {
-		return isProjectFile(dir, name) || isDataPlist(name)
-	})
 	s.Skipped = append(s.Skipped, skipped...)
 	contents := map[string][]byte{}
 	shown := map[string]string{}

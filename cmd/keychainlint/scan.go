@@ -235,8 +235,14 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	if ch != nil {
 		memo = ch // what each project file said is cached too
 	}
+	// The walk of the sources collects the project files too; the
+	// discovery waits for it (RunWalk always runs the walk), then reads
+	// and parses them while the sources are parsed.
+	projectFiles := &source.Matching{Pick: project.Pick}
+	walked := make(chan struct{})
 	discover := func() *project.Set {
-		projects = project.DiscoverWith(ctx, roots, source.Options{MaxFileSize: o.maxSize}, memo)
+		<-walked
+		projects = project.DiscoverFound(ctx, roots, projectFiles.Files, projectFiles.Skipped, source.Options{MaxFileSize: o.maxSize}, memo)
 		return projects
 	}
 	// The walk hands each file to the driver as it finds it (streaming:
@@ -245,11 +251,12 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	var skipped []source.Skipped
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
-		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
+		defer close(walked)
+		files, skipped, walkErr = source.WalkWith(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
 			if conf.keep(f) {
 				found(driver.Input{File: f})
 			}
-		})
+		}, projectFiles)
 		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
