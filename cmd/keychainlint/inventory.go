@@ -98,20 +98,26 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 	if ch != nil {
 		memo = ch // what each project file said is cached, as for a scan
 	}
+	// One walk finds the sources and the project files, as in a scan
+	// (scan.go); the discovery reads the project files once it is done.
 	var projects *project.Set
+	projectFiles := &source.Matching{Pick: project.Pick}
+	walked := make(chan struct{})
 	discover := func() *project.Set {
-		projects = project.DiscoverWith(ctx, roots, source.Options{MaxFileSize: o.maxSize}, memo)
+		<-walked
+		projects = project.DiscoverFound(ctx, roots, projectFiles.Files, projectFiles.Skipped, source.Options{MaxFileSize: o.maxSize}, memo)
 		return projects
 	}
 	var skipped []source.Skipped
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
+		defer close(walked)
 		var files []source.File
-		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
+		files, skipped, walkErr = source.WalkWith(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
 			if conf.keep(f) {
 				found(driver.Input{File: f})
 			}
-		})
+		}, projectFiles)
 		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
