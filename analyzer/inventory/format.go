@@ -67,7 +67,7 @@ func (it *Item) rows() []row {
 		row{"accessible", []string{it.Accessible.text(unsetAccessible)}},
 		row{"access control", []string{it.AccessControl.text(unset)}},
 		row{"synchronizable", []string{it.Synchronizable.text(unsetSync)}},
-		row{"access group", []string{it.AccessGroup.text(unsetGroup)}},
+		row{"access group", []string{it.accessGroup()}},
 		row{"keychain", []string{it.Keychain}},
 	)
 	for _, u := range []struct {
@@ -85,6 +85,19 @@ func (it *Item) rows() []row {
 	}
 	rs = append(rs, row{"targets", []string{targetsCell(it.Targets)}}, row{"platforms", []string{it.Platforms}})
 	return rs
+}
+
+// accessGroup renders the access group with, where the item may be added
+// without one, the default group of its targets.
+func (it *Item) accessGroup() string {
+	if len(it.DefaultAccessGroups) == 0 {
+		return it.AccessGroup.text(unsetGroup)
+	}
+	def := "the default access group: " + strings.Join(it.DefaultAccessGroups, ", ")
+	if len(it.AccessGroup.Known) == 0 && !it.AccessGroup.Unknown {
+		return "- (" + def + ")"
+	}
+	return it.AccessGroup.text(unsetGroup) + " (" + def + ")"
 }
 
 // attrLabel names an identifying attribute for a row label.
@@ -207,7 +220,7 @@ func WriteMarkdown(w io.Writer, inv *Inventory) error {
 			cells := []string{
 				id, it.Class.text("unknown"), it.identity(),
 				it.Accessible.text(unsetAccessible), it.AccessControl.text(unset),
-				it.Synchronizable.text(unsetSync), it.AccessGroup.text(unsetGroup), it.Keychain,
+				it.Synchronizable.text(unsetSync), it.accessGroup(), it.Keychain,
 				usesCell(it.Adds), usesCell(it.Reads), usesCell(it.Updates), usesCell(it.Deletes),
 				targetsCell(it.Targets), it.Platforms,
 			}

@@ -26,6 +26,12 @@ type Item struct {
 	AccessControl  Value `json:"accessControl"`
 	Synchronizable Value `json:"synchronizable"`
 	AccessGroup    Value `json:"accessGroup"`
+	// DefaultAccessGroups are, when some path adds the item without
+	// kSecAttrAccessGroup, the group it then goes to for each Xcode
+	// target that builds the add: the first keychain-access-groups entry
+	// of its entitlements, else its application identifier ("*" stands
+	// for the app ID prefix, which signing adds), as "group (target)".
+	DefaultAccessGroups []string `json:"defaultAccessGroups,omitempty"`
 	// Keychain says which keychain the item goes to on macOS:
 	// "data-protection", "file" (the legacy file keychain: the add can
 	// run on macOS without kSecUseDataProtectionKeychain or

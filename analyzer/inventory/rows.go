@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
@@ -42,6 +43,9 @@ func newItem(id int, adds []*flow.CallFact) *Item {
 		plat |= a.Platforms
 		it.Targets = append(it.Targets, targets(a.Site.File)...)
 		it.Test = it.Test && isTest(a)
+	}
+	if it.AccessGroup.Absent {
+		it.DefaultAccessGroups = defaultGroups(adds)
 	}
 	it.Targets = uniq(it.Targets)
 	if it.Targets == nil {
@@ -89,6 +93,45 @@ func protectionSets(q *flow.CallFact) []string {
 		}
 	}
 	return out
+}
+
+// defaultGroups lists the default access group of each Xcode target that
+// builds one of the adds (see Item.DefaultAccessGroups); an entitlements
+// file that could not be read says nothing.
+func defaultGroups(adds []*flow.CallFact) []string {
+	var out []string
+	for _, a := range adds {
+		p := a.Site.File.Project
+		if p == nil {
+			continue
+		}
+		for _, t := range p.Targets {
+			if t == nil {
+				continue
+			}
+			for _, e := range t.Entitlements {
+				switch {
+				case e == nil || e.Unread != "":
+				case len(e.KeychainAccessGroups) > 0:
+					out = append(out, e.KeychainAccessGroups[0]+" ("+t.Target+")")
+				default:
+					for _, id := range t.BundleIDs {
+						// "*" stands for the prefix and for what could not
+						// be expanded: one is enough.
+						out = append(out, oneStar("*"+id)+" ("+t.Target+")")
+					}
+				}
+			}
+		}
+	}
+	return uniq(out)
+}
+
+func oneStar(s string) string {
+	for strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "*")
+	}
+	return s
 }
 
 // targets names the build units that compile a file: its Xcode targets,

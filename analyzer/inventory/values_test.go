@@ -195,3 +195,43 @@ func testSave(_ d: Data) {
 		t.Errorf("with tests: %d items", len(inv.Items))
 	}
 }
+
+// TestDefaultAccessGroup: an item added without kSecAttrAccessGroup goes
+// to the first keychain-access-groups entry of each Xcode target that
+// builds it, else to its application identifier; an item with a group
+// has no default.
+func TestDefaultAccessGroup(t *testing.T) {
+	rs := results(t, model.AllPlatforms, map[string]string{"G.swift": `
+import Security
+func save(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                kSecAttrAccount as String: "a", kSecValueData as String: d] as CFDictionary, nil)
+}
+func saveShared(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "svc",
+                kSecAttrAccount as String: "b", kSecAttrAccessGroup as String: "ABCDE12345.com.example.shared",
+                kSecValueData as String: d] as CFDictionary, nil)
+}
+`})
+	rs[0].File.Project = &model.ProjectInfo{Module: "App.xcodeproj:App", Targets: []*model.TargetFacts{
+		{Target: "App.xcodeproj:App", BundleIDs: []string{"com.example.app"}, Entitlements: []*model.Entitlements{{KeychainAccessGroups: []string{"*com.example.shared", "*com.example.app"}}}},
+		{Target: "App.xcodeproj:Widget", BundleIDs: []string{"com.example.app.widget"}, Entitlements: []*model.Entitlements{{AppGroups: []string{"group.com.example"}}}},
+		{Target: "App.xcodeproj:Tool", Entitlements: []*model.Entitlements{{Unread: "not in the scan"}}},
+		{Target: "App.xcodeproj:Ext", BundleIDs: []string{"*.ext"}, Entitlements: []*model.Entitlements{{}}},
+	}}
+	inv := Build(rs, Options{})
+	if len(inv.Items) != 2 {
+		t.Fatalf("want 2 items, got %d", len(inv.Items))
+	}
+	// The Ext's bundle identifier could not be expanded: one wildcard.
+	want := "*.ext (App.xcodeproj:Ext), *com.example.app.widget (App.xcodeproj:Widget), *com.example.shared (App.xcodeproj:App)"
+	if got := strings.Join(inv.Items[0].DefaultAccessGroups, ", "); got != want {
+		t.Errorf("default groups: %s, want %s", got, want)
+	}
+	if got := inv.Items[0].accessGroup(); got != "- (the default access group: "+want+")" {
+		t.Errorf("text: %s", got)
+	}
+	if len(inv.Items[1].DefaultAccessGroups) != 0 || inv.Items[1].accessGroup() != `"ABCDE12345.com.example.shared"` {
+		t.Errorf("an item with a group: %+v, %s", inv.Items[1].DefaultAccessGroups, inv.Items[1].accessGroup())
+	}
+}
