@@ -12,8 +12,9 @@ import (
 
 // group partitions the adds (in position order) into items: two adds are
 // one item when they certainly name the same item (rulekit.SameItem, the
-// rules' own test), and so is every add connected to them that way. The
-// groups, and the adds in each, keep the order of the adds.
+// rules' own test, or one unchanged dictionary object added twice), and
+// so is every add connected to them that way. The groups, and the adds in
+// each, keep the order of the adds.
 func group(adds []*flow.CallFact) [][]*flow.CallFact {
 	parent := make([]int, len(adds))
 	for i := range parent {
@@ -135,9 +136,9 @@ func classOf(f *flow.CallFact) (*keychain.Class, bool) {
 // of one type (or, outside types, one file), such as save(account:) and
 // load(account:) of a store, which the engine cannot tell apart. An
 // attribute a complete query leaves out makes it broader, so it may match
-// (an incomplete dictionary may hold it: unknown); two
-// unrelated unknown values are not assumed equal, and two different
-// constants rule the item out.
+// (an incomplete dictionary may hold it: an unknown value); two unrelated
+// unknown values are not assumed equal, and two different constants rule
+// the item out.
 func relation(adds []*flow.CallFact, q *flow.CallFact) (certain, possible bool) {
 	qc, ok := classOf(q)
 	if !ok {
