@@ -157,13 +157,16 @@ func WriteText(w io.Writer, inv *Inventory) error {
 }
 
 // identity is the class and identifying attributes of a query on one
-// line, the attributes it does not set left out.
+// line, the attributes it does not set left out, and so are those of
+// which nothing is known (a dictionary the engine could not follow holds
+// every key, unknown: its class says so once).
 func (q *Query) identity() string {
 	parts := []string{q.Class.text("class unknown")}
 	for _, a := range q.Attributes {
-		if t := a.text(""); t != "" {
-			parts = append(parts, attrLabel(a.Key)+": "+t)
+		if len(a.Known) == 0 && len(a.From) == 0 {
+			continue
 		}
+		parts = append(parts, attrLabel(a.Key)+": "+a.text(""))
 	}
 	return strings.Join(parts, "; ")
 }

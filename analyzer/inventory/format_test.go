@@ -101,3 +101,18 @@ func TestJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryIdentity: a query's line names what is known of it, and leaves
+// out the attributes it does not set and those of which nothing is known.
+func TestQueryIdentity(t *testing.T) {
+	q := &Query{Class: Value{Known: []string{"kSecClassGenericPassword"}}, Attributes: []Attribute{
+		{Key: "kSecAttrService", Value: Value{Known: []string{`"svc"`}, Absent: true}},
+		{Key: "kSecAttrAccount", Value: Value{Unknown: true, From: []string{"key"}}},
+		{Key: "kSecAttrLabel", Value: Value{Unknown: true}},
+		{Key: "kSecAttrServer", Value: Value{Absent: true}},
+	}}
+	want := `kSecClassGenericPassword; service: "svc" | not set on some paths; account: unknown (key)`
+	if got := q.identity(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
