@@ -146,3 +146,32 @@ func TestInventoryRuleFixtures(t *testing.T) {
 		t.Errorf("text lists %d items, JSON %d", n, len(doc.Items))
 	}
 }
+
+// TestInventoryConfig: the configuration file's exclusions apply, as in
+// a scan.
+func TestInventoryConfig(t *testing.T) {
+	dir := t.TempDir()
+	add := func(account string) string {
+		return "import Security\nfunc save(_ d: Data) {\n  SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: \"s\", kSecAttrAccount as String: \"" + account + "\", kSecValueData as String: d] as CFDictionary, nil)\n}\n"
+	}
+	for name, src := range map[string]string{
+		"A/Keep.swift":      add("kept"),
+		"B/Excluded.swift":  add("excluded"),
+		".keychainlint.yml": "exclude: [B]\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(dir)
+	r := runCmd(t, "inventory", "--no-cache", ".")
+	if r.code != 0 || !strings.Contains(r.stdout, `"kept"`) || strings.Contains(r.stdout, `"excluded"`) {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runCmd(t, "inventory", "--no-cache", "--no-config", "."); !strings.Contains(r.stdout, `"excluded"`) {
+		t.Errorf("--no-config: the exclusion still applies\n%s", r.stdout)
+	}
+}
