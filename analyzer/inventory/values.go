@@ -160,19 +160,13 @@ func keychainOf(facts []*flow.CallFact) string {
 			continue
 		}
 		mac = true
-		if f.Dict == nil {
-			some = true
-			continue
-		}
-		e1, _ := f.Dict.Lookup("kSecUseDataProtectionKeychain")
-		e2, _ := f.Dict.Lookup("kSecAttrSynchronizable")
-		switch {
-		case (e1 != nil && rulekit.KnownTrue(e1)) || (e2 != nil && rulekit.KnownTrue(e2)):
+		switch macKeychain(f.Dict) {
+		case KeychainDP:
 			dp = true
-		case e1 != nil || e2 != nil || !f.Dict.Complete:
-			some = true // a value or a key the engine does not know
-		default:
+		case KeychainFile:
 			file = true
+		default:
+			some = true
 		}
 	}
 	switch {
@@ -184,6 +178,51 @@ func keychainOf(facts []*flow.CallFact) string {
 		return KeychainFile
 	}
 	return KeychainSome
+}
+
+// macKeychain says where the macOS shim sends an add (Security,
+// SecItem.cpp, as the filekeychain rule reads it): to the data-protection
+// keychain for kSecUseDataProtectionKeychain or kSecAttrSynchronizable
+// true, for kSecAttrAccessControl or kSecAttrTokenID, and for the token
+// access group; to the file keychain otherwise. KeychainSome when a path,
+// a value or a contribution the engine could not follow leaves it open.
+func macKeychain(d *flow.DictState) string {
+	if d == nil {
+		return KeychainSome
+	}
+	open := !d.Complete
+	for _, k := range []string{"kSecUseDataProtectionKeychain", "kSecAttrSynchronizable"} {
+		if e, ok := d.Lookup(k); ok {
+			if rulekit.KnownTrue(e) {
+				return KeychainDP
+			}
+			open = open || !rulekit.KnownFalse(e)
+		}
+	}
+	for _, k := range []string{"kSecAttrAccessControl", "kSecAttrTokenID"} {
+		if e, ok := d.Lookup(k); ok {
+			if e.Must {
+				return KeychainDP
+			}
+			open = true
+		}
+	}
+	if e, ok := d.Lookup("kSecAttrAccessGroup"); ok {
+		token := false
+		for _, v := range e.Values {
+			if v.Ident == "kSecAttrAccessGroupToken" {
+				token = true
+			}
+		}
+		if token && e.Must && !e.UnknownValue && len(e.Values) == 1 {
+			return KeychainDP
+		}
+		open = open || token || e.UnknownValue
+	}
+	if open {
+		return KeychainSome
+	}
+	return KeychainFile
 }
 
 // The keychains an item may go to on macOS (Item.Keychain).

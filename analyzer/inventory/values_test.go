@@ -235,3 +235,43 @@ func saveShared(_ d: Data) {
 		t.Errorf("an item with a group: %+v, %s", inv.Items[1].DefaultAccessGroups, inv.Items[1].accessGroup())
 	}
 }
+
+// TestMacKeychain: where the macOS shim sends each add: the file
+// keychain without a key that chooses (or with
+// kSecUseDataProtectionKeychain false), the data-protection keychain for
+// access control or synchronizable true, open for a value from a
+// parameter.
+func TestMacKeychain(t *testing.T) {
+	inv := build(t, model.MacOS, map[string]string{"M.swift": `
+import Security
+func a(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "plain", kSecValueData as String: d] as CFDictionary, nil)
+}
+func b(_ d: Data, ac: SecAccessControl) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "ac", kSecAttrAccessControl as String: ac, kSecValueData as String: d] as CFDictionary, nil)
+}
+func c(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "no", kSecUseDataProtectionKeychain as String: false, kSecValueData as String: d] as CFDictionary, nil)
+}
+func e(_ d: Data, dp: Bool) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "param", kSecUseDataProtectionKeychain as String: dp, kSecValueData as String: d] as CFDictionary, nil)
+}
+func f(_ d: Data) {
+    SecItemAdd([kSecClass as String: kSecClassGenericPassword, kSecAttrAccount as String: "sync", kSecAttrSynchronizable as String: true, kSecValueData as String: d] as CFDictionary, nil)
+}
+`})
+	var got []string
+	for _, it := range inv.Items {
+		got = append(got, attr(it, "kSecAttrAccount").text("-")+": "+it.Keychain)
+	}
+	want := []string{
+		`"plain": ` + KeychainFile,
+		`"ac": ` + KeychainDP,
+		`"no": ` + KeychainFile,
+		`"param": ` + KeychainSome,
+		`"sync": ` + KeychainDP,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("keychains:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
