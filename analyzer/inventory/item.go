@@ -32,11 +32,11 @@ type Item struct {
 	// of its entitlements, else its application identifier ("*" stands
 	// for the app ID prefix, which signing adds), as "group (target)".
 	DefaultAccessGroups []string `json:"defaultAccessGroups,omitempty"`
-	// Keychain says which keychain the item goes to on macOS:
-	// "data-protection", "file" (the legacy file keychain: the add can
-	// run on macOS without kSecUseDataProtectionKeychain or
-	// kSecAttrSynchronizable true), "data-protection on some paths", or
-	// "data-protection (no macOS)" for code that never runs on macOS.
+	// Keychain says which keychain the item goes to on macOS (see
+	// macKeychain): KeychainDP, KeychainFile (the legacy file keychain:
+	// the add can run on macOS without a key that chooses the
+	// data-protection keychain), KeychainSome, or KeychainNoMac for code
+	// that never runs on macOS.
 	Keychain string `json:"keychain"`
 	// The functions that add, read, update and delete the item.
 	Adds    []Use `json:"add"`
