@@ -26,6 +26,7 @@ import (
 
 const usage = `usage: keychainlint [flags] [path ...]
        keychainlint help | rules | explain RULE... | version | config [PATH] | lsp | dump FILE... | dump --project [DIR...]
+       keychainlint inventory [--format text|json|markdown] [path ...]   (the keychain items the code creates)
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
