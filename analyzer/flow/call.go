@@ -72,15 +72,19 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 			}
 			_, inout := arg.Value.(*model.Unary)
 			for _, o := range st.objs(args[i]) {
-				if (o.Ref || inout) && o.Complete {
-					st.mut(o).Complete = false
+				if (o.Ref || inout) && (o.Complete || o.Build.Known()) {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
 		if recvVal.Kind == VDict && mutatingName(name) {
 			for _, o := range st.objs(recvVal) {
-				if o.Complete {
-					st.mut(o).Complete = false
+				if o.Complete || o.Build.Known() {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
@@ -156,8 +160,10 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// known of the result, and reference-type arguments may change.
 		for _, v := range args {
 			for _, o := range st.objs(v) {
-				if o.Ref && o.Complete {
-					st.mut(o).Complete = false
+				if o.Ref && (o.Complete || o.Build.Known()) {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
@@ -219,6 +225,7 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		o.ID = objID(a.id(a.site(sp)))
 		o.Alloc = a.site(sp)
 		o.uses, o.Writes = objUses{}, nil
+		o.Build = a.callBuild(fn, call)
 		if o.Param >= 0 {
 			base := argObjs(o.Param)
 			derived := a.derive(base, sum.Ret, st)
@@ -320,6 +327,7 @@ func (a *interp) derive(base []*Obj, delta *Obj, st *state) *Obj {
 func applyDelta(a *interp, o, delta *Obj, st *state) {
 	for k := range delta.Removed {
 		delete(o.Entries, k)
+		forgetBuild(o)
 	}
 	for k, e := range delta.Entries {
 		c := e.clone()
@@ -343,6 +351,9 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		}
 		if param < 0 {
 			c := d.clone()
+			// Made inside the helper, which may have made it differently
+			// for this call's arguments: not comparable with another.
+			c.Build = Build{}
 			a.bindParams(c, call, args)
 			return []*Obj{c}, false
 		}

@@ -1191,6 +1191,7 @@ func keyOf(v Value) (id, name string, key *keychain.Key, ok bool) {
 func (a *interp) newObj(st *state, sp model.Span, ref bool) *Obj {
 	s := a.site(sp)
 	o := newObj(objID(a.id(s)), s, ref)
+	o.Build = Build{At: s}
 	st.put(o)
 	return o
 }
@@ -1391,6 +1392,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 		objs := h.get(a, st)
 		id, name, _, ok := keyOf(kv)
 		for _, o := range objs {
+			forgetBuild(o)
 			if !ok {
 				for k, e := range o.Entries {
 					o.Entries[k] = maybe(e)
@@ -1413,6 +1415,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 	case model.DictRemoveAll:
 		objs := h.get(a, st)
 		for _, o := range objs {
+			forgetBuild(o)
 			if len(objs) == 1 {
 				o.Entries = map[string]*Entry{}
 				o.Complete = true

@@ -21,7 +21,10 @@
 // of an item with the same identifying attributes. The read may be made
 // by a helper that returns its status or returns nil when it fails
 // (`if tokenStatus() == errSecItemNotFound { add }`); the key is then
-// reported in the helper. It stays silent when the read filters only on
+// reported in the helper. The read and the add name the same item as
+// preferupdate decides it: the same identifying attributes, or one
+// dictionary (or the same helper call) for both even where an attribute is
+// set on some paths only. It stays silent when the read filters only on
 // primary attributes, when the add does not happen on a not-found path or
 // may also happen after the read succeeded, and when it cannot tell that
 // the add names the same item.
