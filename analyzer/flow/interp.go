@@ -441,9 +441,17 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		fr := a.frames[len(a.frames)-1]
 		before := a.readStatuses(st)
 		kind := exitPlain
+		var compared map[callID]bool
 		if x.Value != nil {
-			v = a.eval(x.Value, st)
 			cmp, isCmp := model.StripCasts(x.Value).(*model.StatusCmp)
+			if isCmp {
+				// `return status == errSecSuccess` (a Bool existence check):
+				// true where the read's status compares equal, false
+				// elsewhere; callers narrow the read by the result.
+				compared = a.returnCompared(cmp, st, fr)
+			} else {
+				v = a.eval(x.Value, st)
+			}
 			kind = exitOther
 			if isCmp && cmp.Equal && cmp.Code == 0 {
 				// `return status == errSecSuccess`: false, a failure, when
@@ -463,7 +471,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		// reads count by what this return signals.
 		passed := a.returnedHelperRead(v, st, fr)
 		for id, set := range before {
-			if passed[id] {
+			if passed[id] || compared[id] {
 				continue
 			}
 			if failure(x.Value) {
@@ -572,6 +580,32 @@ func failure(e model.Expr) bool {
 		return !x.Value
 	}
 	return false
+}
+
+// returnCompared evaluates a returned status comparison in st, like
+// evalStatusCmp, and records the outcomes of the read it narrows as those
+// of a true result (okRead) and of a false one (failRead), as for a helper
+// that returns a value or nil. It returns the reads it recorded: those
+// whose outcomes differ between the two results.
+func (a *interp) returnCompared(cmp *model.StatusCmp, st *state, fr *frame) map[callID]bool {
+	t, f := a.cond(cmp, st)
+	ts, fs := a.readStatuses(t), a.readStatuses(f)
+	a.replace(st, a.join(t, f))
+	var out map[callID]bool
+	for _, m := range []map[callID]StatusSet{ts, fs} {
+		for id := range m {
+			if ts[id] == fs[id] || out[id] {
+				continue
+			}
+			if out == nil {
+				out = map[callID]bool{}
+			}
+			out[id] = true
+			fr.okRead |= ts[id]
+			fr.failRead |= fs[id]
+		}
+	}
+	return out
 }
 
 // readStatuses maps the function's reads tracked in st to the outcomes

@@ -22,8 +22,10 @@
 // status decides the add (`if SecItemUpdate(query, changes) ==
 // errSecItemNotFound { add }`) is such an existence check too: its query
 // filters the same way. The read may be made
-// by a helper that returns its status or returns nil when it fails
-// (`if tokenStatus() == errSecItemNotFound { add }`); the key is then
+// by a helper that returns its status, returns nil when it fails, or
+// returns a Bool that compares its status (`return status ==
+// errSecSuccess`, then `if exists(key) { update } else { add }`;
+// `if tokenStatus() == errSecItemNotFound { add }`); the key is then
 // reported in the helper. The read and the add name the same item as
 // preferupdate decides it: the same identifying attributes, or one
 // dictionary (or the same helper call) for both even where an attribute is
