@@ -46,6 +46,9 @@ type Entry struct {
 	// ValueParam is the parameter of the analysed function the value came
 	// from (-1 when none): callers substitute their argument.
 	ValueParam int
+	// ValueDerived describes the value when a pure helper computed it
+	// from parameters and constants (see Derived).
+	ValueDerived *Derived
 	// Literal is set when the key was written by a dictionary literal
 	// entry: the whole entry (key: value) and the key expression as
 	// written (casts included), for suggested fixes.
@@ -190,6 +193,9 @@ func joinEntries(ae, be *Entry) *Entry {
 	}
 	if ae.ValueParam != be.ValueParam {
 		c.ValueParam = -1
+	}
+	if !ae.ValueDerived.Equal(be.ValueDerived) {
+		c.ValueDerived = nil
 	}
 	if ae.Literal != be.Literal {
 		c.Literal, c.KeyExpr = Site{}, Site{}

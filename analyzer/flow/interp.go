@@ -1373,7 +1373,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			continue
 		}
 		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
-			ValueParam: a.paramOfValue(vv)}
+			ValueParam: a.paramOfValue(vv), ValueDerived: vv.Derived}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
 		}

@@ -12,8 +12,10 @@ import (
 //
 // An attribute is the same when it is present on every path in both with
 // the same value: the same constant, the same entry of one dictionary
-// object, or the same expression text (a variable such as `account`)
-// inside fn. It is also the same when it is absent from both complete
+// object, the same expression text (a variable such as `account`)
+// inside fn, or the same pure helper applied to the same parameters or
+// constants (flow.Derived: `keyWithPrefix(key)` in a delete helper called
+// with `key` and in the caller). It is also the same when it is absent from both complete
 // dictionaries (the first call, a query, then matches any value of it,
 // so also the value the add stores: its default, or for a certificate's
 // issuer the certificate's own), and when both dictionaries
@@ -96,7 +98,15 @@ func sameValue(a, b *flow.Entry, shared bool, fn *model.Func) bool {
 	if oka && okb {
 		return ca.Text() != "" && ca.Text() == cb.Text()
 	}
-	if oka != okb || !stable(a.ValueText) || a.ValueText != b.ValueText {
+	if oka != okb {
+		return false
+	}
+	// Computed by the same pure helper from the same parameters or
+	// constants (keyWithPrefix(key) in a delete helper and in the caller).
+	if a.ValueDerived != nil && a.ValueDerived.Equal(b.ValueDerived) {
+		return true
+	}
+	if !stable(a.ValueText) || a.ValueText != b.ValueText {
 		return false
 	}
 	// The same expression in a helper (self.service in baseQuery) reads
