@@ -578,8 +578,41 @@ func failure(e model.Expr) bool {
 		return true
 	case *model.BoolLit:
 		return !x.Value
+	case *model.Call:
+		// `return .failure(error)`: a Result's failure.
+		return resultCase(x) == "failure"
 	}
 	return false
+}
+
+// resultCase names the case of Swift's Result that an expression or a
+// case pattern spells: "success" for `.success(x)`, `Result.success`,
+// `.success(let data)`, "failure" likewise, "" otherwise.
+func resultCase(e model.Expr) string {
+	var name string
+	switch x := model.StripCasts(e).(type) {
+	case *model.Call:
+		if m, ok := x.Fun.(*model.Member); ok && (m.X == nil || isIdentNamed(m.X, "Result")) {
+			name = m.Name
+		} else if id, ok := x.Fun.(*model.Ident); ok {
+			name = id.Name
+		}
+	case *model.Member:
+		if x.X == nil || isIdentNamed(x.X, "Result") {
+			name = x.Name
+		}
+	case *model.Ident:
+		name = x.Name
+	}
+	if name == "success" || name == "failure" {
+		return name
+	}
+	return ""
+}
+
+func isIdentNamed(e model.Expr, name string) bool {
+	id, ok := e.(*model.Ident)
+	return ok && id.Name == name
 }
 
 // returnCompared evaluates a returned status comparison in st, like
@@ -803,6 +836,18 @@ func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) 
 	}
 	if id, ok := v.(*model.Ident); ok && id.Name == "_" {
 		return st, deadState()
+	}
+	if c := resultCase(v); c != "" && tag.Kind == VStatus && len(tag.Status) == 1 {
+		// `switch load(key) { case .success: … case .failure: … }` on a
+		// helper that reads and returns a Result: the read's outcomes
+		// are those of the helper's success or failure.
+		if _, helper := a.helperRead[tag.Status[0]]; helper {
+			t, f := a.helperCond(tag, st)
+			if c == "failure" {
+				return f, t
+			}
+			return t, f
+		}
 	}
 	return st.copy(), st
 }

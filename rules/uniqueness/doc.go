@@ -22,9 +22,11 @@
 // status decides the add (`if SecItemUpdate(query, changes) ==
 // errSecItemNotFound { add }`) is such an existence check too: its query
 // filters the same way. The read may be made
-// by a helper that returns its status, returns nil when it fails, or
+// by a helper that returns its status, returns nil when it fails,
 // returns a Bool that compares its status (`return status ==
-// errSecSuccess`, then `if exists(key) { update } else { add }`;
+// errSecSuccess`, then `if exists(key) { update } else { add }`), or
+// returns a Result (.failure where the read failed, then `switch
+// find(key) { case .success: update; case .failure: add }`;
 // `if tokenStatus() == errSecItemNotFound { add }`); the key is then
 // reported in the helper. The read and the add name the same item as
 // preferupdate decides it: the same identifying attributes, or one
