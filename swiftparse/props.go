@@ -1,7 +1,6 @@
 package swiftparse
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
@@ -79,17 +78,4 @@ var inertConformance = map[string]bool{
 	"Equatable": true, "Hashable": true, "Comparable": true, "Identifiable": true, "Sendable": true,
 	"CustomStringConvertible": true, "CustomDebugStringConvertible": true, "Error": true, "LocalizedError": true,
 	"NSObject": true,
-}
-
-// noteForceUnwrap records that the expression at sp was written `x!`.
-func (l *lowerer) noteForceUnwrap(sp model.Span) {
-	l.file.ForceUnwraps = append(l.file.ForceUnwraps, sp)
-}
-
-// sortForceUnwraps orders the spans for model.File.ForceUnwrapped.
-func sortForceUnwraps(f *model.File) {
-	sort.Slice(f.ForceUnwraps, func(i, j int) bool {
-		a, b := f.ForceUnwraps[i], f.ForceUnwraps[j]
-		return a.Start < b.Start || a.Start == b.Start && a.End < b.End
-	})
 }

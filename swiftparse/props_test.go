@@ -63,33 +63,6 @@ final class V: NSObject {}
 	}
 }
 
-// A force unwrap is recorded at the span of the unwrapped expression,
-// which the model keeps as the expression itself; `x?` is not an unwrap.
-func TestForceUnwraps(t *testing.T) {
-	src := `
-func f(x: String?, y: P?) {
-    let a = x!
-    let b = y?.key
-    let c = (y!.key)!
-}
-`
-	f := parse(t, "swift", src)
-	var got []string
-	for _, sp := range f.ForceUnwraps {
-		got = append(got, src[sp.Start:sp.End])
-	}
-	if want := []string{"x", "y", "y!.key"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("ForceUnwraps = %q, want %q", got, want)
-	}
-	i := strings.Index(src, "x!")
-	if !f.ForceUnwrapped(model.Span{Start: i, End: i + 1}) {
-		t.Error("x in x! is not reported as force unwrapped")
-	}
-	if j := strings.Index(src, "y?"); f.ForceUnwrapped(model.Span{Start: j, End: j + 1}) {
-		t.Error("y in y?.key is reported as force unwrapped")
-	}
-}
-
 // setObject(_:forKey:) and updateValue(_:forKey:) box their value into
 // Any; a subscript set and setValue(_:forKey:) take an Optional.
 func TestDictOpBoxes(t *testing.T) {

@@ -64,6 +64,11 @@ type Config struct {
 	// FileOptions, when not nil, gives each file the settings of its
 	// configuration file (fileoptions.go); it is asked once per path.
 	FileOptions func(path string) FileOptions
+	// NoResultCache: the run's findings are neither loaded from the cache
+	// nor stored in it, so that every analyzer runs (one with a side
+	// effect, such as the inventory's collector, must); the lowered
+	// models are still cached.
+	NoResultCache bool
 
 	opts *fileOptions
 }

@@ -82,7 +82,7 @@ func fpObj(b *strings.Builder, o *Obj) {
 		}
 		fmt.Fprintf(b, " text=%q vsite=", e.ValueText)
 		fpSite(b, e.ValueSite)
-		fmt.Fprintf(b, " vparam=%d vtype=%q nilbox=", e.ValueParam, e.ValueType)
+		fmt.Fprintf(b, " vparam=%d derived=%s vtype=%q nilbox=", e.ValueParam, e.ValueDerived.String(), e.ValueType)
 		fpSite(b, e.NilBox)
 		b.WriteString(" lit=")
 		fpSite(b, e.Literal)

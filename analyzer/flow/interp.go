@@ -55,6 +55,10 @@ type interp struct {
 	excluded    bool
 	exits       []*exitRec
 	statusExits []*StatusExit
+	// resultUses are the uses of results that stop the program on
+	// failure, resultAt indexes them by site (see resultuse.go).
+	resultUses []*ResultUse
+	resultAt   map[Site]int
 
 	frames  []*frame
 	targets []*target
@@ -198,7 +202,7 @@ func (a *interp) run() *funcResult {
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
 	a.finishSummary(fr, all)
-	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits()}
+	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits(), resultUses: a.resultUses}
 }
 
 // finishSummary records what the function returns and what it does to
@@ -443,9 +447,17 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		fr := a.frames[len(a.frames)-1]
 		before := a.readStatuses(st)
 		kind := exitPlain
+		var compared map[callID]bool
 		if x.Value != nil {
-			v = a.eval(x.Value, st)
 			cmp, isCmp := model.StripCasts(x.Value).(*model.StatusCmp)
+			if isCmp {
+				// `return status == errSecSuccess` (a Bool existence check):
+				// true where the read's status compares equal, false
+				// elsewhere; callers narrow the read by the result.
+				compared = a.returnCompared(cmp, st, fr)
+			} else {
+				v = a.eval(x.Value, st)
+			}
 			kind = exitOther
 			if isCmp && cmp.Equal && cmp.Code == 0 {
 				// `return status == errSecSuccess`: false, a failure, when
@@ -465,7 +477,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		// reads count by what this return signals.
 		passed := a.returnedHelperRead(v, st, fr)
 		for id, set := range before {
-			if passed[id] {
+			if passed[id] || compared[id] {
 				continue
 			}
 			if failure(x.Value) {
@@ -572,8 +584,67 @@ func failure(e model.Expr) bool {
 		return true
 	case *model.BoolLit:
 		return !x.Value
+	case *model.Call:
+		// `return .failure(error)`: a Result's failure.
+		return resultCase(x) == "failure"
 	}
 	return false
+}
+
+// resultCase names the case of Swift's Result that an expression or a
+// case pattern spells: "success" for `.success(x)`, `Result.success`,
+// `.success(let data)`, "failure" likewise, "" otherwise.
+func resultCase(e model.Expr) string {
+	var name string
+	switch x := model.StripCasts(e).(type) {
+	case *model.Call:
+		if m, ok := x.Fun.(*model.Member); ok && (m.X == nil || isIdentNamed(m.X, "Result")) {
+			name = m.Name
+		} else if id, ok := x.Fun.(*model.Ident); ok {
+			name = id.Name
+		}
+	case *model.Member:
+		if x.X == nil || isIdentNamed(x.X, "Result") {
+			name = x.Name
+		}
+	case *model.Ident:
+		name = x.Name
+	}
+	if name == "success" || name == "failure" {
+		return name
+	}
+	return ""
+}
+
+func isIdentNamed(e model.Expr, name string) bool {
+	id, ok := e.(*model.Ident)
+	return ok && id.Name == name
+}
+
+// returnCompared evaluates a returned status comparison in st, like
+// evalStatusCmp, and records the outcomes of the read it narrows as those
+// of a true result (okRead) and of a false one (failRead), as for a helper
+// that returns a value or nil. It returns the reads it recorded: those
+// whose outcomes differ between the two results.
+func (a *interp) returnCompared(cmp *model.StatusCmp, st *state, fr *frame) map[callID]bool {
+	t, f := a.cond(cmp, st)
+	ts, fs := a.readStatuses(t), a.readStatuses(f)
+	a.replace(st, a.join(t, f))
+	var out map[callID]bool
+	for _, m := range []map[callID]StatusSet{ts, fs} {
+		for id := range m {
+			if ts[id] == fs[id] || out[id] {
+				continue
+			}
+			if out == nil {
+				out = map[callID]bool{}
+			}
+			out[id] = true
+			fr.okRead |= ts[id]
+			fr.failRead |= fs[id]
+		}
+	}
+	return out
 }
 
 // readStatuses maps the function's reads tracked in st to the outcomes
@@ -771,6 +842,18 @@ func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) 
 	}
 	if id, ok := v.(*model.Ident); ok && id.Name == "_" {
 		return st, deadState()
+	}
+	if c := resultCase(v); c != "" && tag.Kind == VStatus && len(tag.Status) == 1 {
+		// `switch load(key) { case .success: … case .failure: … }` on a
+		// helper that reads and returns a Result: the read's outcomes
+		// are those of the helper's success or failure.
+		if _, helper := a.helperRead[tag.Status[0]]; helper {
+			t, f := a.helperCond(tag, st)
+			if c == "failure" {
+				return f, t
+			}
+			return t, f
+		}
 	}
 	return st.copy(), st
 }
@@ -995,6 +1078,12 @@ func (a *interp) evalNumberLit(x *model.NumberLit, st *state) Value {
 //go:noinline
 func (a *interp) evalCast(x *model.Cast, st *state) Value {
 	v := a.eval(x.X, st)
+	if x.Kind == model.CastForced && v.Kind == VResult {
+		// `result as! Data`, `result!`: past it, the result is not nil.
+		a.useResult(v, x.Span, false, st)
+		a.nonNilResult(x.X, st)
+		v.NonNil = true
+	}
 	if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
 		for _, o := range st.objs(v) {
 			if !o.Ref {
@@ -1040,6 +1129,10 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
 		xv = a.eval(x.X, st)
 	}
+	if xv.Kind == VStatus {
+		// status.isSuccess: a member of the status may check it.
+		a.escapeStatuses(x.Name, []Value{xv}, st)
+	}
 	if a.prog.knownNil(a.declaredProp(x, st)) {
 		return Value{Kind: VNil} // a stored Optional nothing sets (nilprops.go)
 	}
@@ -1084,6 +1177,9 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 	}
 	l := a.eval(x.L, st)
 	r := a.eval(x.R, st)
+	if x.Op == "==" || x.Op == "!=" {
+		a.resultComparedAsValue(x, l, r, st)
+	}
 	if x.Op == "??" {
 		// x ?? y: y only when x is nil, x when it cannot be.
 		switch {
@@ -1103,6 +1199,15 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
 	t, f := a.cond(x, st)
 	a.replace(st, a.join(t, f))
+	// A comparison kept as a value (`let ok = status == errSecSuccess`)
+	// may decide a later branch the engine cannot tie to the status.
+	switch y := model.StripCasts(x.X).(type) {
+	case *model.Ident:
+		a.escapeStatuses("", []Value{st.vars[y.Name]}, st)
+	case *model.SecItemCall:
+		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: y.Span.Start, End: -y.Span.End}}))
+		a.escapeStatuses("", []Value{{Kind: VStatus, Status: []callID{id}}}, st)
+	}
 	return unknown
 }
 
@@ -1199,6 +1304,7 @@ func keyOf(v Value) (id, name string, key *keychain.Key, ok bool) {
 func (a *interp) newObj(st *state, sp model.Span, ref bool) *Obj {
 	s := a.site(sp)
 	o := newObj(objID(a.id(s)), s, ref)
+	o.Build = Build{At: s}
 	st.put(o)
 	return o
 }
@@ -1331,7 +1437,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			continue
 		}
 		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
-			ValueParam: a.paramOfValue(vv), NilBox: nilBox, ValueType: vtype}
+			ValueParam: a.paramOfValue(vv), ValueDerived: vv.Derived, NilBox: nilBox, ValueType: vtype}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
 		}
@@ -1385,6 +1491,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 		objs := h.get(a, st)
 		id, name, _, ok := keyOf(kv)
 		for _, o := range objs {
+			forgetBuild(o)
 			if !ok {
 				for k, e := range o.Entries {
 					o.Entries[k] = maybe(e)
@@ -1407,6 +1514,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 	case model.DictRemoveAll:
 		objs := h.get(a, st)
 		for _, o := range objs {
+			forgetBuild(o)
 			if len(objs) == 1 {
 				o.Entries = map[string]*Entry{}
 				o.Complete = true

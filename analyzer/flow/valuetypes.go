@@ -121,11 +121,15 @@ func (a *interp) valueFacts(info writeInfo, vv Value, st *state) (nilBox Site, v
 	if c, ok := x.(*model.Cast); ok && (c.Type == "Any" || c.Type == "AnyObject") {
 		x, boxed = c.X, true
 	}
-	x = model.StripCasts(x)
+	forced := false // x! (or as!) unwraps: the value is the payload
+	for c, ok := x.(*model.Cast); ok; c, ok = x.(*model.Cast) {
+		forced = forced || c.Kind == model.CastForced
+		x = c.X
+	}
 	if vv.Kind != VConst {
 		vtype = a.declaredType(x, st)
 	}
-	if boxed && !isNonNil(vv) && !a.file.ForceUnwrapped(x.Pos()) && a.declaredOptional(x, st) {
+	if boxed && !forced && !isNonNil(vv) && a.declaredOptional(x, st) {
 		nilBox = a.site(x.Pos())
 	}
 	return nilBox, vtype

@@ -62,9 +62,6 @@ type File struct {
 	// coding), in its declaration or an extension.
 	Props   []*Prop
 	Exposed []string
-	// ForceUnwraps are the spans of the Swift expressions written with a
-	// force unwrap (`x!`, the span of x), sorted (see ForceUnwrapped).
-	ForceUnwraps []Span
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

@@ -1,7 +1,5 @@
 package model
 
-import "sort"
-
 // Prop is a stored property a Swift type declares (one without accessors):
 // what the flow engine needs to know of a value read from it without a
 // body to run. Computed properties and stored ones with an initial value
@@ -34,18 +32,4 @@ func OptionalType(t string) bool {
 		t = t[:len(t)-1]
 	}
 	return len(t) > 1 && t[len(t)-1] == '?' || len(t) > 9 && t[:9] == "Optional<"
-}
-
-// ForceUnwrapped reports whether the expression at sp was written with a
-// force unwrap (Swift `x!`): the lowered expression is x itself, so the
-// file lists the spans of those x (see File.ForceUnwraps).
-func (f *File) ForceUnwrapped(sp Span) bool {
-	if f == nil {
-		return false
-	}
-	i := sort.Search(len(f.ForceUnwraps), func(i int) bool {
-		u := f.ForceUnwraps[i]
-		return u.Start > sp.Start || u.Start == sp.Start && u.End >= sp.End
-	})
-	return i < len(f.ForceUnwraps) && f.ForceUnwraps[i] == sp
 }
