@@ -82,7 +82,7 @@ func NewEditWalk(ctx context.Context, walk Walk, cfg Config) (*Edit, error) {
 	}
 	e, err := NewEdit(cfg, files)
 	if e != nil {
-		e.outside = pr.outside
+		e.outside, e.outsideKnown = pr.outside, true
 	}
 	return e, err
 }

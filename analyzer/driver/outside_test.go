@@ -1,6 +1,7 @@
 package driver_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -96,5 +97,40 @@ func TestOutsideMentionsKeyResultCache(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(changed, "\n"), "kSecMatchLimit in a SecItemDelete") {
 		t.Errorf("no kSecMatchLimit finding once Settings.swift sets Options.limit: %v", changed)
+	}
+}
+
+// An edit loop that starts with no files sees, like a command-line scan
+// of just the files it is given, no file outside the program: the same
+// findings as the scan of that one file. One over an earlier run's files
+// knows nothing of the files that run did not parse: no property is
+// known nil there.
+func TestEditLoopOutsideMentions(t *testing.T) {
+	cfg := driver.Config{Analyzers: all.Analyzers()}
+	ctx := context.Background()
+	loose, err := driver.NewEdit(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer loose.Close()
+	ds, err := loose.Change(ctx, "Keychain.swift", []byte(optionsKeychain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if limitInDelete(&driver.Result{Diagnostics: ds}) || limitInDelete(run(t, map[string]string{"Keychain.swift": optionsKeychain})) {
+		t.Errorf("a loose file's edit loop or its scan finds kSecMatchLimit in the delete: %v", ds)
+	}
+	res := run(t, map[string]string{"Keychain.swift": optionsKeychain})
+	earlier, err := driver.NewEdit(cfg, res.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer earlier.Close()
+	ds, err = earlier.Findings(ctx, "Keychain.swift")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !limitInDelete(&driver.Result{Diagnostics: ds}) {
+		t.Errorf("an edit loop over an earlier run's files took Options.limit for nil: %v", ds)
 	}
 }
