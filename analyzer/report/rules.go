@@ -90,6 +90,9 @@ var metadata = map[string]Meta{
 	"valuefilter": {"ValueDataInQuery", "high", "4.3", []string{"keychain", "correctness"}},
 	// The secret is never stored: the add fails with -50.
 	"invalidvalue": {"ValueDataNotData", "very-high", "4.3", []string{"keychain", "correctness"}},
+	// Background code cannot read the item while the device is locked: a
+	// lost push or refresh, not a leak.
+	"backgroundaccess": {"BackgroundReadOfUnlockedOnlyItem", "high", "4.3", []string{"keychain", "correctness", "background"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.
