@@ -328,9 +328,14 @@ func (l *lowerer) swiftProperty(n *node, static bool) {
 		} else if v := n.ChildByFieldName("value"); v != nil {
 			val := l.swiftExpr(v)
 			f.Body = []model.Stmt{&model.Return{Value: val, Span: span(v)}}
-		} else {
+		} else if f.ResultType == "" || l.owner == "" {
 			continue
 		}
+		// A stored property without an initial value is kept, bodiless,
+		// for its declared type: a call on it (`userDefaults.data(forKey:)`
+		// with `let userDefaults: AuthUserDefaults`) then resolves only to
+		// a method of that type, never to another type's method of the
+		// same name.
 		l.addFunc(f)
 		break
 	}

@@ -63,6 +63,10 @@ type Program struct {
 
 	// memo holds what rules derive from the whole program (see Memo).
 	memo sync.Map
+	// inheritOnce builds inherited, the types some type of the program
+	// names as its superclass or protocol (inherited.go).
+	inheritOnce sync.Once
+	inherited   map[string]bool
 }
 
 // Interpretations returns how many times the program has interpreted a
