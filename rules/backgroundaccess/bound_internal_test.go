@@ -13,7 +13,7 @@ import (
 // program is n notification-service-like types whose background callback
 // reads item i, and n adds of other items (none matches): matching
 // compares every (read, add) pair of the same class.
-func program(t *testing.T, n int) *flow.Program {
+func program(t testing.TB, n int) *flow.Program {
 	t.Helper()
 	var b strings.Builder
 	for i := 0; i < n; i++ {
@@ -49,5 +49,17 @@ func TestBounded(t *testing.T) {
 	maxPairs, maxEntries = savedPairs, 3
 	if ix := build(program(t, 8)); ix.pairs != 3*8 {
 		t.Errorf("3 entry points followed: %d pairs compared, want 24", ix.pairs)
+	}
+}
+
+// BenchmarkBuild measures the program-wide index on 100 background
+// callbacks and 100 adds (the flow analysis included, a new program each
+// time).
+func BenchmarkBuild(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		p := program(b, 100)
+		b.StartTimer()
+		build(p)
 	}
 }
