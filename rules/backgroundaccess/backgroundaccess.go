@@ -125,7 +125,8 @@ func build(prog *flow.Program) *index {
 			if ix.pairs >= maxPairs {
 				break
 			}
-			if a.class.Name != class.Name {
+			if a.class.Name != class.Name || (testCode(a.fact) && !testCode(f.read)) {
+				// What a test adds is not what the app does.
 				continue
 			}
 			ix.pairs++
@@ -151,6 +152,12 @@ func readSite(c *flow.CallFact) flow.Site {
 		return c.Origin
 	}
 	return c.NameSite
+}
+
+// testCode reports whether a call is made in test code (a test target,
+// a test directory or file; see model.ProjectInfo.Test).
+func testCode(c *flow.CallFact) bool {
+	return c.Func != nil && c.Func.File != nil && c.Func.File.Project != nil && c.Func.File.Project.Test
 }
 
 func hasEntry(es []*entry, e *entry) bool {

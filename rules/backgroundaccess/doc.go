@@ -45,7 +45,8 @@
 //
 // Not reported: items added with kSecAttrAccessibleAfterFirstUnlock (or
 // another class readable while locked), with an access control object, or
-// with a protection that is not known; reads only foreground code makes;
+// with a protection that is not known; adds made by test code, for reads
+// in the app's code; reads only foreground code makes;
 // classes whose protection some update of the program changes (a
 // migration); code that runs only on macOS or tvOS.
 //

@@ -5,6 +5,7 @@ import PushKit
 final class PushDelegate: NSObject, PKPushRegistryDelegate {
     func pushRegistry(_ registry: PKPushRegistry, didReceiveIncomingPushWith payload: PKPushPayload, for type: PKPushType, completion: @escaping () -> Void) {
         _ = TokenStore.shared.token()
+        _ = TokenStore.shared.seed()
         completion()
     }
 }

@@ -55,4 +55,13 @@ final class TokenStore {
         guard SecItemCopyMatching(query as CFDictionary, &out) == errSecSuccess else { return nil }
         return out as? Data
     }
+
+    // The demo seed: only the unit tests add it (without
+    // kSecAttrAccessible); what they do is not what the app does.
+    func seed() -> Data? {
+        let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "fixture", kSecAttrAccount as String: "seed", kSecReturnData as String: true]
+        var out: CFTypeRef?
+        guard SecItemCopyMatching(query as CFDictionary, &out) == errSecSuccess else { return nil }
+        return out as? Data
+    }
 }
