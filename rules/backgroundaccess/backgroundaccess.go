@@ -111,9 +111,12 @@ func build(prog *flow.Program) *index {
 	}
 	updates := reprotections(all)
 	var adds []*added
+	var others []*flow.CallFact // adds with another or an unknown protection
 	for _, c := range all {
 		if a, ok := unlockedOnly(c); ok && !migrated(a, updates) {
 			adds = append(adds, a)
+		} else if c.Op == model.OpAdd && !c.Indirect && c.Dict != nil {
+			others = append(others, c)
 		}
 	}
 	for _, f := range reads {
@@ -135,13 +138,30 @@ func build(prog *flow.Program) *index {
 				break
 			}
 		}
-		if f.add == nil {
+		if f.add == nil || addedOtherwise(f, class, others, &ix.pairs) {
 			continue
 		}
 		f.handled = handles(f.read, f.entries)
 		ix.byFile[f.site.File] = append(ix.byFile[f.site.File], f)
 	}
 	return ix
+}
+
+// addedOtherwise reports whether another add of the program, with a
+// protection readable while locked or one not known, may store the item
+// the read reaches (a wrapper with a background variant of its save):
+// the read may find that one.
+func addedOtherwise(f *finding, class *keychain.Class, others []*flow.CallFact, pairs *int) bool {
+	for _, c := range others {
+		if *pairs >= maxPairs {
+			return true // not known: stay silent
+		}
+		*pairs++
+		if oc, ok := c.Dict.Class(); ok && oc.Name == class.Name && sameItem(c.Dict, f.read.Dict, class) {
+			return true
+		}
+	}
+	return false
 }
 
 // readSite is where a read is reported: the SecItem call made there, the

@@ -35,8 +35,10 @@
 // the helpers the flow engine resolves with certainty, and reports a read
 // of an item that an add of the program stores while-unlocked-only: the
 // same item (rulekit.SameItem), or a read whose identifying attributes
-// have the add's values written by the same code (a helper that builds
-// both queries). Related locations: the add, the entry points.
+// have the add's values, or were written by the same code (a wrapper's
+// query(for: key) that both its save and its read use, the save fixing
+// no value: the wrapper adds every item so). Related locations: the add,
+// the entry points.
 //
 // A read whose code tells -25308 apart (compares the status with
 // errSecInteractionNotAllowed, where the read is made or in the entry
@@ -46,7 +48,9 @@
 // Not reported: items added with kSecAttrAccessibleAfterFirstUnlock (or
 // another class readable while locked), with an access control object, or
 // with a protection that is not known; adds made by test code, for reads
-// in the app's code; reads only foreground code makes;
+// in the app's code; reads that another add with a protection readable
+// while locked (or not known) may have stored (a wrapper's background
+// variant of its save); reads only foreground code makes;
 // classes whose protection some update of the program changes (a
 // migration); code that runs only on macOS or tvOS.
 //

@@ -19,6 +19,10 @@ class AppDelegate: UIResponder, UIApplicationDelegate {
     func application(_ application: UIApplication, performFetchWithCompletionHandler completionHandler: @escaping (UIBackgroundFetchResult) -> Void) {
         // The refresh token is added with kSecAttrAccessibleAfterFirstUnlock.
         _ = TokenStore.shared.refresh()
+        // Through the wrapper that adds every item without kSecAttrAccessible.
+        _ = Preferences.standard.data(for: "feed-cursor")
+        // Cache has a save readable after the first unlock too: silent.
+        _ = Cache.shared.data(for: "feed-cursor")
         completionHandler(.noData)
     }
 }
