@@ -91,7 +91,26 @@ func DiscoverFound(ctx context.Context, roots []string, all []source.File, skipp
 		contents[f.Abs] = src
 		shown[f.Abs] = f.Path
 	}
+	// Xcode runs on a case-insensitive file system: a project may name
+	// "Lockbox/Info.plist" for the file LockBox/Info.plist, and it builds.
+	// A path that names no collected file exactly is matched without
+	// regard to case, when that gives one file.
+	folded := map[string][]string{}
+	for abs := range shown {
+		k := strings.ToLower(abs)
+		folded[k] = append(folded[k], abs)
+	}
+	canon := func(abs string) string {
+		if _, ok := shown[abs]; ok {
+			return abs
+		}
+		if c := folded[strings.ToLower(abs)]; len(c) == 1 {
+			return c[0]
+		}
+		return abs
+	}
 	read := func(abs string) ([]byte, bool) {
+		abs = canon(abs)
 		if b, ok := contents[abs]; ok {
 			return b, true
 		}
@@ -107,7 +126,7 @@ func DiscoverFound(ctx context.Context, roots []string, all []source.File, skipp
 		return b, true
 	}
 	fs := projectFiles{read: read, show: func(abs string) string {
-		if p, ok := shown[abs]; ok {
+		if p, ok := shown[canon(abs)]; ok {
 			return p
 		}
 		return abs

@@ -93,6 +93,9 @@ var metadata = map[string]Meta{
 	// Background code cannot read the item while the device is locked: a
 	// lost push or refresh, not a leak.
 	"backgroundaccess": {"BackgroundReadOfUnlockedOnlyItem", "high", "4.3", []string{"keychain", "correctness", "background"}},
+	// A protection (ThisDeviceOnly) or a sharing the code asked for that the
+	// macOS file keychain silently drops.
+	"filekeychain": {"FileKeychainDropsProtection", "high", "4.3", []string{"keychain", "correctness", "macos"}},
 	// A suppression that does not work (badignore) or hides nothing
 	// (unusedignore) is a hole in the review of security findings, not a
 	// vulnerability: low.

@@ -12,6 +12,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/filekeychain"
 	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/literalkey"
@@ -53,6 +54,7 @@ var Rules = []Rule{
 	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
 	{backgroundaccess.Analyzer, "warning"},
+	{filekeychain.Analyzer, "error"},
 }
 
 // Analyzers returns the analyzers of all rules.
