@@ -6,9 +6,10 @@ import (
 )
 
 // A file without a keychain token that implements a background callback
-// is parsed in round 2 when the scan has keychain code (it calls into it),
-// and not when the scan has none; a file that mentions nothing of the sort
-// is not parsed either way.
+// is parsed in round 2 when it mentions a type or free function of the scan's
+// keychain code (it may call into it), and not when the scan has none or
+// it mentions none; a file that mentions nothing of the sort is not parsed
+// either way.
 func TestRound2ParsesBackgroundEntryPoints(t *testing.T) {
 	delegate := `final class PushDelegate: NSObject, PKPushRegistryDelegate {
     func pushRegistry(_ registry: PKPushRegistry, didReceiveIncomingPushWith payload: PKPushPayload, for type: PKPushType, completion: @escaping () -> Void) {
@@ -31,5 +32,16 @@ func TestRound2ParsesBackgroundEntryPoints(t *testing.T) {
 	res = run(t, map[string]string{"PushDelegate.swift": delegate, "View.swift": view})
 	if got := parsedPaths(res); len(got) != 0 {
 		t.Errorf("without keychain code: parsed %v, want none", got)
+	}
+	// A background callback that calls nothing the keychain code declares.
+	other := `final class PushDelegate: NSObject, PKPushRegistryDelegate {
+    func pushRegistry(_ registry: PKPushRegistry, didReceiveIncomingPushWith payload: PKPushPayload, for type: PKPushType, completion: @escaping () -> Void) {
+        View().render()
+    }
+}
+`
+	res = run(t, map[string]string{"PushDelegate.swift": other, "Store.swift": store, "View.swift": view})
+	if got, want := parsedPaths(res), []string{"Store.swift"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("an entry point that names none of the keychain code: parsed %v, want %v", got, want)
 	}
 }
