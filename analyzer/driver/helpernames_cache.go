@@ -17,12 +17,13 @@ import (
 // file's model, about a tenth of a warm run's CPU when nothing changed.
 
 // helperNamesFormat versions the encoding of cachedNames.
-const helperNamesFormat = 1
+const helperNamesFormat = 2
 
 type cachedNames struct {
-	Idx     map[string]int
-	Needles []cachedNeedle
-	Direct  map[string]uint8
+	Idx            map[string]int
+	Needles        []cachedNeedle
+	Direct         map[string]uint8
+	Entries, Reach []int
 }
 
 type cachedNeedle struct {
@@ -55,7 +56,7 @@ func helperNamesOf(cfg Config, files []*model.File, complete func()) *helperName
 	}
 	complete()
 	h := collectNames(files)
-	c := cachedNames{Idx: h.idx, Direct: map[string]uint8{}}
+	c := cachedNames{Idx: h.idx, Direct: map[string]uint8{}, Entries: h.entries, Reach: h.reach}
 	for _, n := range h.needles {
 		c.Needles = append(c.Needles, cachedNeedle{Name: n.name, Owner: n.owner, Decl: n.decl, In: uint8(n.in)})
 	}
@@ -100,6 +101,14 @@ func decodeNames(data []byte) (*helperNames, bool) {
 	for name, in := range c.Direct {
 		h.direct[name] = langs(in)
 	}
+	for _, list := range [][]int{c.Entries, c.Reach} {
+		for _, n := range list {
+			if n < 0 || n >= len(h.idx) {
+				return nil, false
+			}
+		}
+	}
+	h.entries, h.reach = c.Entries, c.Reach
 	h.byKey = h.keyTable()
 	return h, true
 }

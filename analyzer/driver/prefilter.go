@@ -327,6 +327,10 @@ type helperNames struct {
 	// stops at the first one.
 	direct map[string]langs
 	byKey  []keyed // the table by hash part (keyTable)
+	// entries and reach: a file that mentions one of the entries (the
+	// background entry points) and one of reach (the keychain files'
+	// functions and types) is parsed too (background.go).
+	entries, reach []int
 }
 
 // needle is one thing a round-2 file may hold: a declaration of name of
@@ -357,7 +361,7 @@ func langsOf(l model.Lang) langs {
 	return inC
 }
 
-func (h *helperNames) empty() bool { return len(h.needles) == 0 }
+func (h *helperNames) empty() bool { return len(h.needles) == 0 && len(h.entries) == 0 }
 
 func (h *helperNames) index(s string) int {
 	if i, ok := h.idx[s]; ok {
@@ -404,6 +408,9 @@ func (h *helperNames) match(src []byte, lang model.Lang) bool {
 // satisfied reports whether a file of the languages in that mentions and
 // declares these names (per name of the table) satisfies a needle.
 func (h *helperNames) satisfied(in langs, mentioned []bool, declared []source.Decl) bool {
+	if h.reaches(mentioned) {
+		return true
+	}
 	for _, n := range h.needles {
 		if n.in&in == 0 {
 			continue
@@ -483,6 +490,7 @@ func collectHelperNames(files []*model.File) *helperNames {
 		}
 		h.add(name, x.owner, x.decl, x.in)
 	}
+	addBackgroundNames(h, files) // background.go
 	h.byKey = h.keyTable()
 	return h
 }

@@ -62,6 +62,9 @@ type File struct {
 	// coding), in its declaration or an extension.
 	Props   []*Prop
 	Exposed []string
+	// Types are the file's type declarations and extensions that name
+	// supertypes or protocols (see TypeDecl).
+	Types []TypeDecl
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

@@ -7,6 +7,7 @@ import (
 
 	"github.com/keychainlint/keychainlint/rules/accessgroup"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
+	"github.com/keychainlint/keychainlint/rules/backgroundaccess"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
@@ -52,6 +53,7 @@ var Rules = []Rule{
 	{valuefilter.Analyzer, "warning"},
 	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
+	{backgroundaccess.Analyzer, "warning"},
 	{filekeychain.Analyzer, "error"},
 }
 
