@@ -38,6 +38,11 @@ type Entitlements struct {
 	// Line is the 1-based line of keychain-access-groups in the file (0:
 	// none, or a binary plist), for a related location.
 	Line int
+	// GroupLines are the 1-based lines of the KeychainAccessGroups
+	// entries, AppGroupsLine that of the application-groups key (0: none,
+	// or a binary plist): accessgroupchange reports there.
+	GroupLines    []int
+	AppGroupsLine int
 	// Unread says why the file could not be read (its path has an
 	// unexpandable reference, it is not in the scan, it is malformed);
 	// then the target may be entitled to anything.
