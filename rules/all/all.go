@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/keychainlint/keychainlint/rules/accessgroup"
+	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
@@ -51,6 +52,7 @@ var Rules = []Rule{
 	{valuefilter.Analyzer, "warning"},
 	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
+	{accessgroupchange.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.

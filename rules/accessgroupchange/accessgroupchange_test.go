@@ -1,0 +1,182 @@
+package accessgroupchange_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
+)
+
+func TestMayEqual(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"*com.example.app", "*com.example.app", true},
+		{"*com.example.app", "*com.example.shared", false},
+		{"*com.example.shared", "ABCDE12345.com.example.shared", true},
+		{"ABCDE12345.*", "*.shared", true},
+		{"ABCDE12345.a", "XYZ*", false},
+		{"*", "anything", true},
+		{"group.a", "group.b", false},
+		{"*x", "y", false},
+		{"a*b*c", "abc", true},
+		{"a*b*c", "acb", false},
+		{"", "", true},
+		{"", "*", true},
+		{"", "a", false},
+	} {
+		if got := accessgroupchange.MayEqual(tc.a, tc.b); got != tc.want {
+			t.Errorf("MayEqual(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := accessgroupchange.MayEqual(tc.b, tc.a); got != tc.want {
+			t.Errorf("MayEqual(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+	long := strings.Repeat("a", 1<<16)
+	if !accessgroupchange.MayEqual(long, long+"b") {
+		t.Error("values too long to compare are not a certain change")
+	}
+}
+
+func target(bundle string, ents ...*model.Entitlements) *model.TargetFacts {
+	t := &model.TargetFacts{Target: "App/Vault.xcodeproj:Vault", Entitlements: ents}
+	if bundle != "" {
+		t.BundleIDs = []string{bundle}
+	}
+	return t
+}
+
+func ent(kag, ag []string, configs ...string) *model.Entitlements {
+	e := &model.Entitlements{Path: "App/Vault.entitlements", Configurations: configs, KeychainAccessGroups: kag, AppGroups: ag}
+	if len(kag) > 0 {
+		e.Line = 5
+		for i := range kag {
+			e.GroupLines = append(e.GroupLines, 7+i)
+		}
+	}
+	if len(ag) > 0 {
+		e.AppGroupsLine = 8 + len(kag)
+	}
+	return e
+}
+
+func lines(fs []accessgroupchange.Finding) []int {
+	var out []int
+	for _, f := range fs {
+		out = append(out, f.Line)
+	}
+	return out
+}
+
+func TestCompare(t *testing.T) {
+	const id = "com.example.vault"
+	both := []string{"Debug", "Release"}
+	for _, tc := range []struct {
+		name     string
+		old, cur *model.TargetFacts
+		want     []int    // lines of the findings
+		contains []string // in the messages, in order
+	}{
+		{
+			name: "first group changes",
+			old:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, nil, both...)),
+			cur:  target(id, ent([]string{"*com.example.shared", "*com.example.vault"}, nil, both...)),
+			want: []int{7}, contains: []string{`moves from "*com.example.vault" at HEAD~1 to "*com.example.shared"`, `keep "*com.example.vault" first`},
+		},
+		{
+			name: "a group is removed",
+			old:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.com.example"}, both...)),
+			cur:  target(id, ent([]string{"*com.example.vault"}, nil, both...)),
+			want: []int{5, 5}, contains: []string{`"*com.example.shared" was in the keychain-access-groups`, `"group.com.example" was in the com.apple.security.application-groups`},
+		},
+		{
+			name: "a group is appended",
+			old:  target(id, ent([]string{"*com.example.vault"}, nil, both...)),
+			cur:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.x"}, both...)),
+		},
+		{
+			name: "unchanged",
+			old:  target(id, ent([]string{"*com.example.vault"}, []string{"group.x"}, both...)),
+			cur:  target(id, ent([]string{"*com.example.vault"}, []string{"group.x"}, both...)),
+		},
+		{
+			name: "groups after the first reordered",
+			old:  target(id, ent([]string{"*a", "*b", "*c"}, nil, both...)),
+			cur:  target(id, ent([]string{"*a", "*c", "*b"}, nil, both...)),
+		},
+		{
+			name: "a first group where there was none: the default leaves the app ID",
+			old:  target(id),
+			cur:  target(id, ent([]string{"*com.example.shared"}, nil, both...)),
+			want: []int{7}, contains: []string{`from the application identifier "*com.example.vault" (no keychain-access-groups at HEAD~1) to "*com.example.shared"`},
+		},
+		{
+			name: "a first group that is the app ID: no move",
+			old:  target(id, ent(nil, []string{"group.x"}, both...)),
+			cur:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.x"}, both...)),
+		},
+		{
+			name: "a group moved from keychain-access-groups to application groups is kept",
+			old:  target(id, ent([]string{"*com.example.vault", "group.x"}, nil, both...)),
+			cur:  target(id, ent([]string{"*com.example.vault"}, []string{"group.x"}, both...)),
+		},
+		{
+			name: "a wildcard that may be the old value: not a certain change",
+			old:  target(id, ent([]string{"ABCDE12345.com.example.shared"}, nil, both...)),
+			cur:  target(id, ent([]string{"*.com.example.shared"}, nil, both...)),
+		},
+		{
+			name: "unknown bundle identifier: the app ID may be anything",
+			old:  target(""),
+			cur:  target("", ent([]string{"*com.example.shared"}, nil, both...)),
+		},
+		{
+			name: "the earlier entitlements could not be read",
+			old:  target(id, &model.Entitlements{Path: "App/Vault.entitlements", Configurations: both, Unread: "malformed"}),
+			cur:  target(id, ent([]string{"*com.example.shared"}, nil, both...)),
+		},
+		{
+			name: "a configuration the earlier version may not have had",
+			old:  target(id, ent([]string{"*com.example.vault"}, nil, "Release")),
+			cur:  target(id, ent([]string{"*com.example.vault"}, nil, "Release"), ent([]string{"*com.example.beta"}, nil, "Beta")),
+		},
+		{
+			name: "keychain-access-groups removed: back to the app ID, the old groups lost",
+			old:  target(id, ent([]string{"*com.example.shared"}, []string{"group.x"}, both...)),
+			cur:  target(id, ent(nil, []string{"group.x"}, both...)),
+			want: []int{8, 8}, contains: []string{`to the application identifier "*com.example.vault" (keychain-access-groups is gone)`, `"*com.example.shared", the default group, was in`},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := accessgroupchange.Compare([]*model.TargetFacts{tc.old}, []*model.TargetFacts{tc.cur}, "at HEAD~1")
+			if l := lines(got); len(l) != len(tc.want) {
+				t.Fatalf("findings on lines %v, want %v:\n%v", l, tc.want, got)
+			}
+			for i, f := range got {
+				if f.Line != tc.want[i] || f.Path != "App/Vault.entitlements" {
+					t.Errorf("finding %d at %s:%d, want line %d", i, f.Path, f.Line, tc.want[i])
+				}
+				if !strings.Contains(f.Message, tc.contains[i]) || !strings.Contains(f.Message, "Vault.xcodeproj:Vault") {
+					t.Errorf("finding %d: %s\nwant it to contain %q", i, f.Message, tc.contains[i])
+				}
+			}
+		})
+	}
+}
+
+// A new target has no earlier version to compare with; a file that Debug
+// and Release share is reported once.
+func TestCompareTargets(t *testing.T) {
+	old := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Debug", "Release"))
+	cur := target("com.example.vault", ent([]string{"*com.example.shared"}, nil, "Debug", "Release"))
+	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "in the baseline"); len(got) != 1 || !strings.Contains(got[0].Message, "in the baseline") {
+		t.Errorf("one finding for both configurations: %v", got)
+	}
+	other := *old
+	other.Target = "App/Vault.xcodeproj:Other"
+	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main"); len(got) != 0 {
+		t.Errorf("a new target: %v", got)
+	}
+}
