@@ -44,7 +44,11 @@
 // and "ABCDE12345.shared" do not. A target, configuration or
 // entitlements file that either side cannot read is not compared.
 // Without --diff or a baseline that records entitlements there is
-// nothing to compare and the analyzer is silent.
+// nothing to compare and the analyzer is silent. A --diff scan reports
+// the finding also when the change removed lines only (it is about the
+// diff itself). An entitlements file holds no keychainlint:ignore
+// comments: once the items are migrated, refresh the baseline, or
+// disable the rule for the file in the configuration.
 //
 // Example:
 //
