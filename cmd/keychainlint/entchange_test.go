@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -205,4 +206,31 @@ func TestAccessGroupChangeBaseline(t *testing.T) {
 	if r := runCmd(t, "--baseline", "old.json", "."); r.stdout != "" {
 		t.Errorf("a baseline without entitlements:\n%s", r)
 	}
+}
+
+// TestSampleAppDiff: the sample app in a git history where the widget's
+// entitlements put a new group before the shared one; the --diff scan
+// reports only that (testdata/sampleapp.diff.golden, EXPECTED.md's
+// "With --diff" section).
+func TestSampleAppDiff(t *testing.T) {
+	repo := gittest.New(t)
+	copyTree(t, filepath.Join(repoRoot, "testdata", "sampleapp"), repo.Dir)
+	repo.Commit("the sample app")
+	ent := filepath.Join(repo.Dir, "Widget", "Widget.entitlements")
+	src, err := os.ReadFile(ent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const shared = "\t\t<string>$(AppIdentifierPrefix)com.example.sampleapp.shared</string>\n"
+	changed := strings.Replace(string(src), shared, "\t\t<string>$(AppIdentifierPrefix)$(PRODUCT_BUNDLE_IDENTIFIER)</string>\n"+shared, 1)
+	if changed == string(src) {
+		t.Fatal("Widget.entitlements has no shared group any more: update the test")
+	}
+	repo.Write("Widget/Widget.entitlements", changed)
+	t.Chdir(repo.Dir)
+	r := runCmd(t, "--diff", "HEAD", ".")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1:\n%s", r.code, r)
+	}
+	compareGolden(t, "sampleapp.diff.golden", r.stdout)
 }
