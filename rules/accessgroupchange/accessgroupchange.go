@@ -39,20 +39,16 @@ type Finding struct {
 // Compare reports the changes from the targets' facts before (old) to
 // now (cur). where names the earlier version in messages ("at HEAD~1",
 // "in the baseline"). Targets are matched by name, entitlements by
-// build configuration. Findings are sorted by file and line.
+// build configuration. One change of a file that several targets (or
+// configurations) use is one finding that names them all. Findings are
+// sorted by file and line.
 func Compare(old, cur []*model.TargetFacts, where string) []Finding {
 	before := map[string]*model.TargetFacts{}
 	for _, t := range old {
 		before[t.Target] = t
 	}
-	var out []Finding
-	seen := map[Finding]bool{}
-	add := func(f Finding) {
-		if !seen[f] {
-			seen[f] = true
-			out = append(out, f)
-		}
-	}
+	var changes []*change
+	byKey := map[string]*change{}
 	for _, t := range cur {
 		o := before[t.Target]
 		if o == nil {
@@ -67,11 +63,23 @@ func Compare(old, cur []*model.TargetFacts, where string) []Finding {
 				if !ok {
 					continue
 				}
-				for _, f := range compareOne(o, oe, t, e, where) {
-					add(f)
+				for _, c := range compareOne(o, oe, t, e) {
+					key := c.key()
+					if prev := byKey[key]; prev != nil {
+						if !contains(prev.targets, c.targets[0]) {
+							prev.targets = append(prev.targets, c.targets[0])
+						}
+						continue
+					}
+					byKey[key] = c
+					changes = append(changes, c)
 				}
 			}
 		}
+	}
+	var out []Finding
+	for _, c := range changes {
+		out = append(out, Finding{Path: c.path, Line: c.line, Message: c.message(where)})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Path != out[j].Path {
@@ -80,6 +88,34 @@ func Compare(old, cur []*model.TargetFacts, where string) []Finding {
 		return out[i].Line < out[j].Line
 	})
 	return out
+}
+
+// change is one change to report, before it is worded.
+type change struct {
+	path string
+	line int
+	// A moved default: from old to now; fromID and toID say that a side
+	// is the application identifier (no keychain-access-groups), lost
+	// that the old default is no longer entitled at all.
+	move               bool
+	old, now           string
+	fromID, toID, lost bool
+	group, list        string // a removed group, and the entitlement that listed it
+	targets            []string
+}
+
+// key is what makes two changes one finding: all but the targets.
+func (c *change) key() string {
+	return fmt.Sprintf("%s\x00%d\x00%v\x00%s\x00%s\x00%v %v %v\x00%s\x00%s", c.path, c.line, c.move, c.old, c.now, c.fromID, c.toID, c.lost, c.group, c.list)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // entitlementsFor is the entitlements the target had in a configuration:
@@ -115,11 +151,12 @@ func groups(e *model.Entitlements) (kag, ag []string) {
 }
 
 // compareOne compares one configuration's entitlements, before (oe, nil
-// for none) and now.
-func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements, where string) []Finding {
+// for none) and now. A removed old default is part of the move: one bug,
+// one finding.
+func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements) []*change {
 	oldKAG, oldAG := groups(oe)
 	name := shortTarget(t.Target)
-	var out []Finding
+	var out []*change
 	oldDefault, oldFromID := appID(o), true
 	if len(oldKAG) > 0 {
 		oldDefault, oldFromID = oldKAG[0], false
@@ -129,27 +166,25 @@ func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFac
 		newDefault = e.KeychainAccessGroups[0]
 	}
 	reachable := append(append([]string{appID(t)}, e.KeychainAccessGroups...), e.AppGroups...)
-	if !MayEqual(oldDefault, newDefault) {
+	moved := !MayEqual(oldDefault, newDefault)
+	if moved {
 		line := first(e.GroupLines)
 		if len(e.KeychainAccessGroups) == 0 {
 			line = firstNonZero(e.AppGroupsLine, 1)
 		}
-		out = append(out, Finding{Path: e.Path, Line: line, Message: moveMessage(name, oldDefault, oldFromID, newDefault, len(e.KeychainAccessGroups) == 0, where)})
+		out = append(out, &change{path: e.Path, line: line, move: true, old: oldDefault, now: newDefault,
+			fromID: oldFromID, toID: len(e.KeychainAccessGroups) == 0, lost: !anyMayEqual(reachable, oldDefault), targets: []string{name}})
 	}
 	for i, list := range [][]string{oldKAG, oldAG} {
 		for _, g := range list {
-			if anyMayEqual(reachable, g) {
+			if anyMayEqual(reachable, g) || (moved && g == oldDefault) {
 				continue
 			}
-			line := firstNonZero(e.Line, e.AppGroupsLine, 1)
+			c := &change{path: e.Path, line: firstNonZero(e.Line, e.AppGroupsLine, 1), group: g, list: "keychain-access-groups", targets: []string{name}}
 			if i == 1 {
-				line = firstNonZero(e.AppGroupsLine, e.Line, 1)
+				c.line, c.list = firstNonZero(e.AppGroupsLine, e.Line, 1), "com.apple.security.application-groups"
 			}
-			kind := "keychain-access-groups"
-			if i == 1 {
-				kind = "com.apple.security.application-groups"
-			}
-			out = append(out, Finding{Path: e.Path, Line: line, Message: removeMessage(name, g, kind, g == oldDefault && !oldFromID, where)})
+			out = append(out, c)
 		}
 	}
 	return out
@@ -243,26 +278,24 @@ func wildNote(values ...string) string {
 	return ""
 }
 
-func moveMessage(target, old string, oldFromID bool, now string, nowFromID bool, where string) string {
-	from := fmt.Sprintf("%q", old)
-	if oldFromID {
-		from = fmt.Sprintf("the application identifier %q (no keychain-access-groups %s)", old, where)
-	} else {
-		from += " " + where
+func (c *change) message(where string) string {
+	targets := strings.Join(c.targets, ", ")
+	if !c.move {
+		return fmt.Sprintf("access group %q was in the %s of %s %s and this version is no longer entitled to it%s: the items in it become invisible to this version (reads find nothing, the user's data is lost to the app though it is still on the device); keep the group until its items are migrated (read each, add it with kSecAttrAccessGroup set to a group this version keeps, delete the old one)",
+			c.group, c.list, targets, where, wildNote(c.group))
 	}
-	to := fmt.Sprintf("%q", now)
-	if nowFromID {
-		to = fmt.Sprintf("the application identifier %q (keychain-access-groups is gone)", now)
+	from := fmt.Sprintf("%q %s", c.old, where)
+	if c.fromID {
+		from = fmt.Sprintf("the application identifier %q (no keychain-access-groups %s)", c.old, where)
+	}
+	to := fmt.Sprintf("%q", c.now)
+	if c.toID {
+		to = fmt.Sprintf("the application identifier %q (keychain-access-groups is gone)", c.now)
+	}
+	if c.lost {
+		return fmt.Sprintf("the default keychain access group of %s moves from %s to %s%s, and this version is no longer entitled to %q: the items earlier versions added there become invisible to it (reads find nothing, the user's data is lost to the app though it is still on the device), and the ones it adds land in %q; keep %q in the entitlements, first, or migrate the items explicitly (read each, add it with kSecAttrAccessGroup %q, delete the old one) while the app still has access to %q",
+			targets, from, to, wildNote(c.old, c.now), c.old, c.now, c.old, c.now, c.old)
 	}
 	return fmt.Sprintf("the default keychain access group of %s moves from %s to %s%s: items earlier versions added without kSecAttrAccessGroup stay in %q, the ones this version adds land in %q (a second copy of an existing item instead of errSecDuplicateItem, and reads that name no group may return either); keep %q first in keychain-access-groups, or migrate the items explicitly (read each, add it with kSecAttrAccessGroup %q, delete the old one), and keep access to %q until they are migrated",
-		target, from, to, wildNote(old, now), old, now, old, now, old)
-}
-
-func removeMessage(target, group, kind string, wasDefault bool, where string) string {
-	role := ""
-	if wasDefault {
-		role = ", the default group,"
-	}
-	return fmt.Sprintf("access group %q%s was in the %s of %s %s and this version is no longer entitled to it%s: the items in it become invisible to this version (reads find nothing, the user's data is lost to the app though it is still on the device); keep the group until its items are migrated (read each, add it with kSecAttrAccessGroup set to a group this version keeps, delete the old one)",
-		group, role, kind, target, where, wildNote(group))
+		targets, from, to, wildNote(c.old, c.now), c.old, c.now, c.old, c.now, c.old)
 }

@@ -92,6 +92,12 @@ func TestCompare(t *testing.T) {
 			want: []int{5, 5}, contains: []string{`"*com.example.shared" was in the keychain-access-groups`, `"group.com.example" was in the com.apple.security.application-groups`},
 		},
 		{
+			name: "the old default removed: one finding, the move",
+			old:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, nil, both...)),
+			cur:  target("com.example.other", ent([]string{"*com.example.shared"}, nil, both...)),
+			want: []int{7}, contains: []string{`moves from "*com.example.vault" at HEAD~1 to "*com.example.shared" (* stands for $(AppIdentifierPrefix) or another setting the signing supplies), and this version is no longer entitled to "*com.example.vault"`},
+		},
+		{
 			name: "a group is appended",
 			old:  target(id, ent([]string{"*com.example.vault"}, nil, both...)),
 			cur:  target(id, ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.x"}, both...)),
@@ -146,7 +152,7 @@ func TestCompare(t *testing.T) {
 			name: "keychain-access-groups removed: back to the app ID, the old groups lost",
 			old:  target(id, ent([]string{"*com.example.shared"}, []string{"group.x"}, both...)),
 			cur:  target(id, ent(nil, []string{"group.x"}, both...)),
-			want: []int{8, 8}, contains: []string{`to the application identifier "*com.example.vault" (keychain-access-groups is gone)`, `"*com.example.shared", the default group, was in`},
+			want: []int{8}, contains: []string{`to the application identifier "*com.example.vault" (keychain-access-groups is gone) (* stands for $(AppIdentifierPrefix) or another setting the signing supplies), and this version is no longer entitled to "*com.example.shared": the items earlier versions added there become invisible`},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -178,5 +184,21 @@ func TestCompareTargets(t *testing.T) {
 	other.Target = "App/Vault.xcodeproj:Other"
 	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main"); len(got) != 0 {
 		t.Errorf("a new target: %v", got)
+	}
+}
+
+// Targets that share an entitlements file get one finding per change,
+// naming them all.
+func TestCompareSharedFile(t *testing.T) {
+	mk := func(name string, kag ...string) *model.TargetFacts {
+		tf := target("com.example.vault", ent(kag, nil, "Release"))
+		tf.Target = "App/Vault.xcodeproj:" + name
+		return tf
+	}
+	old := []*model.TargetFacts{mk("Vault", "*com.example.vault"), mk("Widget", "*com.example.vault")}
+	cur := []*model.TargetFacts{mk("Vault", "*com.example.shared"), mk("Widget", "*com.example.shared")}
+	got := accessgroupchange.Compare(old, cur, "at main")
+	if len(got) != 1 || !strings.Contains(got[0].Message, "of Vault.xcodeproj:Vault, Vault.xcodeproj:Widget moves") {
+		t.Errorf("one finding naming both targets: %v", got)
 	}
 }
