@@ -116,7 +116,7 @@ func relativeTargets(root report.Root, targets []*model.TargetFacts) ([]*model.T
 
 // entitlementChanges returns the accessgroupchange findings against each
 // earlier version, and the entitlements files they lie in.
-func entitlementChanges(projects *project.Set, root report.Root, versions ...*earlier) ([]driver.Diagnostic, []*model.File) {
+func entitlementChanges(projects *project.Set, root report.Root, namedGroups bool, versions ...*earlier) ([]driver.Diagnostic, []*model.File) {
 	cur := projects.Targets()
 	var diags []driver.Diagnostic
 	files := map[string]*model.File{}
@@ -130,7 +130,7 @@ func entitlementChanges(projects *project.Set, root report.Root, versions ...*ea
 		if v.relative {
 			now, printed = relativeTargets(root, cur)
 		}
-		for _, f := range accessgroupchange.Compare(v.targets, now, v.where) {
+		for _, f := range accessgroupchange.Compare(v.targets, now, v.where, namedGroups) {
 			path := f.Path
 			if printed != nil {
 				path = printed[f.Path]
@@ -183,7 +183,7 @@ func lineSpan(path string, src []byte, line int) (token.Position, token.Position
 // entitlementDiagnostics computes the scan's accessgroupchange findings,
 // with the configuration's severities and disabled rules applied. A
 // project that cannot be read at the revision is a note.
-func entitlementDiagnostics(ctx context.Context, o scanFlags, projects *project.Set, changes *gitdiff.Changes, base *baseline.Baseline, root report.Root, conf *scanConfig, scan *report.Scan, notes io.Writer) ([]driver.Diagnostic, []*model.File) {
+func entitlementDiagnostics(ctx context.Context, o scanFlags, sources []*model.File, projects *project.Set, changes *gitdiff.Changes, base *baseline.Baseline, root report.Root, conf *scanConfig, scan *report.Scan, notes io.Writer) ([]driver.Diagnostic, []*model.File) {
 	var versions []*earlier
 	if changes != nil {
 		v, err := revisionTargets(ctx, projects, changes, o.diff, o.maxSize)
@@ -195,10 +195,36 @@ func entitlementDiagnostics(ctx context.Context, o scanFlags, projects *project.
 		versions = append(versions, v)
 	}
 	versions = append(versions, baselineTargets(base, o.baseline))
-	diags, files := entitlementChanges(projects, root, versions...)
+	diags, files := entitlementChanges(projects, root, namesAccessGroups(sources), versions...)
 	diags = slices.DeleteFunc(diags, func(d driver.Diagnostic) bool {
 		return slices.Contains(conf.fileOptions(d.Pos.Filename).Disabled, d.Rule)
 	})
 	conf.reseverity(diags)
 	return diags, files
+}
+
+// namesAccessGroups reports whether the scan's keychain code names
+// kSecAttrAccessGroup anywhere (kSecAttrAccessGroupToken, a token item's
+// group, does not count): only then can an item be in an application
+// group (accessgroupchange.Compare).
+func namesAccessGroups(files []*model.File) bool {
+	const key = "kSecAttrAccessGroup"
+	for _, f := range files {
+		src := f.Src
+		for {
+			i := bytes.Index(src, []byte(key))
+			if i < 0 {
+				break
+			}
+			src = src[i+len(key):]
+			if len(src) == 0 || !identByte(src[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }

@@ -52,6 +52,22 @@ func entitlementsXML(groups []string, appGroups ...string) string {
 	return b.String()
 }
 
+// storeSwift names an access group (the app's own), so that items may be
+// in any group the entitlements grant.
+const storeSwift = `import Security
+
+func token(account: String) -> OSStatus {
+    let query: [String: Any] = [
+        kSecClass as String: kSecClassGenericPassword,
+        kSecAttrService as String: "tokens",
+        kSecAttrAccount as String: account,
+        kSecAttrAccessGroup as String: "ABCDE12345.com.example.app",
+        kSecReturnData as String: true,
+    ]
+    return SecItemCopyMatching(query as CFDictionary, nil)
+}
+`
+
 const (
 	appGroup    = "$(AppIdentifierPrefix)com.example.app"
 	sharedGroup = "$(AppIdentifierPrefix)com.example.shared"
@@ -61,7 +77,7 @@ func entRepo(t *testing.T, ent string) *gittest.Repo {
 	t.Helper()
 	repo := gittest.New(t)
 	repo.Write("App.xcodeproj/project.pbxproj", entProject)
-	repo.Write("App/Store.swift", "import Security\n")
+	repo.Write("App/Store.swift", storeSwift)
 	if ent != "" {
 		repo.Write("App/App.entitlements", ent)
 	} else {
@@ -140,6 +156,18 @@ func TestAccessGroupChangeDiff(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Without code that names an access group, a removed application group
+// holds no keychain item: only the keychain access group is reported.
+func TestAccessGroupChangeUnnamedGroups(t *testing.T) {
+	repo := entRepo(t, entitlementsXML([]string{appGroup, sharedGroup}, "group.com.example"))
+	repo.Write("App/Store.swift", "import Security\n")
+	repo.Write("App/App.entitlements", entitlementsXML([]string{appGroup}))
+	r := runCmd(t, "--diff", "HEAD", ".")
+	if fs := parseFindings(t, r.stdout); len(fs) != 1 || !strings.Contains(fs[0].message, `"*com.example.shared" was in the keychain-access-groups`) {
+		t.Errorf("want the keychain access group only:\n%s", r)
 	}
 }
 

@@ -309,7 +309,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	// Entitlements changes since the --diff revision or the baseline
 	// (entchange.go): findings in .entitlements files, which join the
 	// sources.
-	entDiags, entFiles := entitlementDiagnostics(ctx, o, projects, changes, base, root, conf, scan, notes)
+	entDiags, entFiles := entitlementDiagnostics(ctx, o, res.Files, projects, changes, base, root, conf, scan, notes)
 	scan.Sources = report.NewSources(append(res.Files[:len(res.Files):len(res.Files)], entFiles...))
 	// Files that could not be read (binary, unreadable) are skipped, not
 	// seen, as when the walk itself opened them.

@@ -42,7 +42,15 @@ type Finding struct {
 // build configuration. One change of a file that several targets (or
 // configurations) use is one finding that names them all. Findings are
 // sorted by file and line.
-func Compare(old, cur []*model.TargetFacts, where string) []Finding {
+//
+// namedGroups says whether the scan's keychain code names access groups
+// (kSecAttrAccessGroup) at all: an item lands in an application group, or
+// in a keychain access group after the first, only when code names the
+// group, so without such code a removed application group strands no
+// item and is not reported. (A removed keychain-access-groups entry is:
+// that entitlement exists for the keychain alone, and a wrapper library
+// outside the scan may name it.)
+func Compare(old, cur []*model.TargetFacts, where string, namedGroups bool) []Finding {
 	before := map[string]*model.TargetFacts{}
 	for _, t := range old {
 		before[t.Target] = t
@@ -63,7 +71,7 @@ func Compare(old, cur []*model.TargetFacts, where string) []Finding {
 				if !ok {
 					continue
 				}
-				for _, c := range compareOne(o, oe, t, e) {
+				for _, c := range compareOne(o, oe, t, e, namedGroups) {
 					key := c.key()
 					if prev := byKey[key]; prev != nil {
 						if !contains(prev.targets, c.targets[0]) {
@@ -140,7 +148,7 @@ func appID(t *model.TargetFacts) string {
 	if len(t.BundleIDs) != 1 {
 		return "*"
 	}
-	return "*" + t.BundleIDs[0]
+	return "*" + strings.TrimPrefix(t.BundleIDs[0], "*")
 }
 
 func groups(e *model.Entitlements) (kag, ag []string) {
@@ -153,7 +161,7 @@ func groups(e *model.Entitlements) (kag, ag []string) {
 // compareOne compares one configuration's entitlements, before (oe, nil
 // for none) and now. A removed old default is part of the move: one bug,
 // one finding.
-func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements) []*change {
+func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements, namedGroups bool) []*change {
 	oldKAG, oldAG := groups(oe)
 	name := shortTarget(t.Target)
 	var out []*change
@@ -175,7 +183,11 @@ func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFac
 		out = append(out, &change{path: e.Path, line: line, move: true, old: oldDefault, now: newDefault,
 			fromID: oldFromID, toID: len(e.KeychainAccessGroups) == 0, lost: !anyMayEqual(reachable, oldDefault), targets: []string{name}})
 	}
-	for i, list := range [][]string{oldKAG, oldAG} {
+	lists := [][]string{oldKAG}
+	if namedGroups {
+		lists = append(lists, oldAG)
+	}
+	for i, list := range lists {
 		for _, g := range list {
 			if anyMayEqual(reachable, g) || (moved && g == oldDefault) {
 				continue

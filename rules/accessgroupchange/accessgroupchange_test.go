@@ -156,7 +156,7 @@ func TestCompare(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := accessgroupchange.Compare([]*model.TargetFacts{tc.old}, []*model.TargetFacts{tc.cur}, "at HEAD~1")
+			got := accessgroupchange.Compare([]*model.TargetFacts{tc.old}, []*model.TargetFacts{tc.cur}, "at HEAD~1", true)
 			if l := lines(got); len(l) != len(tc.want) {
 				t.Fatalf("findings on lines %v, want %v:\n%v", l, tc.want, got)
 			}
@@ -177,12 +177,12 @@ func TestCompare(t *testing.T) {
 func TestCompareTargets(t *testing.T) {
 	old := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Debug", "Release"))
 	cur := target("com.example.vault", ent([]string{"*com.example.shared"}, nil, "Debug", "Release"))
-	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "in the baseline"); len(got) != 1 || !strings.Contains(got[0].Message, "in the baseline") {
+	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "in the baseline", true); len(got) != 1 || !strings.Contains(got[0].Message, "in the baseline") {
 		t.Errorf("one finding for both configurations: %v", got)
 	}
 	other := *old
 	other.Target = "App/Vault.xcodeproj:Other"
-	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main"); len(got) != 0 {
+	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main", true); len(got) != 0 {
 		t.Errorf("a new target: %v", got)
 	}
 }
@@ -197,8 +197,23 @@ func TestCompareSharedFile(t *testing.T) {
 	}
 	old := []*model.TargetFacts{mk("Vault", "*com.example.vault"), mk("Widget", "*com.example.vault")}
 	cur := []*model.TargetFacts{mk("Vault", "*com.example.shared"), mk("Widget", "*com.example.shared")}
-	got := accessgroupchange.Compare(old, cur, "at main")
+	got := accessgroupchange.Compare(old, cur, "at main", true)
 	if len(got) != 1 || !strings.Contains(got[0].Message, "of Vault.xcodeproj:Vault, Vault.xcodeproj:Widget moves") {
 		t.Errorf("one finding naming both targets: %v", got)
+	}
+}
+
+// Without code that names access groups, a removed application group
+// holds no keychain item; a removed keychain-access-groups entry is still
+// reported.
+func TestCompareUnnamedGroups(t *testing.T) {
+	old := target("com.example.vault", ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.x"}, "Release"))
+	cur := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Release"))
+	got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", false)
+	if len(got) != 1 || !strings.Contains(got[0].Message, `"*com.example.shared" was in the keychain-access-groups`) {
+		t.Errorf("only the keychain access group: %v", got)
+	}
+	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", true); len(got) != 2 {
+		t.Errorf("with code that names groups, both: %v", got)
 	}
 }

@@ -33,7 +33,14 @@
 //   - a keychain access group or application group that the earlier
 //     version had and that no group of the new one (its
 //     keychain-access-groups, application groups and application
-//     identifier) can match.
+//     identifier) can match. An item is in an application group only
+//     when code named the group in kSecAttrAccessGroup (application
+//     groups are mostly shared containers), so a removed application
+//     group is reported only when the scan's keychain code names
+//     kSecAttrAccessGroup at all; a removed keychain-access-groups entry
+//     always is (that entitlement exists for the keychain alone, and a
+//     wrapper library outside the scan may name the group). A removed
+//     old default is part of the move's finding.
 //
 // Appending a group, reordering groups after the first, and unchanged
 // entitlements are not reported. A value with a build setting that
