@@ -20,6 +20,10 @@ type TargetFacts struct {
 	// InfoPlist is its Info.plist (INFOPLIST_FILE, or the INFOPLIST_KEY_
 	// settings when GENERATE_INFOPLIST_FILE = YES); nil when neither.
 	InfoPlist *InfoPlist
+	// TestHost marks an application that a test bundle of the project
+	// names as its TEST_HOST: it exists to run tests, and holds no user's
+	// data.
+	TestHost bool
 }
 
 // Entitlements are the keychain-relevant entries of an entitlements file.

@@ -121,6 +121,7 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 	}
 	projConfigs := configs(proj)
 	var units []*unit
+	hosts := map[string]bool{} // the applications test bundles name in TEST_HOST
 	for _, tid := range list(proj, "targets") {
 		t := o.obj(tid)
 		if t == nil || str(t, "isa") != "PBXNativeTarget" {
@@ -136,6 +137,11 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 			s = layer(s, xcconfig(tc))
 			s = layer(s, settingsOf(tc))
 			perConfig[name] = builtinSettings(s, u.name, name, projDir, abs)
+			if u.test {
+				if h := testHostApp(expandWild(s["TEST_HOST"], perConfig[name])); h != "" {
+					hosts[h] = true
+				}
+			}
 			p, dep := buildPlatforms(s)
 			if p == 0 {
 				known = false // one configuration does not say: do not guess
@@ -147,6 +153,11 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 			u.platforms, u.deployment = 0, nil
 		}
 		u.facts = targetFacts(u.module(), perConfig, projDir, fs)
+		for _, s := range perConfig {
+			if pn := expandWild(s["PRODUCT_NAME"], s); pn != "" && !strings.Contains(pn, Wildcard) {
+				u.productName = pn
+			}
+		}
 		for _, ph := range list(t, "buildPhases") {
 			phase := o.obj(ph)
 			switch str(phase, "isa") {
@@ -182,8 +193,25 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		}
 		units = append(units, u)
 	}
+	for _, u := range units {
+		if hosts[u.name] || hosts[u.productName] {
+			u.facts.TestHost = true
+		}
+	}
 	sort.Slice(units, func(i, j int) bool { return units[i].name < units[j].name })
 	return units, nil
+}
+
+// testHostApp is the application a TEST_HOST setting names:
+// "$(BUILT_PRODUCTS_DIR)/Host.app/Host" (or .../Host.app/Contents/MacOS/Host)
+// names Host; "" for none.
+func testHostApp(setting string) string {
+	for _, part := range strings.Split(filepath.ToSlash(setting), "/") {
+		if name, ok := strings.CutSuffix(part, ".app"); ok && name != "" && !strings.Contains(name, Wildcard) {
+			return name
+		}
+	}
+	return ""
 }
 
 // buildPlatforms reads the platforms and deployment targets from the

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
+	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
 
 // Entitlements changes (rule accessgroupchange): the entitlements of the
@@ -116,7 +118,7 @@ func relativeTargets(root report.Root, targets []*model.TargetFacts) ([]*model.T
 
 // entitlementChanges returns the accessgroupchange findings against each
 // earlier version, and the entitlements files they lie in.
-func entitlementChanges(projects *project.Set, root report.Root, namedGroups bool, versions ...*earlier) ([]driver.Diagnostic, []*model.File) {
+func entitlementChanges(projects *project.Set, root report.Root, named func(string) bool, versions ...*earlier) ([]driver.Diagnostic, []*model.File) {
 	cur := projects.Targets()
 	var diags []driver.Diagnostic
 	files := map[string]*model.File{}
@@ -130,7 +132,7 @@ func entitlementChanges(projects *project.Set, root report.Root, namedGroups boo
 		if v.relative {
 			now, printed = relativeTargets(root, cur)
 		}
-		for _, f := range accessgroupchange.Compare(v.targets, now, v.where, namedGroups) {
+		for _, f := range accessgroupchange.Compare(v.targets, now, v.where, named) {
 			path := f.Path
 			if printed != nil {
 				path = printed[f.Path]
@@ -148,8 +150,12 @@ func entitlementChanges(projects *project.Set, root report.Root, namedGroups boo
 			pos, end := lineSpan(path, mf.Src, f.Line)
 			if key := path + "\x00" + f.Message; !seen[key] {
 				seen[key] = true
+				sev := driver.Warning
+				if f.Severity == rulekit.Note {
+					sev = driver.Note
+				}
 				diags = append(diags, driver.Diagnostic{
-					Rule: accessgroupchange.Analyzer.Name, Severity: driver.Warning, Pos: pos, End: end,
+					Rule: accessgroupchange.Analyzer.Name, Severity: sev, Pos: pos, End: end,
 					Message: f.Message, URL: accessgroupchange.Analyzer.URL,
 				})
 			}
@@ -195,7 +201,7 @@ func entitlementDiagnostics(ctx context.Context, o scanFlags, sources []*model.F
 		versions = append(versions, v)
 	}
 	versions = append(versions, baselineTargets(base, o.baseline))
-	diags, files := entitlementChanges(projects, root, namesAccessGroups(sources), versions...)
+	diags, files := entitlementChanges(projects, root, namedGroup(stringLiterals(sources)), versions...)
 	diags = slices.DeleteFunc(diags, func(d driver.Diagnostic) bool {
 		return slices.Contains(conf.fileOptions(d.Pos.Filename).Disabled, d.Rule)
 	})
@@ -203,28 +209,34 @@ func entitlementDiagnostics(ctx context.Context, o scanFlags, sources []*model.F
 	return diags, files
 }
 
-// namesAccessGroups reports whether the scan's keychain code names
-// kSecAttrAccessGroup anywhere (kSecAttrAccessGroupToken, a token item's
-// group, does not count): only then can an item be in an application
-// group (accessgroupchange.Compare).
-func namesAccessGroups(files []*model.File) bool {
-	const key = "kSecAttrAccessGroup"
+// stringLiterals are the string literals of the scan's keychain files
+// (Swift, Objective-C and C quotes, without an interpolation): an
+// application group holds keychain items only when code names it, and
+// accessgroupchange reports its removal only then (namedGroup).
+var stringLiteral = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"`)
+
+func stringLiterals(files []*model.File) map[string]bool {
+	out := map[string]bool{}
 	for _, f := range files {
-		src := f.Src
-		for {
-			i := bytes.Index(src, []byte(key))
-			if i < 0 {
-				break
-			}
-			src = src[i+len(key):]
-			if len(src) == 0 || !identByte(src[0]) {
-				return true
+		for _, m := range stringLiteral.FindAll(f.Src, -1) {
+			lit := string(m[1 : len(m)-1])
+			if lit != "" && !strings.Contains(lit, "\\") {
+				out[lit] = true
 			}
 		}
 	}
-	return false
+	return out
 }
 
-func identByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+// namedGroup tells whether a literal of the keychain code may be the
+// group (a pattern with wildcards).
+func namedGroup(literals map[string]bool) func(string) bool {
+	return func(group string) bool {
+		for lit := range literals {
+			if accessgroupchange.MayEqual(group, lit) {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -52,9 +52,11 @@ func entitlementsXML(groups []string, appGroups ...string) string {
 	return b.String()
 }
 
-// storeSwift names an access group (the app's own), so that items may be
-// in any group the entitlements grant.
+// storeSwift is keychain code that names the application group
+// group.com.example (so that items may be in it).
 const storeSwift = `import Security
+
+let sharedGroup = "group.com.example"
 
 func token(account: String) -> OSStatus {
     let query: [String: Any] = [
@@ -159,8 +161,8 @@ func TestAccessGroupChangeDiff(t *testing.T) {
 	}
 }
 
-// Without code that names an access group, a removed application group
-// holds no keychain item: only the keychain access group is reported.
+// Without keychain code that names it, a removed application group holds
+// no keychain item: only the keychain access group is reported.
 func TestAccessGroupChangeUnnamedGroups(t *testing.T) {
 	repo := entRepo(t, entitlementsXML([]string{appGroup, sharedGroup}, "group.com.example"))
 	repo.Write("App/Store.swift", "import Security\n")

@@ -34,6 +34,9 @@ type Finding struct {
 	// Line is 1-based; 0 when the file gives no line (a binary plist).
 	Line    int
 	Message string
+	// Severity is rulekit.Warning, or rulekit.Note for a change that
+	// concerns test hosts only.
+	Severity string
 }
 
 // Compare reports the changes from the targets' facts before (old) to
@@ -43,14 +46,18 @@ type Finding struct {
 // configurations) use is one finding that names them all. Findings are
 // sorted by file and line.
 //
-// namedGroups says whether the scan's keychain code names access groups
-// (kSecAttrAccessGroup) at all: an item lands in an application group, or
-// in a keychain access group after the first, only when code names the
-// group, so without such code a removed application group strands no
-// item and is not reported. (A removed keychain-access-groups entry is:
-// that entitlement exists for the keychain alone, and a wrapper library
-// outside the scan may name it.)
-func Compare(old, cur []*model.TargetFacts, where string, namedGroups bool) []Finding {
+// named tells whether the scan's keychain code names an application group
+// (a string the group's pattern matches): an item lands in an application
+// group only when code names it in kSecAttrAccessGroup, and application
+// groups are mostly shared containers, so a removed application group
+// that no keychain code names strands no item and is not reported. A
+// removed keychain-access-groups entry always is (that entitlement exists
+// for the keychain alone, and a wrapper library outside the scan may name
+// the group). nil names none.
+//
+// A change in a test host (an application that only runs a test bundle)
+// is a note: it holds no user's data.
+func Compare(old, cur []*model.TargetFacts, where string, named func(group string) bool) []Finding {
 	before := map[string]*model.TargetFacts{}
 	for _, t := range old {
 		before[t.Target] = t
@@ -71,12 +78,13 @@ func Compare(old, cur []*model.TargetFacts, where string, namedGroups bool) []Fi
 				if !ok {
 					continue
 				}
-				for _, c := range compareOne(o, oe, t, e, namedGroups) {
+				for _, c := range compareOne(o, oe, t, e, named) {
 					key := c.key()
 					if prev := byKey[key]; prev != nil {
 						if !contains(prev.targets, c.targets[0]) {
 							prev.targets = append(prev.targets, c.targets[0])
 						}
+						prev.hostsOnly = prev.hostsOnly && c.hostsOnly
 						continue
 					}
 					byKey[key] = c
@@ -87,7 +95,11 @@ func Compare(old, cur []*model.TargetFacts, where string, namedGroups bool) []Fi
 	}
 	var out []Finding
 	for _, c := range changes {
-		out = append(out, Finding{Path: c.path, Line: c.line, Message: c.message(where)})
+		sev := rulekit.Warning
+		if c.hostsOnly {
+			sev = rulekit.Note
+		}
+		out = append(out, Finding{Path: c.path, Line: c.line, Message: c.message(where), Severity: sev})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Path != out[j].Path {
@@ -110,6 +122,7 @@ type change struct {
 	fromID, toID, lost bool
 	group, list        string // a removed group, and the entitlement that listed it
 	targets            []string
+	hostsOnly          bool // every target is a test host
 }
 
 // key is what makes two changes one finding: all but the targets.
@@ -161,7 +174,7 @@ func groups(e *model.Entitlements) (kag, ag []string) {
 // compareOne compares one configuration's entitlements, before (oe, nil
 // for none) and now. A removed old default is part of the move: one bug,
 // one finding.
-func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements, namedGroups bool) []*change {
+func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFacts, e *model.Entitlements, named func(string) bool) []*change {
 	oldKAG, oldAG := groups(oe)
 	name := shortTarget(t.Target)
 	var out []*change
@@ -181,18 +194,14 @@ func compareOne(o *model.TargetFacts, oe *model.Entitlements, t *model.TargetFac
 			line = firstNonZero(e.AppGroupsLine, 1)
 		}
 		out = append(out, &change{path: e.Path, line: line, move: true, old: oldDefault, now: newDefault,
-			fromID: oldFromID, toID: len(e.KeychainAccessGroups) == 0, lost: !anyMayEqual(reachable, oldDefault), targets: []string{name}})
+			fromID: oldFromID, toID: len(e.KeychainAccessGroups) == 0, lost: !anyMayEqual(reachable, oldDefault), targets: []string{name}, hostsOnly: t.TestHost})
 	}
-	lists := [][]string{oldKAG}
-	if namedGroups {
-		lists = append(lists, oldAG)
-	}
-	for i, list := range lists {
+	for i, list := range [][]string{oldKAG, oldAG} {
 		for _, g := range list {
-			if anyMayEqual(reachable, g) || (moved && g == oldDefault) {
+			if anyMayEqual(reachable, g) || (moved && g == oldDefault) || (i == 1 && (named == nil || !named(g))) {
 				continue
 			}
-			c := &change{path: e.Path, line: firstNonZero(e.Line, e.AppGroupsLine, 1), group: g, list: "keychain-access-groups", targets: []string{name}}
+			c := &change{path: e.Path, line: firstNonZero(e.Line, e.AppGroupsLine, 1), group: g, list: "keychain-access-groups", targets: []string{name}, hostsOnly: t.TestHost}
 			if i == 1 {
 				c.line, c.list = firstNonZero(e.AppGroupsLine, e.Line, 1), "com.apple.security.application-groups"
 			}

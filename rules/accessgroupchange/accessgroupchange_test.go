@@ -40,6 +40,9 @@ func TestMayEqual(t *testing.T) {
 	}
 }
 
+// all names every group.
+func all(string) bool { return true }
+
 func target(bundle string, ents ...*model.Entitlements) *model.TargetFacts {
 	t := &model.TargetFacts{Target: "App/Vault.xcodeproj:Vault", Entitlements: ents}
 	if bundle != "" {
@@ -156,7 +159,7 @@ func TestCompare(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := accessgroupchange.Compare([]*model.TargetFacts{tc.old}, []*model.TargetFacts{tc.cur}, "at HEAD~1", true)
+			got := accessgroupchange.Compare([]*model.TargetFacts{tc.old}, []*model.TargetFacts{tc.cur}, "at HEAD~1", all)
 			if l := lines(got); len(l) != len(tc.want) {
 				t.Fatalf("findings on lines %v, want %v:\n%v", l, tc.want, got)
 			}
@@ -177,12 +180,12 @@ func TestCompare(t *testing.T) {
 func TestCompareTargets(t *testing.T) {
 	old := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Debug", "Release"))
 	cur := target("com.example.vault", ent([]string{"*com.example.shared"}, nil, "Debug", "Release"))
-	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "in the baseline", true); len(got) != 1 || !strings.Contains(got[0].Message, "in the baseline") {
+	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "in the baseline", all); len(got) != 1 || !strings.Contains(got[0].Message, "in the baseline") {
 		t.Errorf("one finding for both configurations: %v", got)
 	}
 	other := *old
 	other.Target = "App/Vault.xcodeproj:Other"
-	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main", true); len(got) != 0 {
+	if got := accessgroupchange.Compare([]*model.TargetFacts{&other}, []*model.TargetFacts{cur}, "at main", all); len(got) != 0 {
 		t.Errorf("a new target: %v", got)
 	}
 }
@@ -197,23 +200,52 @@ func TestCompareSharedFile(t *testing.T) {
 	}
 	old := []*model.TargetFacts{mk("Vault", "*com.example.vault"), mk("Widget", "*com.example.vault")}
 	cur := []*model.TargetFacts{mk("Vault", "*com.example.shared"), mk("Widget", "*com.example.shared")}
-	got := accessgroupchange.Compare(old, cur, "at main", true)
+	got := accessgroupchange.Compare(old, cur, "at main", all)
 	if len(got) != 1 || !strings.Contains(got[0].Message, "of Vault.xcodeproj:Vault, Vault.xcodeproj:Widget moves") {
 		t.Errorf("one finding naming both targets: %v", got)
 	}
 }
 
-// Without code that names access groups, a removed application group
-// holds no keychain item; a removed keychain-access-groups entry is still
+// Without code that names the application group, a removed one holds no
+// keychain item; a removed keychain-access-groups entry is still
 // reported.
 func TestCompareUnnamedGroups(t *testing.T) {
 	old := target("com.example.vault", ent([]string{"*com.example.vault", "*com.example.shared"}, []string{"group.x"}, "Release"))
 	cur := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Release"))
-	got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", false)
+	got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", nil)
 	if len(got) != 1 || !strings.Contains(got[0].Message, `"*com.example.shared" was in the keychain-access-groups`) {
 		t.Errorf("only the keychain access group: %v", got)
 	}
-	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", true); len(got) != 2 {
+	if got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", all); len(got) != 2 {
 		t.Errorf("with code that names groups, both: %v", got)
+	}
+}
+
+// Only the application groups the code names count.
+func TestCompareNamedGroup(t *testing.T) {
+	old := target("com.example.vault", ent([]string{"*com.example.vault"}, []string{"group.a", "group.b"}, "Release"))
+	cur := target("com.example.vault", ent([]string{"*com.example.vault"}, nil, "Release"))
+	got := accessgroupchange.Compare([]*model.TargetFacts{old}, []*model.TargetFacts{cur}, "at main", func(g string) bool { return g == "group.b" })
+	if len(got) != 1 || !strings.Contains(got[0].Message, `"group.b"`) {
+		t.Errorf("group.b only: %v", got)
+	}
+}
+
+// A change in a test host is a note; one in a file a shipping app shares
+// with it is a warning.
+func TestCompareTestHost(t *testing.T) {
+	mk := func(name string, host bool, kag ...string) *model.TargetFacts {
+		tf := target("com.example.vault", ent(kag, nil, "Release"))
+		tf.Target, tf.TestHost = "App/Vault.xcodeproj:"+name, host
+		return tf
+	}
+	got := accessgroupchange.Compare([]*model.TargetFacts{mk("Host", true, "*com.example.vault")}, []*model.TargetFacts{mk("Host", true, "*com.example.shared")}, "at main", all)
+	if len(got) != 1 || got[0].Severity != "note" {
+		t.Errorf("test host: %+v", got)
+	}
+	old := []*model.TargetFacts{mk("Host", true, "*com.example.vault"), mk("App", false, "*com.example.vault")}
+	cur := []*model.TargetFacts{mk("Host", true, "*com.example.shared"), mk("App", false, "*com.example.shared")}
+	if got := accessgroupchange.Compare(old, cur, "at main", all); len(got) != 1 || got[0].Severity != "warning" {
+		t.Errorf("shared with an app: %+v", got)
 	}
 }

@@ -36,11 +36,14 @@
 //     identifier) can match. An item is in an application group only
 //     when code named the group in kSecAttrAccessGroup (application
 //     groups are mostly shared containers), so a removed application
-//     group is reported only when the scan's keychain code names
-//     kSecAttrAccessGroup at all; a removed keychain-access-groups entry
-//     always is (that entitlement exists for the keychain alone, and a
-//     wrapper library outside the scan may name the group). A removed
-//     old default is part of the move's finding.
+//     group is reported only when a string in the scan's keychain code
+//     names it; a removed keychain-access-groups entry always is (that
+//     entitlement exists for the keychain alone, and a wrapper library
+//     outside the scan may name the group). A removed old default is
+//     part of the move's finding.
+//
+// A change that concerns only test hosts (applications a test bundle
+// names in TEST_HOST, which hold no user's data) is reported at note.
 //
 // Appending a group, reordering groups after the first, and unchanged
 // entitlements are not reported. A value with a build setting that
