@@ -21,8 +21,10 @@ type TargetFacts struct {
 	// settings when GENERATE_INFOPLIST_FILE = YES); nil when neither.
 	InfoPlist *InfoPlist
 	// TestHost marks an application that a test bundle of the project
-	// names as its TEST_HOST: it exists to run tests, and holds no user's
-	// data.
+	// names as its TEST_HOST and whose name says it is a test application
+	// ("TestHost", "Valet Test Host App"): it exists to run tests, and
+	// holds no user's data. (A shipping app that hosts its own unit tests
+	// is not one.)
 	TestHost bool
 }
 

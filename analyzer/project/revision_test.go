@@ -104,20 +104,24 @@ func TestArrayLines(t *testing.T) {
 	}
 }
 
-// An application a test bundle names in TEST_HOST is a test host.
+// An application a test bundle names in TEST_HOST and whose name says it
+// is a test application is a test host.
 func TestTestHost(t *testing.T) {
 	dir := t.TempDir()
 	pbx := `{ objects = {
-		T1 = {isa = PBXNativeTarget; name = HostApp; buildConfigurationList = L1; productType = "com.apple.product-type.application"; };
+		T1 = {isa = PBXNativeTarget; name = TestHostApp; buildConfigurationList = L1; productType = "com.apple.product-type.application"; };
 		T2 = {isa = PBXNativeTarget; name = Tests; buildConfigurationList = L2; productType = "com.apple.product-type.bundle.unit-test"; };
 		T3 = {isa = PBXNativeTarget; name = App; buildConfigurationList = L3; productType = "com.apple.product-type.application"; };
+		T4 = {isa = PBXNativeTarget; name = AppTests; buildConfigurationList = L4; productType = "com.apple.product-type.bundle.unit-test"; };
+		C4 = {isa = XCBuildConfiguration; name = Debug; buildSettings = {SDKROOT = iphoneos; TEST_HOST = "$(BUILT_PRODUCTS_DIR)/App.app/App"; }; };
+		L4 = {isa = XCConfigurationList; buildConfigurations = (C4, ); };
 		C1 = {isa = XCBuildConfiguration; name = Debug; buildSettings = {SDKROOT = iphoneos; PRODUCT_NAME = "Host App"; }; };
 		C2 = {isa = XCBuildConfiguration; name = Debug; buildSettings = {SDKROOT = iphoneos; TEST_HOST = "$(BUILT_PRODUCTS_DIR)/Host App.app/Host App"; }; };
 		C3 = {isa = XCBuildConfiguration; name = Debug; buildSettings = {SDKROOT = iphoneos; }; };
 		L1 = {isa = XCConfigurationList; buildConfigurations = (C1, ); };
 		L2 = {isa = XCConfigurationList; buildConfigurations = (C2, ); };
 		L3 = {isa = XCConfigurationList; buildConfigurations = (C3, ); };
-		R1 = {isa = PBXProject; targets = (T1, T2, T3, ); };
+		R1 = {isa = PBXProject; targets = (T1, T2, T3, T4, ); };
 	}; rootObject = R1; }`
 	if err := os.MkdirAll(filepath.Join(dir, "X.xcodeproj"), 0o755); err != nil {
 		t.Fatal(err)
@@ -130,7 +134,8 @@ func TestTestHost(t *testing.T) {
 	for _, tf := range set.Targets() {
 		hosts[tf.Target[strings.LastIndex(tf.Target, ":")+1:]] = tf.TestHost
 	}
-	if len(hosts) != 3 || !hosts["HostApp"] || hosts["App"] || hosts["Tests"] {
+	// App hosts AppTests but is the shipping app.
+	if len(hosts) != 4 || !hosts["TestHostApp"] || hosts["App"] || hosts["Tests"] {
 		t.Errorf("test hosts: %v", hosts)
 	}
 	if testHostApp("$(BUILT_PRODUCTS_DIR)/Mac Host.app/Contents/MacOS/Mac Host") != "Mac Host" || testHostApp("") != "" {

@@ -3,6 +3,7 @@ package project
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -194,13 +195,19 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		units = append(units, u)
 	}
 	for _, u := range units {
-		if hosts[u.name] || hosts[u.productName] {
+		// The shipping app is often the host of its own unit tests: only
+		// a host whose name says it is a test application is one.
+		if (hosts[u.name] || hosts[u.productName]) && testWord.MatchString(u.name) {
 			u.facts.TestHost = true
 		}
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].name < units[j].name })
 	return units, nil
 }
+
+// testWord finds "Test" or "Tests" as a word of a target name
+// ("TestHost", "MSIDTestsHostApp", "Valet Test Host"; not "Tester").
+var testWord = regexp.MustCompile(`Tests?([^a-z]|$)`)
 
 // testHostApp is the application a TEST_HOST setting names:
 // "$(BUILT_PRODUCTS_DIR)/Host.app/Host" (or .../Host.app/Contents/MacOS/Host)

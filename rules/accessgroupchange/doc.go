@@ -43,7 +43,8 @@
 //     part of the move's finding.
 //
 // A change that concerns only test hosts (applications a test bundle
-// names in TEST_HOST, which hold no user's data) is reported at note.
+// names in TEST_HOST and whose name says they are test applications,
+// such as "TestHost"; they hold no user's data) is reported at note.
 //
 // Appending a group, reordering groups after the first, and unchanged
 // entitlements are not reported. A value with a build setting that
