@@ -22,9 +22,10 @@ type TargetFacts struct {
 	InfoPlist *InfoPlist
 	// TestHost marks an application that a test bundle of the project
 	// names as its TEST_HOST and whose name says it is a test application
-	// ("TestHost", "Valet Test Host App"): it exists to run tests, and
-	// holds no user's data. (A shipping app that hosts its own unit tests
-	// is not one.)
+	// ("TestHost", "MSIDTestsHostApp"), or an application called a test
+	// host ("Valet macOS Test Host App") in a project with test bundles:
+	// it exists to run tests, and holds no user's data. (A shipping app
+	// that hosts its own unit tests is not one.)
 	TestHost bool
 }
 

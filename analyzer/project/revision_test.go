@@ -121,7 +121,8 @@ func TestTestHost(t *testing.T) {
 		L1 = {isa = XCConfigurationList; buildConfigurations = (C1, ); };
 		L2 = {isa = XCConfigurationList; buildConfigurations = (C2, ); };
 		L3 = {isa = XCConfigurationList; buildConfigurations = (C3, ); };
-		R1 = {isa = PBXProject; targets = (T1, T2, T3, T4, ); };
+		T5 = {isa = PBXNativeTarget; name = "Mac Test Host App"; buildConfigurationList = L3; productType = "com.apple.product-type.application"; };
+		R1 = {isa = PBXProject; targets = (T1, T2, T3, T4, T5, ); };
 	}; rootObject = R1; }`
 	if err := os.MkdirAll(filepath.Join(dir, "X.xcodeproj"), 0o755); err != nil {
 		t.Fatal(err)
@@ -134,9 +135,25 @@ func TestTestHost(t *testing.T) {
 	for _, tf := range set.Targets() {
 		hosts[tf.Target[strings.LastIndex(tf.Target, ":")+1:]] = tf.TestHost
 	}
-	// App hosts AppTests but is the shipping app.
-	if len(hosts) != 4 || !hosts["TestHostApp"] || hosts["App"] || hosts["Tests"] {
+	// App hosts AppTests but is the shipping app; "Mac Test Host App" is
+	// called one in a project with test bundles.
+	if len(hosts) != 5 || !hosts["TestHostApp"] || hosts["App"] || hosts["Tests"] || !hosts["Mac Test Host App"] {
 		t.Errorf("test hosts: %v", hosts)
+	}
+	// A conditional TEST_HOST from an xcconfig names a host too.
+	if err := os.WriteFile(filepath.Join(dir, "Tests.xcconfig"), []byte("TEST_HOST[sdk=macosx*] = $(BUILT_PRODUCTS_DIR)/TestHostApp.app/Contents/MacOS/TestHostApp\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pbx = strings.Replace(pbx, `TEST_HOST = "$(BUILT_PRODUCTS_DIR)/Host App.app/Host App"; }; };`, `}; baseConfigurationReference = X1; };
+		X1 = {isa = PBXFileReference; path = Tests.xcconfig; sourceTree = "<group>"; };`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "X.xcodeproj", "project.pbxproj"), []byte(pbx), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set = Discover(context.Background(), []string{dir}, source.Options{MaxFileSize: source.DefaultMaxFileSize})
+	for _, tf := range set.Targets() {
+		if strings.HasSuffix(tf.Target, ":TestHostApp") && !tf.TestHost {
+			t.Errorf("conditional TEST_HOST in an xcconfig: %+v", tf)
+		}
 	}
 	if testHostApp("$(BUILT_PRODUCTS_DIR)/Mac Host.app/Contents/MacOS/Mac Host") != "Mac Host" || testHostApp("") != "" {
 		t.Error("testHostApp")

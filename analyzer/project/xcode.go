@@ -139,8 +139,14 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 			s = layer(s, settingsOf(tc))
 			perConfig[name] = builtinSettings(s, u.name, name, projDir, abs)
 			if u.test {
-				if h := testHostApp(expandWild(s["TEST_HOST"], perConfig[name])); h != "" {
-					hosts[h] = true
+				// Conditional variants (TEST_HOST[sdk=iphone*], from an
+				// xcconfig) name hosts too.
+				for k, v := range s {
+					if k == "TEST_HOST" || strings.HasPrefix(k, "TEST_HOST[") {
+						if h := testHostApp(expandWild(v, perConfig[name])); h != "" {
+							hosts[h] = true
+						}
+					}
 				}
 			}
 			p, dep := buildPlatforms(s)
@@ -194,10 +200,17 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		}
 		units = append(units, u)
 	}
+	hasTests := false
+	for _, u := range units {
+		hasTests = hasTests || u.test
+	}
 	for _, u := range units {
 		// The shipping app is often the host of its own unit tests: only
-		// a host whose name says it is a test application is one.
-		if (hosts[u.name] || hosts[u.productName]) && testWord.MatchString(u.name) {
+		// a host whose name says it is a test application is one; and an
+		// application called a test host in a project with test bundles
+		// (macOS tests may run without TEST_HOST).
+		hosted := hosts[u.name] || hosts[u.productName]
+		if !u.test && (hosted && testWord.MatchString(u.name) || hasTests && testHostName.MatchString(u.name)) {
 			u.facts.TestHost = true
 		}
 	}
@@ -208,6 +221,9 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 // testWord finds "Test" or "Tests" as a word of a target name
 // ("TestHost", "MSIDTestsHostApp", "Valet Test Host"; not "Tester").
 var testWord = regexp.MustCompile(`Tests?([^a-z]|$)`)
+
+// testHostName finds "Test Host", "TestHost" or "TestsHost" in a name.
+var testHostName = regexp.MustCompile(`Tests? ?Host([^a-z]|$)`)
 
 // testHostApp is the application a TEST_HOST setting names:
 // "$(BUILT_PRODUCTS_DIR)/Host.app/Host" (or .../Host.app/Contents/MacOS/Host)

@@ -44,7 +44,8 @@
 //
 // A change that concerns only test hosts (applications a test bundle
 // names in TEST_HOST and whose name says they are test applications,
-// such as "TestHost"; they hold no user's data) is reported at note.
+// such as "TestHost", or applications called a test host in a project
+// with test bundles; they hold no user's data) is reported at note.
 //
 // Appending a group, reordering groups after the first, and unchanged
 // entitlements are not reported. A value with a build setting that
