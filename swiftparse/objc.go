@@ -43,6 +43,8 @@ func (l *lowerer) objcTop(n *node) {
 			l.objcMethod(c)
 		case "declaration":
 			l.objcGlobal(c)
+		case "preproc_def":
+			l.objcDefine(c)
 		case "preproc_if", "preproc_ifdef", "preproc_elif", "preproc_else", "preproc_elifdef":
 			l.objcTopConditional(c)
 		case "linkage_specification", "declaration_list", "namespace_definition":

@@ -205,7 +205,7 @@ func TestPrefixOverPostfixChain(t *testing.T) {
 		{"!a.b.c", "!a.b.c"},
 		{"!a.b[0]", "!a.b[0]"},
 		{"!x?.isEmpty", "!x.isEmpty"},
-		{"!a.b!.c", "!a.b.c"},
+		{"!a.b!.c", "!a.b!.c"},
 		{"-x.count", "-x.count"},
 		{"!x.f(!y.g())", "!x.f(!y.g())"},
 		{"!x.contains(k) && y", "(!x.contains(k) && y)"},

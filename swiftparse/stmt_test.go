@@ -46,7 +46,7 @@ func TestControlFlow(t *testing.T) {
     if let s = item as? String, !s.isEmpty { print(s) }
     return d
 }`,
-			dump: []string{"guard status(status == errSecSuccess=0) else", "return nil", "guard let d = (item as Data) else", "throw KeychainError.unexpected", "if (let s = (item as String) && !s.isEmpty)"},
+			dump: []string{"guard status(status == errSecSuccess=0) else", "return nil", "guard let d = (item as? Data) else", "throw KeychainError.unexpected", "if (let s = (item as? String) && !s.isEmpty)"},
 			check: func(t *testing.T, f *model.File) {
 				gs := nodes[*model.Guard](f)
 				if len(gs) != 2 {

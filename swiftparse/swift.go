@@ -789,7 +789,8 @@ func (l *lowerer) swiftExpr(n *node) model.Expr {
 		return a
 	case "as_expression":
 		t := n.ChildByFieldName("name")
-		return &model.Cast{X: l.swiftExpr(n.ChildByFieldName("expr")), Type: l.text(t), Span: sp}
+		x := n.ChildByFieldName("expr")
+		return &model.Cast{X: l.swiftExpr(x), Type: l.text(t), Kind: l.swiftCastKind(x, t), Span: sp}
 	case "try_expression", "await_expression":
 		if e := n.ChildByFieldName("expr"); e != nil {
 			return l.swiftExpr(e)
@@ -809,7 +810,11 @@ func (l *lowerer) swiftExpr(n *node) model.Expr {
 			if o := n.ChildByFieldName("operation"); o != nil {
 				op = l.text(o)
 			}
-			if op == "!" || op == "?" {
+			if op == "!" {
+				// The force unwrap stops the program when x is nil.
+				return &model.Cast{X: l.swiftExpr(t), Kind: model.CastForced, Span: sp}
+			}
+			if op == "?" {
 				return l.swiftExpr(t)
 			}
 		}
@@ -954,6 +959,22 @@ func (l *lowerer) swiftPrefix(n *node) model.Expr {
 		}
 	}
 	return swiftPrefixExpr(op, l.swiftExpr(t), sp)
+}
+
+// swiftCastKind reads the operator of an as_expression between its
+// operand x and its type t: `as?` is conditional, `as!` forced.
+func (l *lowerer) swiftCastKind(x, t *node) model.CastKind {
+	if x == nil || t == nil || x.EndByte() > t.StartByte() || int(t.StartByte()) > len(l.src) {
+		return model.CastPlain
+	}
+	op := strings.TrimSpace(string(l.src[x.EndByte():t.StartByte()]))
+	switch {
+	case strings.HasSuffix(op, "as?"):
+		return model.CastConditional
+	case strings.HasSuffix(op, "as!"):
+		return model.CastForced
+	}
+	return model.CastPlain
 }
 
 // maxHoistChain bounds the postfix chains swiftHoistPrefix walks down

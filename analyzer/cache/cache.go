@@ -15,7 +15,7 @@
 //
 // Entries are written to a temporary file in the cache directory and
 // renamed into place, so concurrent runs see either no entry or a whole
-// one. An entry carries a header with its key and a SHA-256 of its
+// one. An entry carries a header with its key and a CRC-32C of its
 // content; one that is truncated, corrupt, foreign (another key, another
 // format) or fails to decode is ignored, and rewritten by the run that
 // parses the file again.
@@ -28,6 +28,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -41,14 +42,27 @@ import (
 
 // formatVersion changes whenever the entry layout or the codec changes in
 // a way schemaHash does not see.
-const formatVersion = 1
+const formatVersion = 2
+
+// entryDir holds the entries below the cache root. It stays the same when
+// formatVersion changes: the keys change with it, so the old entries are
+// never read, and Prune removes them as they age like those of old builds.
+const entryDir = "v1"
 
 // magic starts every entry.
 var magic = [8]byte{'K', 'L', 'C', 'A', 'C', 'H', 'E', formatVersion}
 
-// headerSize is magic, key, payload length; the SHA-256 of magic, key and
-// payload follows the payload.
+// headerSize is magic, key, payload length; the CRC-32C of magic, key and
+// payload follows the payload (sumSize bytes). A checksum against a torn
+// or damaged file is all it is for: the key inside the entry says whose
+// it is, and anyone who can write to the cache directory could as well
+// write a matching SHA-256, so a cryptographic hash would protect nothing
+// more and costs ten times as much on every warm run.
 const headerSize = len(magic) + sha256.Size + 8
+
+const sumSize = 4
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Cache is an open cache directory. Its methods are safe for concurrent
 // use; a nil *Cache caches nothing.
@@ -84,7 +98,7 @@ func Open(root string) (*Cache, error) {
 }
 
 func openWith(root string, id [32]byte) (*Cache, error) {
-	dir := filepath.Join(root, fmt.Sprintf("v%d", formatVersion))
+	dir := filepath.Join(root, entryDir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -156,21 +170,43 @@ func (c *Cache) entryPath(k [32]byte) string {
 // Load returns the cached model of the file at path with content src, or
 // nil. The model has Src set and Project nil.
 func (c *Cache) Load(path string, src []byte) *model.File {
-	if c == nil {
+	f, rest := c.LoadDeferred(path, src)
+	if f == nil || !rest() {
 		return nil
+	}
+	return f
+}
+
+// LoadDeferred is Load that leaves the functions encoded: f.Funcs is nil
+// until rest is called, which decodes them into f and reports whether the
+// entry held together (false: f is unusable, parse the file again). A run
+// whose findings come from the cache never needs them. rest is safe to
+// call once, from any goroutine.
+func (c *Cache) LoadDeferred(path string, src []byte) (f *model.File, rest func() bool) {
+	if c == nil {
+		return nil, nil
 	}
 	payload := c.Get(c.key(path, src))
 	if payload == nil {
 		c.misses.Add(1)
-		return nil
+		return nil, nil
 	}
-	f, err := decodeFile(payload, src)
+	f, body, err := decodeHead(payload, src)
 	if err != nil {
 		c.misses.Add(1)
-		return nil
+		return nil, nil
 	}
 	c.hits.Add(1)
-	return f
+	return f, func() bool {
+		funcs, err := decodeFuncs(body, f)
+		if err != nil {
+			c.hits.Add(-1)
+			c.misses.Add(1)
+			return false
+		}
+		f.Funcs = funcs
+		return true
+	}
 }
 
 // Store writes the model of the file at path with content src. Errors are
@@ -255,29 +291,27 @@ func (c *Cache) Stats() (hits, misses, writes int64) {
 }
 
 func seal(payload []byte, k [32]byte) []byte {
-	out := make([]byte, 0, headerSize+len(payload)+sha256.Size)
+	out := make([]byte, 0, headerSize+len(payload)+sumSize)
 	out = append(out, magic[:]...)
 	out = append(out, k[:]...)
 	out = binary.LittleEndian.AppendUint64(out, uint64(len(payload)))
 	out = append(out, payload...)
-	sum := sha256.Sum256(out)
-	return append(out, sum[:]...)
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli))
 }
 
 // verify checks an entry's magic, key, length and checksum and returns
 // its payload.
 func verify(data []byte, k [32]byte) ([]byte, bool) {
-	if len(data) < headerSize+sha256.Size || !bytes.Equal(data[:len(magic)], magic[:]) ||
+	if len(data) < headerSize+sumSize || !bytes.Equal(data[:len(magic)], magic[:]) ||
 		!bytes.Equal(data[len(magic):len(magic)+sha256.Size], k[:]) {
 		return nil, false
 	}
 	n := binary.LittleEndian.Uint64(data[len(magic)+sha256.Size:])
-	if n != uint64(len(data)-headerSize-sha256.Size) {
+	if n != uint64(len(data)-headerSize-sumSize) {
 		return nil, false
 	}
-	body := data[:len(data)-sha256.Size]
-	sum := sha256.Sum256(body)
-	if !bytes.Equal(sum[:], data[len(body):]) {
+	body := data[:len(data)-sumSize]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
 		return nil, false
 	}
 	return body[headerSize:], true

@@ -254,3 +254,43 @@ func TestToolID(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 }
+
+// LoadDeferred gives the file without its functions, and the functions
+// when asked; a corrupt second part is reported by rest, never trusted.
+func TestLoadDeferred(t *testing.T) {
+	c, err := openWith(t.TempDir(), testTool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, src, f := sample(t)
+	if len(f.Funcs) == 0 {
+		t.Fatal("the sample has no functions: the test shows nothing")
+	}
+	c.Store(path, src, f)
+	g, rest := c.LoadDeferred(path, src)
+	if g == nil || g.Funcs != nil || !reflect.DeepEqual(g.Comments, f.Comments) || !reflect.DeepEqual(g.Errors, f.Errors) {
+		t.Fatalf("deferred: %+v", g)
+	}
+	if !rest() || !reflect.DeepEqual(f, g) {
+		t.Fatal("after rest the model is not the stored one")
+	}
+	for _, fn := range g.Funcs {
+		if fn.File != g {
+			t.Fatalf("%s: Func.File is not the decoded file", fn.Name)
+		}
+	}
+
+	// Cut the functions' part short and seal the entry again: the head
+	// decodes, the rest does not.
+	data, err := encodeFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := c.key(path, src)
+	if !c.Put(k, data[:len(data)-3]) {
+		t.Fatal("put")
+	}
+	if g, rest := c.LoadDeferred(path, src); g == nil || rest() {
+		t.Error("a cut second part was trusted (or the head did not decode)")
+	}
+}

@@ -131,11 +131,25 @@ type encoder struct {
 
 // encodeFile serialises f (without Src and Project).
 func encodeFile(f *model.File) (data []byte, err error) {
+	// Two parts: the file without its functions, then the functions. A
+	// run whose findings come from the cache needs only the first (the
+	// comments, spans and parse errors that reports and suppressions
+	// read), so it can leave the second undecoded. Nothing in the first
+	// points into the second; the functions point back to the file
+	// (Func.File), which is the second part's pointer 0.
+	head := *f
+	head.Funcs = nil
 	e := &encoder{ptrs: map[ptrKey]uint64{}}
-	if err := e.value(reflect.ValueOf(f)); err != nil {
+	if err := e.value(reflect.ValueOf(&head)); err != nil {
 		return nil, err
 	}
-	return e.buf, nil
+	body := &encoder{ptrs: map[ptrKey]uint64{{reflect.TypeFor[*model.File](), reflect.ValueOf(f).Pointer()}: 0}}
+	if err := body.value(reflect.ValueOf(f.Funcs)); err != nil {
+		return nil, err
+	}
+	data = binary.AppendUvarint(make([]byte, 0, len(e.buf)+len(body.buf)+binary.MaxVarintLen64), uint64(len(e.buf)))
+	data = append(data, e.buf...)
+	return append(data, body.buf...), nil
 }
 
 func (e *encoder) uint(u uint64) { e.buf = binary.AppendUvarint(e.buf, u) }
@@ -268,19 +282,53 @@ type decoder struct {
 // Entries are checksummed before they are decoded, but the decoder still
 // trusts nothing: every length is checked against the bytes left.
 func decodeFile(data, src []byte) (*model.File, error) {
+	f, body, err := decodeHead(data, src)
+	if err != nil {
+		return nil, err
+	}
+	if f.Funcs, err = decodeFuncs(body, f); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// decodeHead decodes the file without its functions and returns the
+// encoded functions for decodeFuncs.
+func decodeHead(data, src []byte) (*model.File, []byte, error) {
+	n, k := binary.Uvarint(data)
+	if k <= 0 || n > uint64(len(data)-k) {
+		return nil, nil, errCorrupt
+	}
+	head, body := data[k:k+int(n)], data[k+int(n):]
 	// A pointer is written in at least two bytes: room for the ids
 	// without growing the table many times over.
-	d := &decoder{buf: data, ptrs: make([]reflect.Value, 0, len(data)/16)}
+	d := &decoder{buf: head, ptrs: make([]reflect.Value, 0, len(head)/16)}
 	v := reflect.New(reflect.TypeFor[*model.File]()).Elem()
+	if err := d.value(v); err != nil {
+		return nil, nil, err
+	}
+	if len(d.buf) != 0 || v.IsNil() {
+		return nil, nil, errCorrupt
+	}
+	f := v.Interface().(*model.File)
+	if f.Funcs != nil {
+		return nil, nil, errCorrupt
+	}
+	f.Src = src
+	return f, body, nil
+}
+
+// decodeFuncs decodes the functions of f (see encodeFile).
+func decodeFuncs(body []byte, f *model.File) ([]*model.Func, error) {
+	d := &decoder{buf: body, ptrs: append(make([]reflect.Value, 0, len(body)/16+1), reflect.ValueOf(f))}
+	v := reflect.New(reflect.TypeFor[[]*model.Func]()).Elem()
 	if err := d.value(v); err != nil {
 		return nil, err
 	}
-	if len(d.buf) != 0 || v.IsNil() {
+	if len(d.buf) != 0 {
 		return nil, errCorrupt
 	}
-	f := v.Interface().(*model.File)
-	f.Src = src
-	return f, nil
+	return v.Interface().([]*model.Func), nil
 }
 
 func (d *decoder) uint() (uint64, error) {

@@ -63,7 +63,7 @@ func TestParseEmpty(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", src, err)
 		}
-		s := c.settings("x.swift", "/repo/x.swift", testRules.Rules)
+		s := c.settings(c.base(testRules.Rules), "x.swift", "/repo/x.swift")
 		if s.Excluded || s.Platforms != 0 || s.FailOn != "warning" || len(s.Disabled()) != 0 {
 			t.Errorf("%q: settings %+v, want the defaults", src, s)
 		}
@@ -100,7 +100,10 @@ func TestSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at := func(rel string) *Settings { return c.settings(rel, "/repo/"+rel, testRules.Rules) }
+	// One base for every path, as the resolver shares it: an override that
+	// applies to one file must not leak into the next.
+	base := c.base(testRules.Rules)
+	at := func(rel string) *Settings { return c.settings(base, rel, "/repo/"+rel) }
 
 	s := at("Sources/A.swift")
 	if s.Excluded || s.Platforms != model.IOS|model.MacOS || s.PlatformsFrom.Line != 1 {
@@ -144,8 +147,11 @@ func TestSettings(t *testing.T) {
 	if got := s.Disabled(); strings.Join(got, ",") != "deletelimit,preferupdate" || s.Platforms != model.MacOS {
 		t.Errorf("Legacy/Keep.swift: disabled %v, platforms %v (a later override wins)", got, s.Platforms)
 	}
+	if s := at("Sources/B.swift"); s.Platforms != model.IOS|model.MacOS || strings.Join(s.Disabled(), ",") != "preferupdate" || s.Rule("deletelimit").Severity != "warning" {
+		t.Errorf("Sources/B.swift after the overrides of other files: platforms %v, disabled %v, rules %+v", s.Platforms, s.Disabled(), s.Rules)
+	}
 	// Outside the configuration's directory only the top level applies.
-	if s := c.settings("../x/Tests/T.swift", "/x/Tests/T.swift", testRules.Rules); s.Excluded || s.Rule("deletelimit").Severity != "warning" {
+	if s := c.settings(base, "../x/Tests/T.swift", "/x/Tests/T.swift"); s.Excluded || s.Rule("deletelimit").Severity != "warning" {
 		t.Errorf("outside: %+v", s)
 	}
 }
@@ -226,6 +232,14 @@ func TestResolver(t *testing.T) {
 		}
 		if got := strings.Join(s.Disabled(), ","); got != tc.disabled {
 			t.Errorf("%s: disabled %q, want %q (config %q)", tc.path, got, tc.disabled, s.Config)
+		}
+		// ForFile gives the same answer for a file, from a fresh
+		// resolver (each directory's answer is remembered).
+		if filepath.Ext(tc.path) == ".swift" {
+			fr, _ := NewResolver(testRules, "", false, Flags{})
+			if s, err := fr.ForFile(tc.path); err != nil || strings.Join(s.Disabled(), ",") != tc.disabled {
+				t.Errorf("ForFile(%s): %v, %v", tc.path, s, err)
+			}
 		}
 	}
 

@@ -46,6 +46,8 @@ type Resolver struct {
 	loaded  map[string]*Config // file -> parsed
 	byPath  map[string]*Settings
 	errPath map[string]error
+	bases   map[*Config]*Settings // see Resolver.settings
+	wd      string                // the working directory, "" if unknown
 }
 
 // NewResolver makes a resolver. explicit names a configuration file for
@@ -53,7 +55,8 @@ type Resolver struct {
 // directory; none means no configuration at all
 // (--no-config). Flags given on the command line win over every file.
 func NewResolver(opt Options, explicit string, none bool, flags Flags) (*Resolver, error) {
-	r := &Resolver{opt: opt, none: none, flags: flags, byDir: map[string]*Config{}, loaded: map[string]*Config{}, byPath: map[string]*Settings{}, errPath: map[string]error{}}
+	r := &Resolver{opt: opt, none: none, flags: flags, byDir: map[string]*Config{}, loaded: map[string]*Config{}, byPath: map[string]*Settings{}, errPath: map[string]error{}, bases: map[*Config]*Settings{}}
+	r.wd, _ = os.Getwd()
 	if explicit != "" && !none {
 		c, err := Load(explicit, opt)
 		if err != nil {
@@ -73,52 +76,83 @@ func NewResolver(opt Options, explicit string, none bool, flags Flags) (*Resolve
 // Config returns the configuration file that applies to path (a file or a
 // directory): nil when none does.
 func (r *Resolver) Config(path string) (*Config, error) {
-	if r.none {
-		return nil, nil
-	}
-	if r.fixed != nil {
+	if r.none || r.fixed != nil {
 		return r.fixed, nil
 	}
 	dir := path
 	if st, err := os.Stat(path); err != nil || !st.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	abs, err := filepath.Abs(dir)
+	abs, err := r.abs(dir)
 	if err != nil {
 		return nil, err
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if c, ok := r.byDir[abs]; ok {
+	return r.dirConfig(abs)
+}
+
+// abs is filepath.Abs against the working directory read once: a scan asks
+// about every file it walks, and os.Getwd is a system call each time.
+func (r *Resolver) abs(p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if r.wd == "" {
+		return filepath.Abs(p)
+	}
+	return filepath.Join(r.wd, p), nil
+}
+
+// dirConfig is Find for the absolute directory dir, each directory's answer
+// remembered: a directory without its own file has its parent's (unless it
+// is a repository root), so a walk looks at each directory once instead of
+// at every directory up to the root for each one. r.mu is held.
+func (r *Resolver) dirConfig(dir string) (*Config, error) {
+	if c, ok := r.byDir[dir]; ok {
 		return c, nil
 	}
-	file, err := Find(abs)
-	if err != nil {
-		return nil, err
-	}
 	var c *Config
-	if file != "" {
+	file := filepath.Join(dir, FileName)
+	if st, err := os.Stat(file); err == nil && !st.IsDir() {
 		if c = r.loaded[file]; c == nil {
 			// Name the file relative to the working directory when it
 			// is below it, as findings name files.
 			name := file
-			if wd, err := os.Getwd(); err == nil {
-				if rel, err := filepath.Rel(wd, file); err == nil && filepath.IsLocal(rel) {
-					name = rel
-				}
+			if rel, err := filepath.Rel(r.wd, file); r.wd != "" && err == nil && filepath.IsLocal(rel) {
+				name = rel
 			}
+			var err error
 			if c, err = Load(name, r.opt); err != nil {
 				return nil, err
 			}
 			r.loaded[file] = c
 		}
+	} else if _, err := os.Lstat(filepath.Join(dir, ".git")); err != nil {
+		if parent := filepath.Dir(dir); parent != dir {
+			var err error
+			if c, err = r.dirConfig(parent); err != nil {
+				return nil, err
+			}
+		}
 	}
-	r.byDir[abs] = c
+	r.byDir[dir] = c
 	return c, nil
 }
 
-// For returns the effective settings of path, command-line flags applied.
+// For returns the effective settings of path (a file or a directory),
+// command-line flags applied.
 func (r *Resolver) For(path string) (*Settings, error) {
+	return r.lookup(path, false)
+}
+
+// ForFile is For of a path known to name a file (the walk's files): it
+// saves the stat that tells a directory from a file.
+func (r *Resolver) ForFile(path string) (*Settings, error) {
+	return r.lookup(path, true)
+}
+
+func (r *Resolver) lookup(path string, isFile bool) (*Settings, error) {
 	r.mu.Lock()
 	s, ok := r.byPath[path]
 	err := r.errPath[path]
@@ -126,18 +160,35 @@ func (r *Resolver) For(path string) (*Settings, error) {
 	if ok || err != nil {
 		return s, err
 	}
-	c, err := r.Config(path)
+	abs, err := r.abs(path)
+	if err != nil {
+		return nil, err
+	}
+	var c *Config
+	switch {
+	case r.none || r.fixed != nil:
+		c = r.fixed
+	case isFile:
+		r.mu.Lock()
+		c, err = r.dirConfig(filepath.Dir(abs))
+		r.mu.Unlock()
+	default:
+		c, err = r.Config(path)
+	}
 	if err != nil {
 		r.mu.Lock()
 		r.errPath[path] = err
 		r.mu.Unlock()
 		return nil, err
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, err
+	r.mu.Lock()
+	base := r.bases[c]
+	if base == nil {
+		base = c.base(r.opt.Rules)
+		r.bases[c] = base
 	}
-	s = c.settings(path, abs, r.opt.Rules)
+	r.mu.Unlock()
+	s = c.settings(base, path, abs)
 	r.flags.apply(s)
 	r.mu.Lock()
 	r.byPath[path] = s

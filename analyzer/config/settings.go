@@ -1,6 +1,7 @@
 package config
 
 import (
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -90,11 +91,10 @@ func defaults(path string, rules []Rule) *Settings {
 	return s
 }
 
-// settings computes the effective settings of the file at abs (absolute)
-// under c: the top level, then every override whose paths match, in
-// order (a later one wins).
-func (c *Config) settings(path, abs string, rules []Rule) *Settings {
-	s := defaults(path, rules)
+// base is what c gives every path: the defaults, then the file's scan
+// settings and top level. Nothing in it depends on the path.
+func (c *Config) base(rules []Rule) *Settings {
+	s := defaults("", rules)
 	if c == nil {
 		return s
 	}
@@ -112,23 +112,42 @@ func (c *Config) settings(path, abs string, rules []Rule) *Settings {
 		}
 		s.Baseline, s.BaselineFrom = b, c.baseline.src
 	}
-	rel, below := c.rel(abs)
-	if below {
-		for _, g := range c.exclude {
-			if g.g.match(rel) {
-				s.Excluded, s.ExcludedBy = true, g.src
-				break
-			}
-		}
-	}
 	s.apply(&c.top)
+	return s
+}
+
+// settings computes the effective settings of the file at abs (absolute)
+// under c from c's base: the exclusions, then every override whose paths
+// match, in order (a later one wins). The result shares base's rule list
+// and maps until an override changes them, so a scan of many files without
+// overrides allocates one small struct per file.
+func (c *Config) settings(base *Settings, path, abs string) *Settings {
+	s := new(Settings)
+	*s = *base
+	s.Path = path
+	if c == nil {
+		return s
+	}
+	rel, below := c.rel(abs)
 	if !below {
 		return s
 	}
+	for _, g := range c.exclude {
+		if g.g.match(rel) {
+			s.Excluded, s.ExcludedBy = true, g.src
+			break
+		}
+	}
+	owned := false
 	for i := range c.overrides {
 		o := &c.overrides[i]
 		for _, g := range o.paths {
 			if g.g.match(rel) {
+				if !owned {
+					s.Rules = slices.Clone(s.Rules)
+					s.Deployment, s.DeploymentFrom = maps.Clone(s.Deployment), maps.Clone(s.DeploymentFrom)
+					owned = true
+				}
 				s.apply(&o.section)
 				break
 			}

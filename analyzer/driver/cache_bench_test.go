@@ -28,7 +28,8 @@ func BenchmarkCache(b *testing.B) {
 	}
 	ctx := context.Background()
 	run := func(b *testing.B, c *cache.Cache) *driver.Result {
-		res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Cache: c})
+		// FindingsOnly, as the command runs it.
+		res, err := driver.Run(ctx, inputs, driver.Config{Analyzers: all.Analyzers(), Cache: c, FindingsOnly: true})
 		if err != nil {
 			b.Fatal(err)
 		}

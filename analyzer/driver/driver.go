@@ -45,6 +45,13 @@ type Config struct {
 	// parse needs the project facts; they are attached afterwards), and
 	// it replaces Projects.
 	DiscoverProjects func() *project.Set
+	// FindingsOnly says the caller reads, of Result.Files, only what a
+	// report needs: each file's source, comments, spans and errors, and
+	// the functions of the files the findings name (their enclosing
+	// functions name findings in fingerprints and SARIF). When the
+	// findings come from the cache, the other cached models are then left
+	// without their functions (Funcs nil), which a warm run never decodes.
+	FindingsOnly bool
 	// Progress, when not nil, counts the work as the run goes on.
 	Progress *Progress
 	// Cache keeps lowered models across runs (see package cache); nil:
@@ -57,6 +64,11 @@ type Config struct {
 	// FileOptions, when not nil, gives each file the settings of its
 	// configuration file (fileoptions.go); it is asked once per path.
 	FileOptions func(path string) FileOptions
+	// NoResultCache: the run's findings are neither loaded from the cache
+	// nor stored in it, so that every analyzer runs (one with a side
+	// effect, such as the inventory's collector, must); the lowered
+	// models are still cached.
+	NoResultCache bool
 
 	opts *fileOptions
 }
@@ -200,12 +212,23 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	if cacheable {
 		if diags, ok := loadResult(cfg, rkey, res.Files); ok {
 			res.Diagnostics, res.Stats.CachedResult = diags, true
+			files := res.Files
+			if cfg.FindingsOnly {
+				files = namedFiles(res.Files, diags)
+			}
+			pr.pending.complete(ctx, cfg, files, workers)
+			if cfg.FindingsOnly {
+				// complete may have replaced a model (a corrupt entry).
+				copyBack(res.Files, files)
+			}
 			res.Stats.Elapsed = time.Since(start)
 			return res, nil
 		}
 	}
-	// Built after the cache is asked: indexing every function of the
-	// program is work a run whose findings come from the cache skips.
+	// Decoded and built after the cache is asked: the cached models'
+	// functions and the index of every function of the program are work
+	// a run whose findings come from the cache skips.
+	pr.pending.complete(ctx, cfg, res.Files, workers)
 	prog := cfg.opts.program(res.Files, cfg.Platforms)
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()

@@ -73,6 +73,7 @@ func NewEditWalk(ctx context.Context, walk Walk, cfg Config) (*Edit, error) {
 	if err != nil {
 		return nil, err
 	}
+	pr.pending.complete(ctx, cfg, pr.models, workers)
 	var files []*model.File
 	for i := range inputs {
 		if pr.models[i] != nil {

@@ -36,8 +36,9 @@ type cachedNeedle struct {
 var collectNames = collectHelperNames
 
 // helperNamesOf is collectHelperNames(files), from the cache when it has
-// them.
-func helperNamesOf(cfg Config, files []*model.File) *helperNames {
+// them. complete is called before the files' functions are read (they
+// may still be encoded, see deferred).
+func helperNamesOf(cfg Config, files []*model.File, complete func()) *helperNames {
 	if cfg.Cache == nil {
 		return collectHelperNames(files)
 	}
@@ -52,6 +53,7 @@ func helperNamesOf(cfg Config, files []*model.File) *helperNames {
 	if h, ok := decodeNames(cfg.Cache.Get(k)); ok {
 		return h
 	}
+	complete()
 	h := collectNames(files)
 	c := cachedNames{Idx: h.idx, Direct: map[string]uint8{}}
 	for _, n := range h.needles {

@@ -47,16 +47,16 @@ func TestHelperNamesCached(t *testing.T) {
 	collected := 0
 	collectNames = func(fs []*model.File) *helperNames { collected++; return collectHelperNames(fs) }
 	defer func() { collectNames = collectHelperNames }()
-	if got := helperNamesOf(cfg, files); describeNames(got) != describeNames(want) || collected != 1 {
+	if got := helperNamesOf(cfg, files, func() {}); describeNames(got) != describeNames(want) || collected != 1 {
 		t.Fatalf("first run: %d collections, needles:\n%s\nwant:\n%s", collected, describeNames(got), describeNames(want))
 	}
-	if got := helperNamesOf(cfg, files); describeNames(got) != describeNames(want) || collected != 1 {
+	if got := helperNamesOf(cfg, files, func() {}); describeNames(got) != describeNames(want) || collected != 1 {
 		t.Fatalf("second run: %d collections (want the cache's, none), needles:\n%s\nwant:\n%s", collected, describeNames(got), describeNames(want))
 	}
 	// Another content for one file: a new key, collected again.
 	edited := *files[0]
 	edited.Src = append(append([]byte(nil), files[0].Src...), "\n// edited\n"...)
-	helperNamesOf(cfg, append([]*model.File{&edited}, files[1:]...))
+	helperNamesOf(cfg, append([]*model.File{&edited}, files[1:]...), func() {})
 	if collected != 2 {
 		t.Fatalf("after an edit: %d collections, want 2", collected)
 	}

@@ -64,6 +64,9 @@ type parsed struct {
 	sizes   []int64
 	helpers int // files parsed in round 2
 	unread  int // files that could not be read
+	// pending are the models from the cache whose functions are not
+	// decoded yet: call pending.complete before reading them.
+	pending *deferred
 }
 
 // parseInputs reads every input the walk finds, once, as the walk finds
@@ -83,12 +86,14 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 			p.Close()
 		}
 	}()
+	pending := &deferred{}
 	parse := func(p *swiftparse.Parser, in Input, src []byte) (*model.File, *source.Skipped) {
-		f, err := parseCached(ctx, cfg, p, in.File.Path, src)
+		f, rest, err := parseCached(ctx, cfg, p, in.File.Path, src)
 		cfg.Progress.parsed()
 		if err != nil {
 			return nil, &source.Skipped{Path: in.File.Path, Reason: err.Error()}
 		}
+		pending.add(f, rest)
 		return f, nil // its Project is attached by RunWalk
 	}
 
@@ -162,6 +167,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	})
 
 	out := &parsed{
+		pending: pending,
 		models:  make([]*model.File, len(inputs)),
 		skipped: make([]*source.Skipped, len(inputs)),
 		sizes:   make([]int64, len(inputs)),
@@ -176,7 +182,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	index.save(cfg, reads)
 
 	// Round 2: the helper files round 1 needs (one round, see above).
-	want := helperNamesOf(cfg, out.models) // helpernames_cache.go
+	want := helperNamesOf(cfg, out.models, func() { pending.complete(ctx, cfg, out.models, workers) }) // helpernames_cache.go
 	if betweenRounds != nil {
 		betweenRounds()
 	}

@@ -46,7 +46,7 @@ type cachedDiag struct {
 // resultKey is the key of the run's findings, ok false when the run is
 // not cacheable.
 func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
-	if cfg.Cache == nil {
+	if cfg.Cache == nil || cfg.NoResultCache {
 		return k, false
 	}
 	var names []string

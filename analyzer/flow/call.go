@@ -60,6 +60,13 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		}
 		args[i] = a.eval(arg.Value, st)
 	}
+	if name == "CFRelease" && len(args) == 1 && recv == nil {
+		a.useResult(args[0], c.Span, true, st)
+	}
+	a.escapeStatuses(name, args, st)
+	if recvVal.Kind == VStatus {
+		a.escapeStatuses(name, []Value{recvVal}, st) // status.check()
+	}
 	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		return a.instantiate(fn, c, c.Span, st, args...)
 	}
@@ -432,6 +439,7 @@ func (a *interp) evalSecItem(x *model.SecItemCall, st *state) Value {
 		st.deleted = append(st.deleted, fact)
 	}
 	a.setCallFor(id, fact)
+	a.bindResult(x, id, st)
 	return Value{Kind: VStatus, Status: []callID{id}}
 }
 

@@ -65,6 +65,7 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			bound := v
 			bound.NonNil = true
 			t.setVar(x.Name, bound)
+			a.nonNilResult(x.Value, t) // if let d = result as? Data
 		}
 		return t, f
 	}
@@ -93,6 +94,7 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 				return st, deadState()
 			}
 			t, f := a.helperCond(ov, st)
+			a.nonNilResult(other, t) // result != nil
 			if b.Op == "==" {
 				return f, t
 			}
@@ -125,7 +127,9 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 		}
 		return deadState(), st
 	}
-	return a.helperCond(v, st)
+	t, f := a.helperCond(v, st)
+	a.nonNilResult(e, t) // if (result)
+	return t, f
 }
 
 // truthOf is the truth of a known value in a condition: nil is false, a

@@ -13,6 +13,11 @@
 //   - Abstract statuses (StatusSet): the outcomes a SecItem call's status
 //     may still have on a path — success, item not found, interaction not
 //     allowed, other — narrowed along if/guard/switch/early return.
+//   - Result out-parameters: a SecItem call writes the variable its result
+//     pointer names (`&result`), which then stands for the call's result
+//     (nil when it failed), so `if (result)` and `if let d = result as? Data`
+//     are not taken as dead, and a forced use of it where the status may
+//     be a failure is recorded (ResultUse, resultuse.go).
 //   - The platform scope of each program point, narrowed by #if regions.
 //   - Loops run their body twice and join; a for-in loop over a literal
 //     array (or a variable holding one) binds its variable to the join of

@@ -58,6 +58,10 @@ type interp struct {
 	excluded    bool
 	exits       []*exitRec
 	statusExits []*StatusExit
+	// resultUses are the uses of results that stop the program on
+	// failure, resultAt indexes them by site (see resultuse.go).
+	resultUses []*ResultUse
+	resultAt   map[Site]int
 
 	frames  []*frame
 	targets []*target
@@ -197,7 +201,7 @@ func (a *interp) run() *funcResult {
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
 	a.finishSummary(fr, all)
-	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits()}
+	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits(), resultUses: a.resultUses}
 }
 
 // finishSummary records what the function returns and what it does to
@@ -993,6 +997,12 @@ func (a *interp) evalNumberLit(x *model.NumberLit, st *state) Value {
 //go:noinline
 func (a *interp) evalCast(x *model.Cast, st *state) Value {
 	v := a.eval(x.X, st)
+	if x.Kind == model.CastForced && v.Kind == VResult {
+		// `result as! Data`, `result!`: past it, the result is not nil.
+		a.useResult(v, x.Span, false, st)
+		a.nonNilResult(x.X, st)
+		v.NonNil = true
+	}
 	if v.Kind == VDict && (strings.Contains(x.Type, "NSDictionary") || strings.Contains(x.Type, "NSMutableDictionary")) {
 		for _, o := range st.objs(v) {
 			if !o.Ref {
@@ -1038,6 +1048,10 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 	if x.X != nil && !isTypeExpr(x.X) && !isSelf(x.X) {
 		xv = a.eval(x.X, st)
 	}
+	if xv.Kind == VStatus {
+		// status.isSuccess: a member of the status may check it.
+		a.escapeStatuses(x.Name, []Value{xv}, st)
+	}
 	if x.Name == "rawValue" && xv.Kind == VConst && len(xv.Consts) == 1 && xv.Consts[0].IsStr {
 		// A case of a String enum is lowered as a property returning its
 		// raw value (swiftparse), so its rawValue is that string.
@@ -1079,6 +1093,9 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 	}
 	l := a.eval(x.L, st)
 	r := a.eval(x.R, st)
+	if x.Op == "==" || x.Op == "!=" {
+		a.resultComparedAsValue(x, l, r, st)
+	}
 	if x.Op == "??" {
 		// x ?? y: y only when x is nil, x when it cannot be.
 		switch {
@@ -1098,6 +1115,15 @@ func (a *interp) evalBinary(x *model.Binary, st *state) Value {
 func (a *interp) evalStatusCmp(x *model.StatusCmp, st *state) Value {
 	t, f := a.cond(x, st)
 	a.replace(st, a.join(t, f))
+	// A comparison kept as a value (`let ok = status == errSecSuccess`)
+	// may decide a later branch the engine cannot tie to the status.
+	switch y := model.StripCasts(x.X).(type) {
+	case *model.Ident:
+		a.escapeStatuses("", []Value{st.vars[y.Name]}, st)
+	case *model.SecItemCall:
+		id := callID(a.id(Site{File: a.file, Span: model.Span{Start: y.Span.Start, End: -y.Span.End}}))
+		a.escapeStatuses("", []Value{{Kind: VStatus, Status: []callID{id}}}, st)
+	}
 	return unknown
 }
 

@@ -138,6 +138,9 @@ type funcResult struct {
 	facts   []*CallFact
 	summary *Summary
 	exits   []*StatusExit
+	// resultUses are the function's uses of SecItem results that stop
+	// the program on failure (see ResultUse).
+	resultUses []*ResultUse
 	// reads are, for a round of a call cycle's fixed point, the analyses
 	// of the cycle whose previous round it read; fp is its summary's
 	// fingerprint (see fixpoint.go).
@@ -310,6 +313,7 @@ func (p *Program) FileResult(f *model.File) *Result {
 		if r != nil {
 			res.Calls = append(res.Calls, r.facts...)
 			res.Exits = append(res.Exits, r.exits...)
+			res.ResultUses = append(res.ResultUses, r.resultUses...)
 		}
 	}
 	return res

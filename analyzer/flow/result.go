@@ -10,6 +10,9 @@ type Result struct {
 	// Exits are the success exits reached while a status may be a failure
 	// the code only told apart from one error (see StatusExit).
 	Exits []*StatusExit
+	// ResultUses are the uses of a call's result out-parameter that stop
+	// the program while its status may be a failure (see ResultUse).
+	ResultUses []*ResultUse
 }
 
 // Presence says whether a call has a result pointer.

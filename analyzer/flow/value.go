@@ -16,6 +16,7 @@ const (
 	VStatus            // the status of SecItem calls
 	VArray             // an array literal (CFDictionaryCreate key/value arrays)
 	VNil               // nil, NULL
+	VResult            // the result out-parameter of SecItem calls (Status: the calls), nil when they failed
 )
 
 // Const is a constant value: an identifier such as
@@ -98,7 +99,7 @@ func selfJoinKeeps(v Value) bool {
 		return len(v.Consts) <= maxConsts
 	case VDict:
 		return strictlySorted(v.Objs)
-	case VStatus:
+	case VStatus, VResult:
 		return strictlySorted(v.Status)
 	case VNil:
 		return true
@@ -155,8 +156,8 @@ func joinKinds(a, b Value) Value {
 		return Value{Kind: VConst, Consts: out}
 	case VDict:
 		return Value{Kind: VDict, Objs: unionIDs(a.Objs, b.Objs)}
-	case VStatus:
-		return Value{Kind: VStatus, Status: unionIDs(a.Status, b.Status)}
+	case VStatus, VResult:
+		return Value{Kind: a.Kind, Status: unionIDs(a.Status, b.Status)}
 	case VArray:
 		if len(a.Elems) != len(b.Elems) {
 			return unknown
@@ -211,6 +212,11 @@ const (
 	// errSecSuccess (the code tells success from failure), for StatusExit.
 	Excluded        StatusSet = 1 << 6
 	SuccessCompared StatusSet = 1 << 5
+
+	// Escaped is not an outcome: it marks a status given to code the
+	// engine does not follow (an argument of a function other than a
+	// logger, a comparison kept as a value), which may have checked it.
+	Escaped StatusSet = 1 << 4
 )
 
 // Outcomes returns the outcomes of s without the Tested mark.

@@ -158,7 +158,7 @@ func (a *analysis_) scan(ctx context.Context) {
 		if conf == nil {
 			return nil
 		}
-		st, err := conf.For(path)
+		st, err := conf.ForFile(path)
 		if err != nil {
 			s.logf(protocol.MessageTypeError, "configuration: %v", err)
 		}
@@ -373,7 +373,7 @@ func (a *analysis_) findingsLocked(ctx context.Context, path string) (out []driv
 	})
 	var conf *config.Settings
 	if a.conf != nil {
-		conf, _ = a.conf.For(path) // an error was logged when the file was read
+		conf, _ = a.conf.ForFile(path) // an error was logged when the file was read
 	}
 	if conf != nil && conf.Excluded {
 		return nil, f, nil // an excluded file opened in the editor: as ruff's server, nothing
@@ -475,7 +475,7 @@ func (a *analysis_) newSource(path string) bool {
 		return false
 	}
 	if a.conf != nil {
-		if st, err := a.conf.For(path); err != nil || st.Excluded {
+		if st, err := a.conf.ForFile(path); err != nil || st.Excluded {
 			return false
 		}
 	}

@@ -182,6 +182,14 @@ func DumpExpr(e Expr) string {
 	case *Index:
 		return dumpPostfixBase(x.X) + "[" + DumpExpr(x.Index) + "]"
 	case *Cast:
+		switch {
+		case x.Kind == CastForced && x.Type == "":
+			return DumpExpr(x.X) + "!"
+		case x.Kind == CastForced:
+			return "(" + DumpExpr(x.X) + " as! " + x.Type + ")"
+		case x.Kind == CastConditional:
+			return "(" + DumpExpr(x.X) + " as? " + x.Type + ")"
+		}
 		return "(" + DumpExpr(x.X) + " as " + x.Type + ")"
 	case *Unary:
 		return x.Op + DumpExpr(x.X)

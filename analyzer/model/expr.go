@@ -120,13 +120,30 @@ type Index struct {
 }
 
 // Cast is a type conversion that keeps the value: Swift `as`, `as!`,
-// `as?`, Objective-C and C casts including (__bridge id). Type is the
-// target type's source text.
+// `as?`, Objective-C and C casts including (__bridge id), and Swift's
+// force unwrap `x!` (Kind CastForced, Type ""). Type is the target type's
+// source text.
 type Cast struct {
 	X    Expr
 	Type string
+	Kind CastKind
 	Span Span
 }
+
+// CastKind says what a cast does with a value that is nil or not of its
+// type.
+type CastKind uint8
+
+const (
+	// CastPlain keeps the value as it is (Swift `as`, C and Objective-C
+	// casts and bridges: nil stays nil).
+	CastPlain CastKind = iota
+	// CastConditional gives nil (Swift `as?`).
+	CastConditional
+	// CastForced stops the program (Swift `as!` and the force unwrap
+	// `x!`: "unexpectedly found nil").
+	CastForced
+)
 
 // Unary is a prefix operator: !, -, & (address of / inout), *.
 type Unary struct {

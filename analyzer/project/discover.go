@@ -44,15 +44,31 @@ func isProjectFile(dir, name string) bool {
 // no binary files, no symbolic links out of the tree) and reads them. It
 // never fails: what cannot be read is listed in Skipped.
 func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
+	return DiscoverWith(ctx, roots, opt, nil)
+}
+
+// DiscoverWith is Discover, reusing through memo (nil: none) what each
+// project file said in an earlier run when it and every file its parse
+// read are unchanged.
+func DiscoverWith(ctx context.Context, roots []string, opt source.Options, memo Memo) *Set {
+	all, skipped := source.CollectMatching(roots, opt, Pick)
+	return DiscoverFound(ctx, roots, all, skipped, opt, memo)
+}
+
+// Pick selects the files Discover reads (source.Matching): the project
+// files, and the plists (entitlements, Info.plist) their targets may name.
+func Pick(dir, name string) bool { return isProjectFile(dir, name) || isDataPlist(name) }
+
+// DiscoverFound is DiscoverWith for the files that a walk of roots
+// already collected with Pick (source.WalkWith): the tree is not walked
+// again.
+func DiscoverFound(ctx context.Context, roots []string, all []source.File, skipped []source.Skipped, opt source.Options, memo Memo) *Set {
 	s := &Set{}
 	for _, r := range roots {
 		if abs, err := filepath.Abs(r); err == nil {
 			s.roots = append(s.roots, abs)
 		}
 	}
-	all, skipped := source.CollectMatching(roots, opt, func(dir, name string) bool {
-		return isProjectFile(dir, name) || isDataPlist(name)
-	})
 	s.Skipped = append(s.Skipped, skipped...)
 	contents := map[string][]byte{}
 	shown := map[string]string{}
@@ -80,7 +96,26 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 		contents[f.Abs] = src
 		shown[f.Abs] = f.Path
 	}
+	// Xcode runs on a case-insensitive file system: a project may name
+	// "Lockbox/Info.plist" for the file LockBox/Info.plist, and it builds.
+	// A path that names no collected file exactly is matched without
+	// regard to case, when that gives one file.
+	folded := map[string][]string{}
+	for abs := range shown {
+		k := strings.ToLower(abs)
+		folded[k] = append(folded[k], abs)
+	}
+	canon := func(abs string) string {
+		if _, ok := shown[abs]; ok {
+			return abs
+		}
+		if c := folded[strings.ToLower(abs)]; len(c) == 1 {
+			return c[0]
+		}
+		return abs
+	}
 	read := func(abs string) ([]byte, bool) {
+		abs = canon(abs)
 		if b, ok := contents[abs]; ok {
 			return b, true
 		}
@@ -96,7 +131,7 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 		return b, true
 	}
 	fs := projectFiles{read: read, show: func(abs string) string {
-		if p, ok := shown[abs]; ok {
+		if p, ok := shown[canon(abs)]; ok {
 			return p
 		}
 		return abs
@@ -106,7 +141,7 @@ func Discover(ctx context.Context, roots []string, opt source.Options) *Set {
 		if !ok || strings.HasSuffix(f.Abs, ".xcconfig") {
 			continue
 		}
-		units, err := parseProjectFile(ctx, f, src, fs)
+		units, err := parseMemo(ctx, memo, f, src, fs)
 		if err != nil {
 			s.Skipped = append(s.Skipped, source.Skipped{Path: f.Path, Reason: "malformed project file: " + err.Error()})
 			continue

@@ -204,3 +204,42 @@ func TestExpandWildBounded(t *testing.T) {
 		t.Errorf("budget %d, %d bytes", budget, len(got))
 	}
 }
+
+// A project that names an Info.plist or entitlements file in another case
+// than the file system has it builds in Xcode (macOS file systems ignore
+// case), so the file is read; two files that differ only in case are not
+// guessed between.
+func TestFactsPathCaseInsensitive(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "e2e", "xcode-ent"))); err != nil {
+		t.Fatal(err)
+	}
+	app := filepath.Join(dir, "App")
+	for from, to := range map[string]string{"Vault.entitlements": "VAULT.entitlements", "Info.plist": "info.plist"} {
+		if err := os.Rename(filepath.Join(app, from), filepath.Join(app, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vault := target(t, infoOf(t, dir, "Shared/SharedStore.swift"), "Vault")
+	rel := vault.Entitlements[1]
+	if rel.Unread != "" || len(rel.KeychainAccessGroups) == 0 || filepath.Base(rel.Path) != "VAULT.entitlements" {
+		t.Errorf("entitlements named in another case: %+v", rel)
+	}
+	if vault.InfoPlist == nil || filepath.Base(vault.InfoPlist.Path) != "info.plist" {
+		t.Errorf("Info.plist named in another case: %+v", vault.InfoPlist)
+	}
+
+	// Two candidates that differ only in case: neither is read. (Only
+	// where the file system can hold both.)
+	if _, err := os.Stat(filepath.Join(app, "vault.entitlements")); err == nil {
+		t.Log("this file system ignores case: the two-candidate case cannot be built here")
+		return
+	}
+	if err := os.WriteFile(filepath.Join(app, "vault.entitlements"), []byte("<plist><dict/></plist>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rel = target(t, infoOf(t, dir, "Shared/SharedStore.swift"), "Vault").Entitlements[1]
+	if rel.Unread == "" {
+		t.Errorf("two files that differ in case: one was picked: %+v", rel)
+	}
+}

@@ -11,15 +11,12 @@ import (
 // an Xcode target, a pod or one of its test specs. It knows which source
 // files it compiles and what it says about them.
 type unit struct {
-	source string // the project file, as printed (Package.swift, App.xcodeproj, Foo.podspec)
-	name   string // the target or pod
-	// productName is an Xcode target's PRODUCT_NAME, expanded (test
-	// bundles name their host application by it).
-	productName string
-	platforms   model.Platform
-	deployment  map[model.Platform]model.OSVersion
-	test        bool
-	facts       *model.TargetFacts // Xcode: entitlements, Info.plist, bundle id
+	source     string // the project file, as printed (Package.swift, App.xcodeproj, Foo.podspec)
+	name       string // the target or pod
+	platforms  model.Platform
+	deployment map[model.Platform]model.OSVersion
+	test       bool
+	facts      *model.TargetFacts // Xcode: entitlements, Info.plist, bundle id
 
 	files   map[string]bool // absolute paths it compiles (Xcode build phases)
 	dirs    []string        // absolute directories whose files it compiles (SwiftPM, synchronized folders)

@@ -123,6 +123,9 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 	projConfigs := configs(proj)
 	var units []*unit
 	hosts := map[string]bool{} // the applications test bundles name in TEST_HOST
+	// productNames are the targets' PRODUCT_NAME (TEST_HOST names the
+	// host's product).
+	productNames := map[*unit]string{}
 	for _, tid := range list(proj, "targets") {
 		t := o.obj(tid)
 		if t == nil || str(t, "isa") != "PBXNativeTarget" {
@@ -162,7 +165,7 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		u.facts = targetFacts(u.module(), perConfig, projDir, fs)
 		for _, s := range perConfig {
 			if pn := expandWild(s["PRODUCT_NAME"], s); pn != "" && !strings.Contains(pn, Wildcard) {
-				u.productName = pn
+				productNames[u] = pn
 			}
 		}
 		for _, ph := range list(t, "buildPhases") {
@@ -209,7 +212,7 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		// a host whose name says it is a test application is one; and an
 		// application called a test host in a project with test bundles
 		// (macOS tests may run without TEST_HOST).
-		hosted := hosts[u.name] || hosts[u.productName]
+		hosted := hosts[u.name] || hosts[productNames[u]]
 		if !u.test && (hosted && testWord.MatchString(u.name) || hasTests && testHostName.MatchString(u.name)) {
 			u.facts.TestHost = true
 		}

@@ -37,14 +37,50 @@ func CollectMatching(roots []string, opt Options, pick func(dir, name string) bo
 		}
 		c.collectRoot(root, abs)
 	}
+	return c.matching()
+}
+
+// matching is the result of a CollectMatching collector.
+func (c *collector) matching() ([]File, []Skipped) {
 	files, skipped := c.result()
 	var kept []Skipped
 	for _, s := range skipped {
-		if pick(filepath.Dir(absFrom(cwd, s.Path)), filepath.Base(s.Path)) {
+		if c.pick(filepath.Dir(absFrom(c.cwd, s.Path)), filepath.Base(s.Path)) {
 			kept = append(kept, s)
 		}
 	}
 	return files, kept
+}
+
+// Matching is a second selection of files that a walk of the sources
+// collects as CollectMatching would, without walking the tree again
+// (WalkWith). Files and Skipped are set when the walk returns.
+type Matching struct {
+	Pick    func(dir, name string) bool
+	Files   []File
+	Skipped []Skipped
+}
+
+// WalkWith is Walk that also collects m's selection (nil: none) in the
+// same walk. A directory that cannot be read is reported among the
+// sources' skipped entries only.
+func WalkWith(roots []string, opt Options, found func(File), m *Matching) ([]File, []Skipped, error) {
+	cwd, abs, err := checkRoots(roots)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := &collector{opt: opt, cwd: cwd, found: found}
+	if m != nil {
+		c.also = &collector{opt: opt, cwd: cwd, pick: m.Pick}
+	}
+	for i, root := range roots {
+		c.collectRoot(root, abs[i])
+	}
+	files, skipped := c.result()
+	if m != nil {
+		m.Files, m.Skipped = c.also.matching()
+	}
+	return files, skipped, nil
 }
 
 func absFrom(cwd, p string) string {

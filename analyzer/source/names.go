@@ -1,6 +1,10 @@
 package source
 
-import "github.com/keychainlint/keychainlint/analyzer/model"
+import (
+	"bytes"
+
+	"github.com/keychainlint/keychainlint/analyzer/model"
+)
 
 // Decl says whether and how ScanNames saw a name declared: a set of bits.
 type Decl uint8
@@ -31,8 +35,10 @@ const (
 //     line (members), and, outside parentheses, a name followed by `(`,
 //     `=`, `;`, `,` or `[` (functions, global constants such as
 //     `NSString *const NAME = …` and their `extern` declarations:
-//     globals). Macros are not declarations: the model does not expand
-//     them.
+//     globals), and the name of an object-like macro whose replacement
+//     is a string literal (`#define NAME @"…"`, global: the model lowers
+//     it as a constant). Other macros are not declarations: the model
+//     does not expand them.
 //
 // visit returns false to stop the scan.
 func ScanNames(src []byte, lang model.Lang, visit func(name []byte, d Decl) bool) {
@@ -321,6 +327,9 @@ func scanC(src []byte, visit func([]byte, Decl) bool) {
 	var propName []byte
 	parens := 0        // open parentheses outside braces
 	directive := false // on a preprocessor line
+	// define is 1 on a preprocessor line before its directive word, 2
+	// after `define` (the next name is the macro's), 0 otherwise.
+	define := 0
 	atKeyword := NotDecl
 	afterAt := false // after @interface, @implementation, @class, …
 	for i := 0; i < len(src); {
@@ -350,7 +359,7 @@ func scanC(src []byte, visit func([]byte, Decl) bool) {
 		case c == '"' || c == '\'':
 			i = skipQuoted(src, i)
 		case c == '#' && atLineStart:
-			directive = true
+			directive, define = true, 1
 			i++
 		case c == '@' && i+1 < len(src) && isIdentStart(src[i+1]):
 			j := identEnd(src, i+1)
@@ -372,6 +381,17 @@ func scanC(src []byte, visit func([]byte, Decl) bool) {
 			def := NotDecl
 			switch {
 			case directive:
+				switch {
+				case define == 1 && string(w) == "define":
+					define = 2
+				case define == 2:
+					if stringMacro(src, j) {
+						def = DeclGlobal
+					}
+					define = 0
+				default:
+					define = 0
+				}
 			case afterAt:
 				// @interface NSString (Helpers): a category, the scope of
 				// its methods, not a declaration of NSString.
@@ -434,6 +454,22 @@ func scanC(src []byte, visit func([]byte, Decl) bool) {
 			i++
 		}
 	}
+}
+
+// stringMacro reports whether the macro name that ends at i starts a
+// replacement that is a string literal: `@"`, `"` or `CFSTR(`, after
+// white space and opening parentheses (a `(` right after the name makes a
+// function-like macro). It looks at the start only, as the prefilter
+// may: the lowering decides (swiftparse objcDefine).
+func stringMacro(src []byte, i int) bool {
+	if i >= len(src) || (src[i] != ' ' && src[i] != '\t') {
+		return false
+	}
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '(') {
+		i++
+	}
+	rest := src[i:]
+	return len(rest) > 1 && (rest[0] == '"' || rest[0] == '@' && rest[1] == '"') || bytes.HasPrefix(rest, []byte("CFSTR("))
 }
 
 // cKeyword reports the C keywords and builtin types that may stand before

@@ -59,6 +59,11 @@ let raw = #"let notADecl = 1"#
 func TestScanNamesObjC(t *testing.T) {
 	src := `#import "Keys.h"
 #define MY_KEY kSecAttrService
+#define MY_LABEL @"kSecAttrLabel"
+#define MY_PAREN ( CFSTR("svce") )
+#define MY_FN(x) @"x"
+#  define MY_SPACED "acct"
+#include "define.h"
 NSString *const MyAccountKey = @"acct";
 extern NSString *const MyServiceKey;
 typedef void (^Handler)(NSURL *URL, NSError *error);
@@ -72,7 +77,7 @@ typedef void (^Handler)(NSURL *URL, NSError *error);
 NSDictionary *MyQuery(NSString *a) { return @{@"x": a}; }
 // NSString *commented = nil;
 `
-	want := "MyAccountKey:g MyServiceKey:g NSString:s label:m queryForAccount:m Store:s shared:m MyQuery:g"
+	want := "MY_LABEL:g MY_PAREN:g MY_SPACED:g MyAccountKey:g MyServiceKey:g NSString:s label:m queryForAccount:m Store:s shared:m MyQuery:g"
 	if got := decls(src, model.ObjC); got != want {
 		t.Errorf("Objective-C declarations\n got %s\nwant %s", got, want)
 	}

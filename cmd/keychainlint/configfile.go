@@ -66,7 +66,7 @@ type scanConfig struct {
 func (s *scanConfig) fail(err error) { s.once.Do(func() { s.err = err }) }
 
 func (s *scanConfig) settings(path string) *config.Settings {
-	st, err := s.res.For(path)
+	st, err := s.res.ForFile(path)
 	if err != nil {
 		s.fail(err)
 		return nil

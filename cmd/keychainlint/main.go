@@ -12,6 +12,7 @@
 //	keychainlint dump --project DIR   print the project facts of each keychain file
 //	keychainlint config [PATH]        print the effective configuration of PATH
 //	keychainlint lsp                  run the language server on stdio
+//	keychainlint inventory [path ...] list the keychain items the code creates
 //
 // Findings are printed as text (path:line:column: severity: message [rule]),
 // as JSON (--format json), as GitHub Actions annotations (--format github)
@@ -56,6 +57,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return cmdConfig(args[1:], stdout, stderr)
 		case "dump":
 			return cmdDump(args[1:], stdout, stderr)
+		case "inventory":
+			return cmdInventory(args[1:], stdout, stderr)
 		case "lsp":
 			return cmdLSP(args[1:], os.Stdin, stdout, stderr)
 		case "scan":

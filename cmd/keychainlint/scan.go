@@ -27,6 +27,7 @@ import (
 
 const usage = `usage: keychainlint [flags] [path ...]
        keychainlint help | rules | explain RULE... | version | config [PATH] | lsp | dump FILE... | dump --project [DIR...]
+       keychainlint inventory [--format text|json|markdown] [path ...]   (the keychain items the code creates)
 
 Scans Swift, Objective-C and C files (default: the current directory) for
 mistakes in keychain (SecItem) code and prints one finding per line:
@@ -230,8 +231,19 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	// The project files are found while the sources are parsed (RunWalk
 	// waits for them before it returns).
 	var projects *project.Set
+	ch := o.cache.open(stderr)
+	var memo project.Memo
+	if ch != nil {
+		memo = ch // what each project file said is cached too
+	}
+	// The walk of the sources collects the project files too; the
+	// discovery waits for it (RunWalk always runs the walk), then reads
+	// and parses them while the sources are parsed.
+	projectFiles := &source.Matching{Pick: project.Pick}
+	walked := make(chan struct{})
 	discover := func() *project.Set {
-		projects = project.Discover(ctx, roots, source.Options{MaxFileSize: o.maxSize})
+		<-walked
+		projects = project.DiscoverFound(ctx, roots, projectFiles.Files, projectFiles.Skipped, source.Options{MaxFileSize: o.maxSize}, memo)
 		return projects
 	}
 	// The walk hands each file to the driver as it finds it (streaming:
@@ -240,11 +252,12 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	var skipped []source.Skipped
 	var walkErr error
 	walk := func(found func(driver.Input)) ([]driver.Input, error) {
-		files, skipped, walkErr = source.Walk(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
+		defer close(walked)
+		files, skipped, walkErr = source.WalkWith(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
 			if conf.keep(f) {
 				found(driver.Input{File: f})
 			}
-		})
+		}, projectFiles)
 		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
 		inputs := make([]driver.Input, len(files))
 		for i, f := range files {
@@ -252,9 +265,8 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		}
 		return inputs, walkErr
 	}
-	ch := o.cache.open(stderr)
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
+	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, FindingsOnly: true, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
 	if walkErr != nil {

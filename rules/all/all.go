@@ -12,6 +12,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
 	"github.com/keychainlint/keychainlint/rules/deprecatedkey"
+	"github.com/keychainlint/keychainlint/rules/filekeychain"
 	"github.com/keychainlint/keychainlint/rules/invalidvalue"
 	"github.com/keychainlint/keychainlint/rules/keychangeupdate"
 	"github.com/keychainlint/keychainlint/rules/literalkey"
@@ -52,6 +53,7 @@ var Rules = []Rule{
 	{valuefilter.Analyzer, "warning"},
 	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
+	{filekeychain.Analyzer, "error"},
 	{accessgroupchange.Analyzer, "warning"},
 }
 

@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 			f.Severity = rulekit.Error
 			f.Message = fmt.Sprintf("SecItemDelete with only kSecClass deletes every one of the app's %s, and on macOS, without kSecUseDataProtectionKeychain: true, it also reaches the user's file keychains and can delete other apps' items; add kSecUseDataProtectionKeychain: true and name the items to delete (kSecAttrService, kSecAttrAccount)",
 				noun)
-			if fix, ok := addDataProtection(call); ok {
+			if fix, ok := rulekit.AddDataProtection(call); ok {
 				f.Fixes = append(f.Fixes, fix)
 			}
 		} else {
@@ -87,66 +87,4 @@ func name(e *flow.Entry) string {
 		return e.Key.Name
 	}
 	return e.Name
-}
-
-// addDataProtection inserts kSecUseDataProtectionKeychain: true after the
-// kSecClass entry of a dictionary literal, spelled like that entry's key.
-// When the dictionary already holds kSecUseDataProtectionKeychain it
-// turns a literal false into true instead, and offers no fix for any
-// other value: a second entry for the key would make a Swift dictionary
-// literal trap at run time.
-func addDataProtection(call *flow.CallFact) (rulekit.Fix, bool) {
-	if dp, ok := call.Dict.Lookup("kSecUseDataProtectionKeychain"); ok {
-		return setDataProtection(dp)
-	}
-	e, ok := call.Dict.Lookup("kSecClass")
-	if !ok || !keyFirst(e) || len(e.Sites) != 1 {
-		return rulekit.Fix{}, false
-	}
-	keyText := rulekit.Text(e.KeyExpr)
-	if !strings.Contains(keyText, "kSecClass") {
-		return rulekit.Fix{}, false
-	}
-	key := strings.Replace(keyText, "kSecClass", "kSecUseDataProtectionKeychain", 1)
-	value := "true"
-	switch e.Literal.File.Lang {
-	case model.ObjC:
-		value = "@YES"
-	case model.C:
-		return rulekit.Fix{}, false
-	}
-	end := flow.Site{File: e.Literal.File, Span: model.Span{Start: e.Literal.Span.End, End: e.Literal.Span.End}}
-	return rulekit.Fix{Message: "Add kSecUseDataProtectionKeychain: true",
-		Edits: []rulekit.Edit{{Site: end, New: ", " + key + ": " + value}}}, true
-}
-
-// keyFirst reports whether the entry was written as "key: value" in a
-// dictionary literal, so that text inserted after it is a new entry. The
-// front end also lowers +dictionaryWithObjectsAndKeys: (value, key, …)
-// into literal entries whose span is the value alone; those get no fix.
-func keyFirst(e *flow.Entry) bool {
-	l, k := e.Literal, e.KeyExpr
-	return l.File != nil && k.File == l.File && k.Span.Start == l.Span.Start && k.Span.End < l.Span.End
-}
-
-// setDataProtection replaces a literal false value of
-// kSecUseDataProtectionKeychain, written in a dictionary literal, by true.
-func setDataProtection(e *flow.Entry) (rulekit.Fix, bool) {
-	c, ok := e.Value()
-	// The false must be written in the entry itself, not in a variable
-	// the entry reads (changing that would change its other uses).
-	if !ok || !e.Must || !keyFirst(e) || len(e.Sites) != 1 || c.Site.File != e.Literal.File ||
-		c.Site.Span.Start < e.KeyExpr.Span.End || c.Site.Span.End > e.Literal.Span.End {
-		return rulekit.Fix{}, false
-	}
-	repl := map[string]string{"false": "true", "NO": "YES", "@NO": "@YES", "kCFBooleanFalse": "kCFBooleanTrue"}
-	if e.Literal.File.Lang == model.C {
-		return rulekit.Fix{}, false
-	}
-	v, ok := repl[rulekit.Text(c.Site)]
-	if !ok {
-		return rulekit.Fix{}, false
-	}
-	return rulekit.Fix{Message: "Set kSecUseDataProtectionKeychain to true",
-		Edits: []rulekit.Edit{{Site: c.Site, New: v}}}, true
 }

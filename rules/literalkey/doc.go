@@ -23,8 +23,11 @@
 // call (the query or attributes, and attributesToUpdate) when the string
 // is the name of a keychain key constant, at the key expression. The
 // string may be written at the key or come from a constant, a property, a
-// helper or the raw value of a String enum case (K.account.rawValue) the
-// flow engine follows; the message then shows the string.
+// helper, the raw value of a String enum case (K.account.rawValue) or an
+// Objective-C or C object-like macro whose replacement is one string
+// literal (#define KCAccountKey @"kSecAttrAccount", in the file or in a
+// header the prefilter picks up) the flow engine follows; the message
+// then shows the string. Other macros are not expanded.
 // A literal written at the key gets a suggested fix: the constant, as
 // "kSecAttrAccount as String" in Swift, "(__bridge id)kSecAttrAccount" in
 // Objective-C, and the bare constant for CFSTR.

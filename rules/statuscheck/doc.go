@@ -3,7 +3,7 @@
 //
 // # Analyzer statuscheck
 //
-// statuscheck: success decided by excluding one error
+// statuscheck: success decided by excluding one error, or a result used on failure
 //
 // Code that tells only one error apart — `status != errSecItemNotFound`
 // taken as "found", `if status == errSecDuplicateItem { update } else {
@@ -38,6 +38,28 @@
 // errSecItemNotFound` is reported on its own: it returns true for every
 // failure but one.
 //
+// The analyzer also reports a use of a call's result out-parameter that
+// crashes when the call failed, made where the call's status may still be
+// a failure (not found, device locked, any other error): a Swift forced
+// cast or force unwrap of it (`result as! Data`, `result!`), and
+// CFRelease(result). A failed SecItemCopyMatching or SecItemAdd does not
+// write its result (apple-oss-distributions/Security at db15acbe:
+// SecItemResultProcess returns before writing it when there is no result,
+// OSX/sec/Security/SecItem.m line 1305; the macOS shim passes on a NULL
+// result, OSX/libsecurity_keychain/lib/SecItem.cpp lines 4962 and 4995),
+// so the variable is still nil or NULL; a forced cast or unwrap of nil
+// stops a Swift program, and CFRelease(NULL) halts ("CFRelease() called
+// with NULL", opensource-apple/CF 1153.18, CFRuntime.c lines 529-530).
+// Not reported: a use inside `if status == errSecSuccess` or after
+// `guard status == errSecSuccess else { return }` (or a switch whose other
+// cases leave), a conditional cast (`result as? Data`, `if let data =
+// result as? Data`), a use after the result was found not nil (`if
+// (result) CFRelease(result)`, `guard result != nil`), a status given to
+// a function or a member that may check it (`try check(status)`,
+// `status.isSuccess`) or kept as a Bool,
+// and bridging transfers (`(__bridge_transfer NSData *)result`,
+// CFBridgingRelease(result)), which give nil for NULL.
+//
 // Example:
 //
 //	let status = SecItemAdd(item as CFDictionary, nil)
@@ -53,4 +75,16 @@
 //	    return SecItemUpdate(query as CFDictionary, changes as CFDictionary) == errSecSuccess
 //	}
 //	return status == errSecSuccess
+//
+// and:
+//
+//	var result: AnyObject?
+//	let status = SecItemCopyMatching(query as CFDictionary, &result)
+//	if status == errSecItemNotFound { return nil }
+//	return result as! Data                          // reported: nil when the device is locked
+//
+// Use instead:
+//
+//	guard status == errSecSuccess else { return nil }
+//	return result as? Data
 package statuscheck

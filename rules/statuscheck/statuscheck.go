@@ -61,6 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		p.Report(f)
 	}
+	reportResultUses(p)
 	return nil, nil
 }
 

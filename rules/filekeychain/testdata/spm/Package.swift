@@ -4,5 +4,8 @@ import PackageDescription
 let package = Package(
     name: "Vault",
     platforms: [.iOS(.v15), .macOS(.v12)],
-    targets: [.target(name: "Vault")]
+    targets: [
+        .target(name: "Vault"),
+        .target(name: "VaultObjC"),
+    ]
 )

@@ -1,7 +1,8 @@
+import Foundation
 import Security
 
-// iOS and Mac Catalyst only: the data-protection keychain, silent.
-func phoneRead() -> OSStatus {
-    let query: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "phone", kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlock, kSecReturnData as String: true]
-    return SecItemCopyMatching(query as CFDictionary, nil)
+// iOS only: the data-protection keychain, silent.
+func phoneAdd(_ key: Data) -> OSStatus {
+    let attrs: [String: Any] = [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: "phone", kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly, kSecValueData as String: key]
+    return SecItemAdd(attrs as CFDictionary, nil)
 }
