@@ -68,7 +68,11 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 		a.escapeStatuses(name, []Value{recvVal}, st) // status.check()
 	}
 	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
-		return a.instantiate(fn, c, c.Span, st, args...)
+		v := a.instantiate(fn, c, c.Span, st, args...)
+		if v.Kind == VUnknown && !sawClosure {
+			v.Derived = a.derivedCall(fn, c, args)
+		}
+		return v
 	}
 	// Unknown callee: it may change any reference-type dictionary or inout
 	// argument it receives.
@@ -79,15 +83,19 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 			}
 			_, inout := arg.Value.(*model.Unary)
 			for _, o := range st.objs(args[i]) {
-				if (o.Ref || inout) && o.Complete {
-					st.mut(o).Complete = false
+				if (o.Ref || inout) && (o.Complete || o.Build.Known()) {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
 		if recvVal.Kind == VDict && mutatingName(name) {
 			for _, o := range st.objs(recvVal) {
-				if o.Complete {
-					st.mut(o).Complete = false
+				if o.Complete || o.Build.Known() {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
@@ -163,8 +171,10 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		// known of the result, and reference-type arguments may change.
 		for _, v := range args {
 			for _, o := range st.objs(v) {
-				if o.Ref && o.Complete {
-					st.mut(o).Complete = false
+				if o.Ref && (o.Complete || o.Build.Known()) {
+					m := st.mut(o)
+					m.Complete = false
+					forgetBuild(m)
 				}
 			}
 		}
@@ -226,16 +236,22 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		o.ID = objID(a.id(a.site(sp)))
 		o.Alloc = a.site(sp)
 		o.uses, o.Writes = objUses{}, nil
+		o.Build = a.callBuild(fn, call)
 		if o.Param >= 0 {
+			// Only the callee's own entries hold its parameters: bind
+			// them before the caller's entries join them.
+			delta := sum.Ret.clone()
+			a.bindParams(delta, call, args)
 			base := argObjs(o.Param)
-			derived := a.derive(base, sum.Ret, st)
+			derived := a.derive(base, delta, st)
 			derived.ID, derived.Alloc, derived.Ref = o.ID, o.Alloc, o.Ref
 			o = derived
+		} else {
+			a.bindParams(o, call, args)
 		}
 		for k, e := range o.Entries {
 			o.Entries[k] = narrowed(e, st.plat)
 		}
-		a.bindParams(o, call, args)
 		st.put(o)
 		return dictValue(o.ID)
 	}
@@ -275,6 +291,12 @@ func isAddrOf(e model.Expr) bool {
 // baseQuery(account: id) twice names the same item).
 func (a *interp) bindParams(o *Obj, call *model.Call, args []Value) {
 	for k, e := range o.Entries {
+		if e.ValueDerived != nil {
+			c := e.clone()
+			c.ValueDerived = a.bindDerived(e.ValueDerived, args)
+			o.Entries[k] = c
+			e = c
+		}
 		i := e.ValueParam
 		if i < 0 {
 			continue
@@ -287,6 +309,7 @@ func (a *interp) bindParams(o *Obj, call *model.Call, args []Value) {
 				c.Values, c.UnknownValue = append([]Const(nil), v.Consts...), false
 			default:
 				c.ValueParam = a.paramOfValue(v)
+				c.ValueDerived = v.Derived
 				if call != nil && i < len(call.Args) {
 					sp := model.StripCasts(call.Args[i].Value).Pos()
 					if sp.Start >= 0 && sp.End <= len(a.file.Src) && sp.Start < sp.End {
@@ -327,6 +350,7 @@ func (a *interp) derive(base []*Obj, delta *Obj, st *state) *Obj {
 func applyDelta(a *interp, o, delta *Obj, st *state) {
 	for k := range delta.Removed {
 		delete(o.Entries, k)
+		forgetBuild(o)
 	}
 	for k, e := range delta.Entries {
 		c := e.clone()
@@ -350,12 +374,18 @@ func (a *interp) forward(fn *model.Func, fw *Forward, call *model.Call, sp model
 		}
 		if param < 0 {
 			c := d.clone()
+			// Made inside the helper, which may have made it differently
+			// for this call's arguments: not comparable with another.
+			c.Build = Build{}
 			a.bindParams(c, call, args)
 			return []*Obj{c}, false
 		}
+		// Only the callee's own entries hold its parameters (see
+		// instantiate).
+		delta := d.clone()
+		a.bindParams(delta, call, args)
 		base := argObjs(param)
-		derived := a.derive(base, d, st)
-		a.bindParams(derived, call, args)
+		derived := a.derive(base, delta, st)
 		return []*Obj{derived}, len(base) > 0
 	}
 	dict, dictIsArg := build(fw.DictParam, fw.Dict)

@@ -46,6 +46,9 @@ type Entry struct {
 	// ValueParam is the parameter of the analysed function the value came
 	// from (-1 when none): callers substitute their argument.
 	ValueParam int
+	// ValueDerived describes the value when a pure helper computed it
+	// from parameters and constants (see Derived).
+	ValueDerived *Derived
 	// Literal is set when the key was written by a dictionary literal
 	// entry: the whole entry (key: value) and the key expression as
 	// written (casts included), for suggested fixes.
@@ -83,6 +86,8 @@ type Obj struct {
 	Param int
 	// Alloc is where the dictionary was created.
 	Alloc Site
+	// Build is how it was made (see Build).
+	Build Build
 	// gen is the generation of the state that may change the object in
 	// place (see state); 0 for none.
 	gen uint64
@@ -189,6 +194,9 @@ func joinEntries(ae, be *Entry) *Entry {
 	if ae.ValueParam != be.ValueParam {
 		c.ValueParam = -1
 	}
+	if !ae.ValueDerived.Equal(be.ValueDerived) {
+		c.ValueDerived = nil
+	}
 	if ae.Literal != be.Literal {
 		c.Literal, c.KeyExpr = Site{}, Site{}
 	}
@@ -201,6 +209,9 @@ func joinObj(a, b *Obj) *Obj {
 	out := *a
 	out.gen = 0
 	out.Complete = a.Complete && b.Complete
+	if a.Build != b.Build {
+		out.Build = Build{}
+	}
 	out.Entries = make(map[string]*Entry, len(a.Entries))
 	for k, ae := range a.Entries {
 		if be, ok := b.Entries[k]; ok {
@@ -351,6 +362,9 @@ type DictState struct {
 	Ref   bool
 	Param int
 	Alloc Site
+	// Build is how the dictionary was made, zero when the objects or the
+	// paths disagree (see Build).
+	Build Build
 	// Objs are the object identities.
 	Objs []objID
 }
@@ -423,7 +437,7 @@ func snapshotOf(objs []*Obj, share bool) *DictState {
 		// A copy of the map: the object may change after the call.
 		o = o.clone()
 	}
-	d := &DictState{Entries: o.Entries, Complete: o.Complete, Ref: o.Ref, Param: o.Param, Alloc: o.Alloc}
+	d := &DictState{Entries: o.Entries, Complete: o.Complete, Ref: o.Ref, Param: o.Param, Alloc: o.Alloc, Build: o.Build}
 	for _, p := range objs {
 		d.Objs = append(d.Objs, p.ID)
 	}
@@ -438,10 +452,10 @@ func joinDictStates(a, b *DictState) *DictState {
 	if b == nil {
 		return a
 	}
-	oa := &Obj{Entries: a.Entries, Complete: a.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc}
-	ob := &Obj{Entries: b.Entries, Complete: b.Complete}
+	oa := &Obj{Entries: a.Entries, Complete: a.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc, Build: a.Build}
+	ob := &Obj{Entries: b.Entries, Complete: b.Complete, Build: b.Build}
 	j := joinObj(oa, ob)
-	return &DictState{Entries: j.Entries, Complete: j.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc, Objs: unionIDs(a.Objs, b.Objs)}
+	return &DictState{Entries: j.Entries, Complete: j.Complete, Ref: a.Ref, Param: a.Param, Alloc: a.Alloc, Build: j.Build, Objs: unionIDs(a.Objs, b.Objs)}
 }
 
 // keyID is the canonical identity of a key: the runtime string for

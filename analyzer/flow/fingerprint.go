@@ -82,7 +82,7 @@ func fpObj(b *strings.Builder, o *Obj) {
 		}
 		fmt.Fprintf(b, " text=%q vsite=", e.ValueText)
 		fpSite(b, e.ValueSite)
-		fmt.Fprintf(b, " vparam=%d lit=", e.ValueParam)
+		fmt.Fprintf(b, " vparam=%d derived=%s lit=", e.ValueParam, e.ValueDerived.String())
 		fpSite(b, e.Literal)
 		b.WriteString(" kexpr=")
 		fpSite(b, e.KeyExpr)

@@ -445,9 +445,17 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		fr := a.frames[len(a.frames)-1]
 		before := a.readStatuses(st)
 		kind := exitPlain
+		var compared map[callID]bool
 		if x.Value != nil {
-			v = a.eval(x.Value, st)
 			cmp, isCmp := model.StripCasts(x.Value).(*model.StatusCmp)
+			if isCmp {
+				// `return status == errSecSuccess` (a Bool existence check):
+				// true where the read's status compares equal, false
+				// elsewhere; callers narrow the read by the result.
+				compared = a.returnCompared(cmp, st, fr)
+			} else {
+				v = a.eval(x.Value, st)
+			}
 			kind = exitOther
 			if isCmp && cmp.Equal && cmp.Code == 0 {
 				// `return status == errSecSuccess`: false, a failure, when
@@ -467,7 +475,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		// reads count by what this return signals.
 		passed := a.returnedHelperRead(v, st, fr)
 		for id, set := range before {
-			if passed[id] {
+			if passed[id] || compared[id] {
 				continue
 			}
 			if failure(x.Value) {
@@ -574,8 +582,67 @@ func failure(e model.Expr) bool {
 		return true
 	case *model.BoolLit:
 		return !x.Value
+	case *model.Call:
+		// `return .failure(error)`: a Result's failure.
+		return resultCase(x) == "failure"
 	}
 	return false
+}
+
+// resultCase names the case of Swift's Result that an expression or a
+// case pattern spells: "success" for `.success(x)`, `Result.success`,
+// `.success(let data)`, "failure" likewise, "" otherwise.
+func resultCase(e model.Expr) string {
+	var name string
+	switch x := model.StripCasts(e).(type) {
+	case *model.Call:
+		if m, ok := x.Fun.(*model.Member); ok && (m.X == nil || isIdentNamed(m.X, "Result")) {
+			name = m.Name
+		} else if id, ok := x.Fun.(*model.Ident); ok {
+			name = id.Name
+		}
+	case *model.Member:
+		if x.X == nil || isIdentNamed(x.X, "Result") {
+			name = x.Name
+		}
+	case *model.Ident:
+		name = x.Name
+	}
+	if name == "success" || name == "failure" {
+		return name
+	}
+	return ""
+}
+
+func isIdentNamed(e model.Expr, name string) bool {
+	id, ok := e.(*model.Ident)
+	return ok && id.Name == name
+}
+
+// returnCompared evaluates a returned status comparison in st, like
+// evalStatusCmp, and records the outcomes of the read it narrows as those
+// of a true result (okRead) and of a false one (failRead), as for a helper
+// that returns a value or nil. It returns the reads it recorded: those
+// whose outcomes differ between the two results.
+func (a *interp) returnCompared(cmp *model.StatusCmp, st *state, fr *frame) map[callID]bool {
+	t, f := a.cond(cmp, st)
+	ts, fs := a.readStatuses(t), a.readStatuses(f)
+	a.replace(st, a.join(t, f))
+	var out map[callID]bool
+	for _, m := range []map[callID]StatusSet{ts, fs} {
+		for id := range m {
+			if ts[id] == fs[id] || out[id] {
+				continue
+			}
+			if out == nil {
+				out = map[callID]bool{}
+			}
+			out[id] = true
+			fr.okRead |= ts[id]
+			fr.failRead |= fs[id]
+		}
+	}
+	return out
 }
 
 // readStatuses maps the function's reads tracked in st to the outcomes
@@ -773,6 +840,18 @@ func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) 
 	}
 	if id, ok := v.(*model.Ident); ok && id.Name == "_" {
 		return st, deadState()
+	}
+	if c := resultCase(v); c != "" && tag.Kind == VStatus && len(tag.Status) == 1 {
+		// `switch load(key) { case .success: … case .failure: … }` on a
+		// helper that reads and returns a Result: the read's outcomes
+		// are those of the helper's success or failure.
+		if _, helper := a.helperRead[tag.Status[0]]; helper {
+			t, f := a.helperCond(tag, st)
+			if c == "failure" {
+				return f, t
+			}
+			return t, f
+		}
 	}
 	return st.copy(), st
 }
@@ -1217,6 +1296,7 @@ func keyOf(v Value) (id, name string, key *keychain.Key, ok bool) {
 func (a *interp) newObj(st *state, sp model.Span, ref bool) *Obj {
 	s := a.site(sp)
 	o := newObj(objID(a.id(s)), s, ref)
+	o.Build = Build{At: s}
 	st.put(o)
 	return o
 }
@@ -1364,7 +1444,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			continue
 		}
 		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
-			ValueParam: a.paramOfValue(vv)}
+			ValueParam: a.paramOfValue(vv), ValueDerived: vv.Derived}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
 		}
@@ -1417,6 +1497,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 		objs := h.get(a, st)
 		id, name, _, ok := keyOf(kv)
 		for _, o := range objs {
+			forgetBuild(o)
 			if !ok {
 				for k, e := range o.Entries {
 					o.Entries[k] = maybe(e)
@@ -1439,6 +1520,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 	case model.DictRemoveAll:
 		objs := h.get(a, st)
 		for _, o := range objs {
+			forgetBuild(o)
 			if len(objs) == 1 {
 				o.Entries = map[string]*Entry{}
 				o.Complete = true

@@ -68,6 +68,8 @@ type Value struct {
 	// NonNil: the value is certainly not nil (a Swift value of a
 	// non-optional type, a literal, a binding of `if let`).
 	NonNil bool
+	// Derived describes a value a pure helper computed (see Derived).
+	Derived *Derived
 }
 
 var unknown = Value{}
@@ -131,6 +133,12 @@ func sameSlice[T any](a, b []T) bool {
 
 func joinKinds(a, b Value) Value {
 	if a.Kind != b.Kind {
+		return unknown
+	}
+	if a.Derived != nil || b.Derived != nil {
+		if a.Kind == VUnknown && a.Derived.Equal(b.Derived) {
+			return Value{Derived: a.Derived}
+		}
 		return unknown
 	}
 	switch a.Kind {

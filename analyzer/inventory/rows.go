@@ -7,6 +7,7 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/flow"
 	"github.com/keychainlint/keychainlint/analyzer/keychain"
 	"github.com/keychainlint/keychainlint/analyzer/model"
+	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
 
@@ -169,14 +170,7 @@ func FuncName(fn *model.Func) string {
 	if fn.Kind == model.FuncTopLevel {
 		return "top-level code"
 	}
-	name := fn.Sig()
-	if name == "" {
-		name = fn.Kind.String()
-	}
-	if fn.Owner != "" {
-		return fn.Owner + "." + name
-	}
-	return name
+	return report.FuncName(fn) // the name findings give it
 }
 
 // dedupeUses sorts uses by position and keeps one per function and line

@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/inventory"
 	"github.com/keychainlint/keychainlint/analyzer/model"
-	"github.com/keychainlint/keychainlint/analyzer/project"
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 )
@@ -94,46 +92,16 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx := context.Background()
 	ch := o.cache.open(stderr)
-	var memo project.Memo
-	if ch != nil {
-		memo = ch // what each project file said is cached, as for a scan
-	}
-	// One walk finds the sources and the project files, as in a scan
-	// (scan.go); the discovery reads the project files once it is done.
-	var projects *project.Set
-	projectFiles := &source.Matching{Pick: project.Pick}
-	walked := make(chan struct{})
-	discover := func() *project.Set {
-		<-walked
-		projects = project.DiscoverFound(ctx, roots, projectFiles.Files, projectFiles.Skipped, source.Options{MaxFileSize: o.maxSize}, memo)
-		return projects
-	}
-	var skipped []source.Skipped
-	var walkErr error
-	walk := func(found func(driver.Input)) ([]driver.Input, error) {
-		defer close(walked)
-		var files []source.File
-		files, skipped, walkErr = source.WalkWith(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
-			if conf.keep(f) {
-				found(driver.Input{File: f})
-			}
-		}, projectFiles)
-		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
-		inputs := make([]driver.Input, len(files))
-		for i, f := range files {
-			inputs[i] = driver.Input{File: f}
-		}
-		return inputs, walkErr
-	}
+	w := newScanWalk(ctx, roots, o.maxSize, conf, ch) // as a scan walks (scanwalk.go)
 	var col inventory.Collector
-	res, err := driver.RunWalk(ctx, walk, driver.Config{
+	res, err := driver.RunWalk(ctx, w.walk, driver.Config{
 		Analyzers: []*analysis.Analyzer{col.Analyzer()}, Platforms: plat, MaxFileSize: driverMaxSize,
-		DiscoverProjects: discover, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions,
+		DiscoverProjects: w.discover, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions,
 		NoResultCache: true, // the collector must run
 	})
 	closeCache(ch, res, false, stderr)
-	if walkErr != nil {
-		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
+	if w.err != nil {
+		fmt.Fprintln(stderr, report.Text(w.err.Error()))
 		return 2
 	}
 	if conf.err != nil {
@@ -142,10 +110,7 @@ func cmdInventory(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("%s", err.Error())
 	}
-	if projects != nil {
-		skipped = append(skipped, projects.Skipped...)
-	}
-	for _, s := range append(skipped, res.Stats.Skipped...) {
+	for _, s := range append(w.allSkipped(), res.Stats.Skipped...) {
 		fmt.Fprintf(stderr, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 	}
 	inv := inventory.Build(col.Results(), inventory.Options{Tests: *tests})

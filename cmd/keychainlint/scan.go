@@ -9,14 +9,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/baseline"
 	"github.com/keychainlint/keychainlint/analyzer/driver"
 	"github.com/keychainlint/keychainlint/analyzer/gitdiff"
 	"github.com/keychainlint/keychainlint/analyzer/model"
-	"github.com/keychainlint/keychainlint/analyzer/project"
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 	"github.com/keychainlint/keychainlint/analyzer/suppress"
@@ -228,49 +226,14 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	rules := all.Catalog()
 	scan := &report.Scan{ToolVersion: version, Rules: rules, Root: root}
 	ctx := context.Background()
-	// The project files are found while the sources are parsed (RunWalk
-	// waits for them before it returns).
-	var projects *project.Set
 	ch := o.cache.open(stderr)
-	var memo project.Memo
-	if ch != nil {
-		memo = ch // what each project file said is cached too
-	}
-	// The walk of the sources collects the project files too; the
-	// discovery waits for it (RunWalk always runs the walk), then reads
-	// and parses them while the sources are parsed.
-	projectFiles := &source.Matching{Pick: project.Pick}
-	walked := make(chan struct{})
-	discover := func() *project.Set {
-		<-walked
-		projects = project.DiscoverFound(ctx, roots, projectFiles.Files, projectFiles.Skipped, source.Options{MaxFileSize: o.maxSize}, memo)
-		return projects
-	}
-	// The walk hands each file to the driver as it finds it (streaming:
-	// reading and parsing overlap the walk); what it returns is sorted.
-	var files []source.File
-	var skipped []source.Skipped
-	var walkErr error
-	walk := func(found func(driver.Input)) ([]driver.Input, error) {
-		defer close(walked)
-		files, skipped, walkErr = source.WalkWith(roots, source.Options{MaxFileSize: o.maxSize}, func(f source.File) {
-			if conf.keep(f) {
-				found(driver.Input{File: f})
-			}
-		}, projectFiles)
-		files = slices.DeleteFunc(files, func(f source.File) bool { return !conf.keep(f) })
-		inputs := make([]driver.Input, len(files))
-		for i, f := range files {
-			inputs[i] = driver.Input{File: f}
-		}
-		return inputs, walkErr
-	}
+	w := newScanWalk(ctx, roots, o.maxSize, conf, ch) // scanwalk.go
 	counters, stopProgress := startProgress(progress, stderr, progressEnvironment)
-	res, err := driver.RunWalk(ctx, walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: discover, FindingsOnly: true, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
+	res, err := driver.RunWalk(ctx, w.walk, driver.Config{Analyzers: all.Analyzers(), Platforms: plat, MaxFileSize: driverMaxSize, DiscoverProjects: w.discover, FindingsOnly: true, Progress: counters, Cache: ch, StatIndex: statIndexName(roots), FileOptions: conf.fileOptions})
 	stopProgress()
 	closeCache(ch, res, o.verbose, stderr)
-	if walkErr != nil {
-		fmt.Fprintln(stderr, report.Text(walkErr.Error()))
+	if w.err != nil {
+		fmt.Fprintln(stderr, report.Text(w.err.Error()))
 		return 2
 	}
 	if conf.err != nil {
@@ -280,9 +243,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	if res != nil {
 		conf.reseverity(res.Diagnostics)
 	}
-	if projects != nil {
-		skipped = append(skipped, projects.Skipped...)
-	}
+	skipped := w.allSkipped()
 	if err != nil {
 		fmt.Fprintf(stderr, "keychainlint: %s\n", report.Text(err.Error()))
 		// A SARIF log that says the run failed, for code review
@@ -325,7 +286,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	scan.Sources = report.NewSources(append(res.Files[:len(res.Files):len(res.Files)], entFiles...))
 	// Files that could not be read (binary, unreadable) are skipped, not
 	// seen, as when the walk itself opened them.
-	seen := len(files) - res.Stats.FilesUnread
+	seen := len(w.files) - res.Stats.FilesUnread
 	scan.Stats.FilesSeen, scan.Stats.FilesKeychain = seen, res.Stats.FilesKeychain
 	scan.Partial = report.PartialParses(res.Files)
 	for _, p := range scan.Partial {

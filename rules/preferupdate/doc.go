@@ -17,8 +17,16 @@
 // service for a generic password, account and server for an internet
 // password, issuer and serial number or label for a certificate,
 // application tag or application label for a key), whether both calls use
-// one dictionary or two. It stays silent when the two calls name different
-// items or when it cannot tell that they name the same one. A delete and an
+// one dictionary or two. An identifying attribute absent from both is the
+// same (the add stores its default, which the delete matches), and one set
+// on some paths only (`if let account { … }`) is the same when both calls
+// use one dictionary, or two made by the same helper call with the same
+// arguments. Values computed by the same pure helper (one that only
+// returns an expression of its parameters and members, such as
+// `"\(prefix)\(key)"`) from the same parameter are the same, also when one
+// is computed inside a delete helper. It stays silent when the two calls
+// name different items or
+// when it cannot tell that they name the same one. A delete and an
 // add made inside one helper call are reported once, inside the helper;
 // and when the add is made by a helper that itself deletes the same item
 // right before it, an earlier delete at the caller (a reset) is not

@@ -7,12 +7,23 @@ import (
 )
 
 // SameItem reports whether two dictionaries certainly name the same item
-// of class: for one of the class's sets of identifying attributes, both
-// hold every attribute on every path, with the same value. Values are the
-// same when they are the same constant, when they are the same entry of
-// one dictionary object, or when both are written from the same
-// expression text (a variable such as `account`) inside fn. Anything less
-// certain is "not the same": rules built on this stay silent.
+// of class: for one of the class's sets of identifying attributes, each
+// attribute is the same in both, and at least one of them is present.
+//
+// An attribute is the same when it is present on every path in both with
+// the same value: the same constant, the same entry of one dictionary
+// object, the same expression text (a variable such as `account`)
+// inside fn, or the same pure helper applied to the same parameters or
+// constants (flow.Derived: `keyWithPrefix(key)` in a delete helper called
+// with `key` and in the caller). It is also the same when it is absent from both complete
+// dictionaries (the first call, a query, then matches any value of it,
+// so also the value the add stores: its default, or for a certificate's
+// issuer the certificate's own), and when both dictionaries
+// were made the same way (one object, or the same helper call with the
+// same arguments in one function, see flow.Build) and hold it only on
+// some paths, written at the same sites with the same value: the same
+// condition in the helper (`if (self.account)`) decides both. Anything
+// less certain is "not the same": rules built on this stay silent.
 func SameItem(a, b *flow.DictState, class *keychain.Class, fn *model.Func) bool {
 	if a == nil || b == nil || class == nil {
 		return false
@@ -24,21 +35,50 @@ func SameItem(a, b *flow.DictState, class *keychain.Class, fn *model.Func) bool 
 		return false
 	}
 	shared := sharesObject(a, b)
+	built := a.Build.Known() && a.Build == b.Build && a.Complete && b.Complete
 	for _, alt := range class.Identifying {
-		all := true
+		all, named := true, false
 		for _, name := range alt {
 			ea, oka := a.Lookup(name)
 			eb, okb := b.Lookup(name)
-			if !oka || !okb || !ea.Must || !eb.Must || !sameValue(ea, eb, shared, fn) {
+			switch {
+			case !oka && !okb && a.Complete && b.Complete:
+				continue
+			case oka && okb && ea.Must && eb.Must && sameValue(ea, eb, shared, fn):
+			case oka && okb && built && !ea.Must && !eb.Must && sameSites(ea, eb) && sameValue(ea, eb, shared, fn):
+			default:
 				all = false
+			}
+			if !all {
 				break
 			}
+			named = true
 		}
-		if all {
+		if all && named {
 			return true
 		}
 	}
 	return false
+}
+
+// sameSites reports whether two entries were written at the same sites.
+func sameSites(a, b *flow.Entry) bool {
+	if len(a.Sites) != len(b.Sites) {
+		return false
+	}
+	for _, s := range a.Sites {
+		found := false
+		for _, t := range b.Sites {
+			if s == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func sharesObject(a, b *flow.DictState) bool {
@@ -58,7 +98,15 @@ func sameValue(a, b *flow.Entry, shared bool, fn *model.Func) bool {
 	if oka && okb {
 		return ca.Text() != "" && ca.Text() == cb.Text()
 	}
-	if oka != okb || !stable(a.ValueText) || a.ValueText != b.ValueText {
+	if oka != okb {
+		return false
+	}
+	// Computed by the same pure helper from the same parameters or
+	// constants (keyWithPrefix(key) in a delete helper and in the caller).
+	if a.ValueDerived != nil && a.ValueDerived.Equal(b.ValueDerived) {
+		return true
+	}
+	if !stable(a.ValueText) || a.ValueText != b.ValueText {
 		return false
 	}
 	// The same expression in a helper (self.service in baseQuery) reads

@@ -18,13 +18,24 @@
 //
 // The analyzer reports, at the non-unique key in the read query, a
 // SecItemCopyMatching followed on its item-not-found path by a SecItemAdd
-// of an item with the same identifying attributes. The read may be made
-// by a helper that returns its status or returns nil when it fails
-// (`if tokenStatus() == errSecItemNotFound { add }`); the key is then
-// reported in the helper. It stays silent when the read filters only on
+// of an item with the same identifying attributes. A SecItemUpdate whose
+// status decides the add (`if SecItemUpdate(query, changes) ==
+// errSecItemNotFound { add }`) is such an existence check too: its query
+// filters the same way. The read may be made
+// by a helper that returns its status, returns nil when it fails,
+// returns a Bool that compares its status (`return status ==
+// errSecSuccess`, then `if exists(key) { update } else { add }`), or
+// returns a Result (.failure where the read failed, then `switch
+// find(key) { case .success: update; case .failure: add }`;
+// `if tokenStatus() == errSecItemNotFound { add }`); the key is then
+// reported in the helper. The read and the add name the same item as
+// preferupdate decides it: the same identifying attributes, or one
+// dictionary (or the same helper call) for both even where an attribute is
+// set on some paths only. It stays silent when the read filters only on
 // primary attributes, when the add does not happen on a not-found path or
-// may also happen after the read succeeded, and when it cannot tell that
-// the add names the same item.
+// may also happen after the read succeeded, when a delete may run between
+// the check and the add (it may remove the item the check missed), and
+// when it cannot tell that the add names the same item.
 //
 // Example:
 //

@@ -45,10 +45,13 @@ func run(pass *analysis.Pass) (any, error) {
 			// succeeded. A read made by a helper with its own query (an
 			// existence check such as `if tokenStatus() == errSecItemNotFound`)
 			// counts too: the finding is at the key in the helper.
-			if prev.Op != model.OpRead || !set.Has(flow.NotFound) || set.Has(flow.Success) || rulekit.InsideOneHelperCall(prev, add) {
+			// An update whose query finds nothing (errSecItemNotFound)
+			// before the add is the same existence check: its query
+			// filters the same way.
+			if (prev.Op != model.OpRead && prev.Op != model.OpUpdate) || !set.Has(flow.NotFound) || set.Has(flow.Success) || rulekit.InsideOneHelperCall(prev, add) {
 				continue
 			}
-			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) {
+			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) && !deletesBetween(add, prev) {
 				reads = append(reads, prev)
 			}
 		}
@@ -58,8 +61,12 @@ func run(pass *analysis.Pass) (any, error) {
 				if !nonUnique(class, e) {
 					continue
 				}
-				msg := fmt.Sprintf("%s is not part of what makes %s unique: this read reports errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
-					e.Name, article(rulekit.ClassSingular(class)), e.Name, rulekit.Line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
+				what := "this read reports"
+				if read.Op == model.OpUpdate {
+					what = "this SecItemUpdate's query matches nothing and the update returns"
+				}
+				msg := fmt.Sprintf("%s is not part of what makes %s unique: %s errSecItemNotFound when the item exists with another %s, and the SecItemAdd on line %d then fails with %s; look the item up by its primary key (%s) only",
+					e.Name, article(rulekit.ClassSingular(class)), what, e.Name, rulekit.Line(add.Site), rulekit.Status(keychain.ErrSecDuplicateItem), strings.Join(primary(class), ", "))
 				for _, s := range e.Sites {
 					p.Report(rulekit.Finding{Severity: rulekit.Warning, Site: s, Message: msg,
 						Related: []rulekit.Related{{Site: add.NameSite, Message: "the add that fails with errSecDuplicateItem"}}})
@@ -68,6 +75,20 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// deletesBetween reports whether a delete may run after the existence
+// check and before the add (`update; if failed { delete(…) }; add`): it may
+// remove the item the check missed, so the add need not fail. Whether it
+// removes that item is not asked: when in doubt, stay silent.
+func deletesBetween(add, check *flow.CallFact) bool {
+	for d := range add.Earlier {
+		if d.Op == model.OpDelete && d.Site.File == check.Site.File &&
+			check.Site.Span.Start < d.Site.Span.Start && d.Site.Span.Start < add.Site.Span.Start {
+			return true
+		}
+	}
+	return false
 }
 
 // nonUnique reports whether an entry of a read query is an attribute of
