@@ -282,7 +282,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	// Entitlements changes since the --diff revision or the baseline
 	// (entchange.go): findings in .entitlements files, which join the
 	// sources.
-	entDiags, entFiles := entitlementDiagnostics(ctx, o, res.Files, projects, changes, base, root, conf, scan, notes)
+	entDiags, entFiles := entitlementDiagnostics(ctx, o, res.Files, w.projects, changes, base, root, conf, scan, notes)
 	scan.Sources = report.NewSources(append(res.Files[:len(res.Files):len(res.Files)], entFiles...))
 	// Files that could not be read (binary, unreadable) are skipped, not
 	// seen, as when the walk itself opened them.
@@ -325,7 +325,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 			rel, _ := root.Rel(f.Pos.Filename)
 			entries[i] = baseline.Entry{Fingerprint: f.Fingerprint, Rule: f.Rule, File: rel, Line: f.Pos.Line, Message: f.Message}
 		}
-		if err := baseline.WriteFileTargets(o.writeBaseline, entries, recordTargets(root, projects.Targets())); err != nil {
+		if err := baseline.WriteFileTargets(o.writeBaseline, entries, recordTargets(root, w.projects.Targets())); err != nil {
 			return usageErr("--write-baseline: %v", err)
 		}
 		recorded = len(entries)
