@@ -264,3 +264,21 @@ func TestSampleAppDiff(t *testing.T) {
 	}
 	compareGolden(t, "sampleapp.diff.golden", r.stdout)
 }
+
+// A project that cannot be read at the revision is a note, not a failure:
+// its entitlements are not compared.
+func TestAccessGroupChangeUnreadableRevision(t *testing.T) {
+	repo := entRepo(t, entitlementsXML([]string{appGroup}))
+	repo.Write("App.xcodeproj/project.pbxproj", "{ objects = (")
+	repo.Commit("broken project")
+	repo.Write("App.xcodeproj/project.pbxproj", entProject)
+	repo.Write("App/App.entitlements", entitlementsXML([]string{sharedGroup}))
+	r := runCmd(t, "--diff", "HEAD", ".")
+	if r.stdout != "" || r.code != 0 || !strings.Contains(r.stderr, "keychainlint: note: the projects at HEAD cannot be read, their entitlements are not compared: App.xcodeproj:") {
+		t.Errorf("want a note and no finding:\n%s", r)
+	}
+	// Against the commit before, where the project was fine: the finding.
+	if r := runCmd(t, "--diff", "HEAD~1", "."); len(parseFindings(t, r.stdout)) != 1 {
+		t.Errorf("against HEAD~1:\n%s", r)
+	}
+}
