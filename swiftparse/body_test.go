@@ -122,6 +122,9 @@ struct Wrapper<T> {
 			check: func(t *testing.T, f *model.File) {
 				wantBodies(
 					body{model.FuncProperty, "base", "Store", true, "base", "[String: Any]"},
+					// A stored property without initial value: bodiless, for
+					// its declared type (call resolution on it).
+					body{model.FuncProperty, "service", "Store", false, "service", "String"},
 					body{model.FuncProperty, "query", "Store", false, "query", "[String: Any]"},
 					body{model.FuncProperty, "getter", "Store", false, "getter", "[String: Any]"},
 					body{model.FuncProperty, "lazyQuery", "Store", false, "lazyQuery", "[String: Any]"},

@@ -134,11 +134,31 @@ func (l *lowerer) swiftType(n *node) {
 			}
 		}
 	}
+	l.swiftInherits(n, name)
 	body := n.ChildByFieldName("body")
 	if body == nil {
 		return
 	}
 	l.swiftMembers(body)
+}
+
+// swiftInherits records the supertypes and protocols a type declaration or
+// extension names (model.TypeDecl).
+func (l *lowerer) swiftInherits(n *node, name string) {
+	if name == "" {
+		return
+	}
+	var inherits []string
+	eachChild(n, func(c *node, _ string) {
+		if c.IsNamed() && c.Type() == "inheritance_specifier" {
+			if t := model.InheritedName(l.text(c)); t != "" {
+				inherits = append(inherits, t)
+			}
+		}
+	})
+	if len(inherits) > 0 {
+		l.file.Types = append(l.file.Types, model.TypeDecl{Name: model.InheritedName(name), Inherits: inherits, Span: span(n)})
+	}
 }
 
 // swiftMembers lowers the declarations of a type body, following #if
@@ -308,9 +328,14 @@ func (l *lowerer) swiftProperty(n *node, static bool) {
 		} else if v := n.ChildByFieldName("value"); v != nil {
 			val := l.swiftExpr(v)
 			f.Body = []model.Stmt{&model.Return{Value: val, Span: span(v)}}
-		} else {
+		} else if f.ResultType == "" || l.owner == "" {
 			continue
 		}
+		// A stored property without an initial value is kept, bodiless,
+		// for its declared type: a call on it (`userDefaults.data(forKey:)`
+		// with `let userDefaults: AuthUserDefaults`) then resolves only to
+		// a method of that type, never to another type's method of the
+		// same name.
 		l.addFunc(f)
 		break
 	}

@@ -479,6 +479,7 @@ func collectHelperNames(files []*model.File) *helperNames {
 		}
 		h.add(name, x.owner, x.decl, x.in)
 	}
+	addBackgroundNames(h, files) // background.go
 	h.byKey = h.keyTable()
 	return h
 }

@@ -60,6 +60,13 @@ type Program struct {
 	// cuts the calls the safety net cut, widened the analyses of a call
 	// cycle that did not converge (see Stats).
 	interps, cuts, widened, maxSteps, lookBacks atomic.Int64
+
+	// memo holds what rules derive from the whole program (see Memo).
+	memo sync.Map
+	// inheritOnce builds inherited, the types some type of the program
+	// names as its superclass or protocol (inherited.go).
+	inheritOnce sync.Once
+	inherited   map[string]bool
 }
 
 // Interpretations returns how many times the program has interpreted a

@@ -205,6 +205,11 @@ func (a *interp) propertyType(owner, name string, depth int) string {
 		return ""
 	}
 	if t := typeName(found.ResultType); t != "" {
+		if found.Body == nil && a.prog.isInherited(t) {
+			// A stored property of a protocol or base type holds one of
+			// the types that inherit it: not a type to narrow calls to.
+			return ""
+		}
 		return t
 	}
 	// A stored property's initialiser: `let kc = Keychain(service: …)`.

@@ -55,6 +55,9 @@ type File struct {
 	// Classes names its Swift classes and actors (reference types).
 	Structs []string
 	Classes []string
+	// Types are the file's type declarations and extensions that name
+	// supertypes or protocols (see TypeDecl).
+	Types []TypeDecl
 }
 
 // Comment is one source comment, text included (// or /* */ markers too).

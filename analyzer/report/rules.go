@@ -93,6 +93,9 @@ var metadata = map[string]Meta{
 	"valuefilter": {"ValueDataInQuery", "high", "4.3", []string{"keychain", "correctness"}},
 	// The secret is never stored: the add fails with -50.
 	"invalidvalue": {"ValueDataNotData", "very-high", "4.3", []string{"keychain", "correctness"}},
+	// Background code cannot read the item while the device is locked: a
+	// lost push or refresh, not a leak.
+	"backgroundaccess": {"BackgroundReadOfUnlockedOnlyItem", "high", "4.3", []string{"keychain", "correctness", "background"}},
 	// A protection (ThisDeviceOnly) or a sharing the code asked for that the
 	// macOS file keychain silently drops.
 	"filekeychain": {"FileKeychainDropsProtection", "high", "4.3", []string{"keychain", "correctness", "macos"}},

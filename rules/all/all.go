@@ -8,6 +8,7 @@ import (
 	"github.com/keychainlint/keychainlint/rules/accessgroup"
 	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
+	"github.com/keychainlint/keychainlint/rules/backgroundaccess"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
 	"github.com/keychainlint/keychainlint/rules/deletelimit"
 	"github.com/keychainlint/keychainlint/rules/deleteonreadfailure"
@@ -53,6 +54,7 @@ var Rules = []Rule{
 	{valuefilter.Analyzer, "warning"},
 	{invalidvalue.Analyzer, "error"},
 	{literalkey.Analyzer, "error"},
+	{backgroundaccess.Analyzer, "warning"},
 	{filekeychain.Analyzer, "error"},
 	{accessgroupchange.Analyzer, "warning"},
 }
