@@ -72,3 +72,36 @@ func TestBadFiles(t *testing.T) {
 		t.Error("a missing file must be an error")
 	}
 }
+
+// The targets' entitlements round-trip, sorted by target; a baseline
+// without them reads as recording none.
+func TestTargetsRoundTrip(t *testing.T) {
+	targets := []baseline.Target{
+		{Target: "B.xcodeproj:B", Entitlements: []baseline.Entitlements{}},
+		{Target: "A.xcodeproj:A", BundleIDs: []string{"com.example.a"}, Entitlements: []baseline.Entitlements{
+			{Path: "A/A.entitlements", Configurations: []string{"Debug", "Release"}, KeychainAccessGroups: []string{"*com.example.a", "*com.example.shared"}, AppGroups: []string{"group.x"}},
+		}},
+	}
+	var buf bytes.Buffer
+	if err := baseline.WriteTargets(&buf, nil, targets); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Read(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Targets) != 2 || b.Targets[0].Target != "A.xcodeproj:A" || strings.Join(b.Targets[0].Entitlements[0].KeychainAccessGroups, ",") != "*com.example.a,*com.example.shared" ||
+		b.Targets[0].Entitlements[0].AppGroups[0] != "group.x" || b.Targets[1].Entitlements == nil {
+		t.Errorf("targets: %+v\n%s", b.Targets, buf.String())
+	}
+	buf.Reset()
+	if err := baseline.Write(&buf, nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "targets") {
+		t.Errorf("no targets, no record:\n%s", buf.String())
+	}
+	if b, err := baseline.Read(bytes.NewReader(buf.Bytes())); err != nil || b.Targets != nil {
+		t.Errorf("a baseline without targets: %v, %v", b.Targets, err)
+	}
+}

@@ -24,9 +24,15 @@ type Program struct {
 	// it for every candidate).
 	sigs   map[*model.Func]string
 	byName map[string][]*model.Func
+	// propsByName is byName's properties only: resolveProperty asks for
+	// them on every property read, and filtering byName each time
+	// allocated a list per read.
+	propsByName map[string][]*model.Func
 	// roots holds each file's package-like root for the module fallback
-	// (see sameModule).
+	// and dirs its directory, slash-separated (see sameModule, which
+	// compares them for every candidate of a resolution).
 	roots map[*model.File]string
+	dirs  map[*model.File]string
 
 	mu    sync.Mutex
 	cache map[specKey]*funcResult
@@ -109,7 +115,7 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 		platforms = model.AllPlatforms
 	}
 	p := &Program{Files: files, Platforms: platforms, filePlatforms: map[*model.File]model.Platform{}, bySig: map[string][]*model.Func{}, sigs: map[*model.Func]string{}, byName: map[string][]*model.Func{},
-		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
+		stepBudget: StepBudget, cache: map[specKey]*funcResult{}, rounds: map[frameKey]*funcResult{}, specCache: map[*model.Func][]specParam{}, roots: map[*model.File]string{}, dirs: map[*model.File]string{}, propsByName: map[string][]*model.Func{}, structs: map[string]bool{}, nested: map[*model.Func][]*model.Func{}}
 	classes := map[string]bool{}
 	for _, f := range files {
 		for _, name := range f.Structs {
@@ -119,6 +125,7 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 			classes[name] = true
 		}
 		p.roots[f] = packageRoot(f.Path)
+		p.dirs[f] = filepath.ToSlash(filepath.Dir(f.Path))
 		configured := platforms
 		if perFile != nil {
 			if q := perFile(f); q != 0 {
@@ -140,6 +147,9 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 			p.sigs[fn] = sig
 			p.bySig[sig] = append(p.bySig[sig], fn)
 			p.byName[fn.Name] = append(p.byName[fn.Name], fn)
+			if fn.Kind == model.FuncProperty {
+				p.propsByName[fn.Name] = append(p.propsByName[fn.Name], fn)
+			}
 		}
 	}
 	p.props = propIndex(files)

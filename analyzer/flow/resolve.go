@@ -280,12 +280,7 @@ func (p *Program) resolve(call *model.Call, caller *model.Func, ri recvInfo) *mo
 
 // resolveProperty finds a property or global constant by name.
 func (p *Program) resolveProperty(name string, ri recvInfo, caller *model.Func) *model.Func {
-	var cands []*model.Func
-	for _, fn := range p.byName[name] {
-		if fn.Kind == model.FuncProperty {
-			cands = append(cands, fn)
-		}
-	}
+	cands := p.propsByName[name] // read only
 	if ri.kind == recvNone {
 		// An unqualified name that is not a local: a property of the
 		// caller's type or a global of its module (never some other
@@ -467,10 +462,18 @@ func (p *Program) sameModule(a, b *model.File) bool {
 	}
 	base := ra
 	if base == "" {
-		base = filepath.ToSlash(filepath.Dir(a.Path))
+		base = p.dir(a)
 	}
-	dir := filepath.ToSlash(filepath.Dir(b.Path))
-	return dir == base || strings.HasPrefix(dir, base+"/") || base == "."
+	dir := p.dir(b)
+	return dir == base || (len(dir) > len(base) && dir[len(base)] == '/' && strings.HasPrefix(dir, base)) || base == "."
+}
+
+// dir is f's directory, slash-separated.
+func (p *Program) dir(f *model.File) string {
+	if d, ok := p.dirs[f]; ok {
+		return d
+	}
+	return filepath.ToSlash(filepath.Dir(f.Path))
 }
 
 func (p *Program) root(f *model.File) string {

@@ -2,7 +2,9 @@
 // for keychainlint --diff REV.
 //
 // It runs the git command (`git diff --unified=0 REV -- paths` and `git
-// ls-files --others` for untracked files) and parses the hunks; it never
+// ls-files --others` for untracked files) and parses the hunks, and reads
+// files as the revision has them (revision.go: `git ls-tree`, `git
+// cat-file blob`); it never
 // runs project code: external diff drivers, textconv filters, the clean
 // and process filters of .gitattributes (git runs them on work-tree files
 // it compares with a revision), the pager and the fsmonitor hook are

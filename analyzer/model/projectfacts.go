@@ -20,6 +20,13 @@ type TargetFacts struct {
 	// InfoPlist is its Info.plist (INFOPLIST_FILE, or the INFOPLIST_KEY_
 	// settings when GENERATE_INFOPLIST_FILE = YES); nil when neither.
 	InfoPlist *InfoPlist
+	// TestHost marks an application that a test bundle of the project
+	// names as its TEST_HOST and whose name says it is a test application
+	// ("TestHost", "MSIDTestsHostApp"), or an application called a test
+	// host ("Valet macOS Test Host App") in a project with test bundles:
+	// it exists to run tests, and holds no user's data. (A shipping app
+	// that hosts its own unit tests is not one.)
+	TestHost bool
 }
 
 // Entitlements are the keychain-relevant entries of an entitlements file.
@@ -38,6 +45,11 @@ type Entitlements struct {
 	// Line is the 1-based line of keychain-access-groups in the file (0:
 	// none, or a binary plist), for a related location.
 	Line int
+	// GroupLines are the 1-based lines of the KeychainAccessGroups
+	// entries, AppGroupsLine that of the application-groups key (0: none,
+	// or a binary plist): accessgroupchange reports there.
+	GroupLines    []int
+	AppGroupsLine int
 	// Unread says why the file could not be read (its path has an
 	// unexpandable reference, it is not in the scan, it is malformed);
 	// then the target may be entitled to anything.

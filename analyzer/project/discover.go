@@ -21,6 +21,11 @@ type Set struct {
 	// Skipped lists the project files that could not be used: too large,
 	// binary, unreadable or malformed, with the reason.
 	Skipped []source.Skipped
+
+	// xcode are the Xcode projects read, and files what the scan read of
+	// the files they name (revision.go reads them again at a revision).
+	xcode []source.File
+	files projectFiles
 }
 
 // isProjectFile selects the files Discover reads.
@@ -143,7 +148,11 @@ func DiscoverFound(ctx context.Context, roots []string, all []source.File, skipp
 		}
 		s.Read = append(s.Read, displayName(f.Path))
 		s.units = append(s.units, units...)
+		if filepath.Base(f.Abs) == "project.pbxproj" {
+			s.xcode = append(s.xcode, f)
+		}
 	}
+	s.files = fs
 	return s
 }
 

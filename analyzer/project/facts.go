@@ -123,6 +123,13 @@ func readEntitlements(setting, projDir string, s map[string]string, fs projectFi
 		e.DefaultDataProtection = dp
 	}
 	e.Line = keyLine(src, "keychain-access-groups")
+	lines := arrayLines(src)
+	if kag := lines["keychain-access-groups"]; len(kag) == 1+len(e.KeychainAccessGroups) {
+		e.GroupLines = kag[1:]
+	}
+	if ag := lines["com.apple.security.application-groups"]; len(ag) > 0 {
+		e.AppGroupsLine = ag[0]
+	}
 	return e
 }
 

@@ -3,6 +3,7 @@ package project
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -121,6 +122,10 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 	}
 	projConfigs := configs(proj)
 	var units []*unit
+	hosts := map[string]bool{} // the applications test bundles name in TEST_HOST
+	// productNames are the targets' PRODUCT_NAME (TEST_HOST names the
+	// host's product).
+	productNames := map[*unit]string{}
 	for _, tid := range list(proj, "targets") {
 		t := o.obj(tid)
 		if t == nil || str(t, "isa") != "PBXNativeTarget" {
@@ -136,6 +141,17 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 			s = layer(s, xcconfig(tc))
 			s = layer(s, settingsOf(tc))
 			perConfig[name] = builtinSettings(s, u.name, name, projDir, abs)
+			if u.test {
+				// Conditional variants (TEST_HOST[sdk=iphone*], from an
+				// xcconfig) name hosts too.
+				for k, v := range s {
+					if k == "TEST_HOST" || strings.HasPrefix(k, "TEST_HOST[") {
+						if h := testHostApp(expandWild(v, perConfig[name])); h != "" {
+							hosts[h] = true
+						}
+					}
+				}
+			}
 			p, dep := buildPlatforms(s)
 			if p == 0 {
 				known = false // one configuration does not say: do not guess
@@ -147,6 +163,11 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 			u.platforms, u.deployment = 0, nil
 		}
 		u.facts = targetFacts(u.module(), perConfig, projDir, fs)
+		for _, s := range perConfig {
+			if pn := expandWild(s["PRODUCT_NAME"], s); pn != "" && !strings.Contains(pn, Wildcard) {
+				productNames[u] = pn
+			}
+		}
 		for _, ph := range list(t, "buildPhases") {
 			phase := o.obj(ph)
 			switch str(phase, "isa") {
@@ -182,8 +203,41 @@ func xcodeProject(src []byte, abs, source string, fs projectFiles) ([]*unit, err
 		}
 		units = append(units, u)
 	}
+	hasTests := false
+	for _, u := range units {
+		hasTests = hasTests || u.test
+	}
+	for _, u := range units {
+		// The shipping app is often the host of its own unit tests: only
+		// a host whose name says it is a test application is one; and an
+		// application called a test host in a project with test bundles
+		// (macOS tests may run without TEST_HOST).
+		hosted := hosts[u.name] || hosts[productNames[u]]
+		if !u.test && (hosted && testWord.MatchString(u.name) || hasTests && testHostName.MatchString(u.name)) {
+			u.facts.TestHost = true
+		}
+	}
 	sort.Slice(units, func(i, j int) bool { return units[i].name < units[j].name })
 	return units, nil
+}
+
+// testWord finds "Test" or "Tests" as a word of a target name
+// ("TestHost", "MSIDTestsHostApp", "Valet Test Host"; not "Tester").
+var testWord = regexp.MustCompile(`Tests?([^a-z]|$)`)
+
+// testHostName finds "Test Host", "TestHost" or "TestsHost" in a name.
+var testHostName = regexp.MustCompile(`Tests? ?Host([^a-z]|$)`)
+
+// testHostApp is the application a TEST_HOST setting names:
+// "$(BUILT_PRODUCTS_DIR)/Host.app/Host" (or .../Host.app/Contents/MacOS/Host)
+// names Host; "" for none.
+func testHostApp(setting string) string {
+	for _, part := range strings.Split(filepath.ToSlash(setting), "/") {
+		if name, ok := strings.CutSuffix(part, ".app"); ok && name != "" && !strings.Contains(name, Wildcard) {
+			return name
+		}
+	}
+	return ""
 }
 
 // buildPlatforms reads the platforms and deployment targets from the

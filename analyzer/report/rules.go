@@ -84,6 +84,9 @@ var metadata = map[string]Meta{
 	"keychangeupdate":    {"UpdateRenamesSeveralItems", "high", "4.3", []string{"keychain", "correctness"}},
 	"accessibilitydrift": {"ProtectionNotUpdated", "high", "4.3", []string{"keychain", "correctness"}},
 	"statuscheck":        {"SuccessByExcludingOneError", "high", "4.3", []string{"keychain", "correctness"}},
+	// Items of earlier versions stay behind in the old default group, or
+	// become invisible with a removed group: lost user data.
+	"accessgroupchange": {"DefaultAccessGroupMoved", "high", "5.5", []string{"keychain", "data-loss", "entitlements"}},
 	// An unknown key makes every call with the dictionary fail.
 	"literalkey": {"ConstantNameAsKey", "very-high", "5.3", []string{"keychain", "correctness"}},
 	// A read that "checks" a secret with kSecValueData accepts any value.

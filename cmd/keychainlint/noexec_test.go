@@ -17,13 +17,18 @@ import (
 func TestDiffRunsNoRepositoryProgram(t *testing.T) {
 	repo := gittest.New(t)
 	repo.Write("Vault.swift", "import Security\n")
+	// An Xcode project and its entitlements, which --diff reads at the
+	// revision (entchange.go) as well.
+	repo.Write("App.xcodeproj/project.pbxproj", entProject)
+	repo.Write("App/Store.swift", "import Security\n")
+	repo.Write("App/App.entitlements", entitlementsXML([]string{appGroup}))
 	repo.Commit("base")
 	marker := filepath.Join(t.TempDir(), "ran")
 	script := repo.Write("hook.sh", "#!/bin/sh\necho \"$0 $*\" >> "+marker+"\ncat \"$@\" 2>/dev/null\n")
 	if err := os.Chmod(script, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	repo.Write(".gitattributes", "*.swift diff=evil filter=evil\n")
+	repo.Write(".gitattributes", "*.swift diff=evil filter=evil\n*.entitlements diff=evil filter=evil\n*.pbxproj diff=evil filter=evil\n")
 	for _, kv := range [][2]string{
 		{"diff.external", script},
 		{"diff.evil.command", script},
@@ -45,9 +50,10 @@ func TestDiffRunsNoRepositoryProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo.Write("Vault.swift", "import Security\nfunc wipe() {\n    SecItemDelete([kSecClass as String: kSecClassGenericPassword] as CFDictionary)\n}\n")
+	repo.Write("App/App.entitlements", entitlementsXML([]string{sharedGroup}))
 	t.Chdir(repo.Dir)
 	r := runCmd(t, "--diff", "HEAD", "--exit-zero", ".")
-	if r.code != 0 || !strings.Contains(r.stdout, "Vault.swift:3:") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Vault.swift:3:") || !strings.Contains(r.stdout, "App/App.entitlements:7:") {
 		t.Fatalf("--diff HEAD: want the finding on the changed line:\n%s", r)
 	}
 	if data, err := os.ReadFile(marker); err == nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/report"
 	"github.com/keychainlint/keychainlint/analyzer/source"
 	"github.com/keychainlint/keychainlint/analyzer/suppress"
+	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
 	"github.com/keychainlint/keychainlint/rules/all"
 	"github.com/keychainlint/keychainlint/rules/rulekit"
 )
@@ -278,7 +279,11 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 		fmt.Fprintf(notes, "keychainlint: note: skipped %s: %s\n", report.Path(s.Path), report.Text(s.Reason))
 		scan.Notifications = append(scan.Notifications, report.Notification{Level: driver.Note, Path: s.Path, Message: "skipped " + s.Path + ": " + s.Reason})
 	}
-	scan.Sources = report.NewSources(res.Files)
+	// Entitlements changes since the --diff revision or the baseline
+	// (entchange.go): findings in .entitlements files, which join the
+	// sources.
+	entDiags, entFiles := entitlementDiagnostics(ctx, o, res.Files, w.projects, changes, base, root, conf, scan, notes)
+	scan.Sources = report.NewSources(append(res.Files[:len(res.Files):len(res.Files)], entFiles...))
 	// Files that could not be read (binary, unreadable) are skipped, not
 	// seen, as when the walk itself opened them.
 	seen := len(w.files) - res.Stats.FilesUnread
@@ -294,7 +299,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 
 	// Inline suppressions, then fingerprints of every finding (suppressed
 	// ones too, so that occurrence counts do not depend on them).
-	sup := suppress.Apply(res.Files, res.Diagnostics, suppress.Options{
+	sup := suppress.Apply(res.Files, append(res.Diagnostics[:len(res.Diagnostics):len(res.Diagnostics)], entDiags...), suppress.Options{
 		Known: func(rule string) bool { _, ok := all.Lookup(rule); return ok },
 		URL:   rulekit.URL,
 	})
@@ -320,7 +325,7 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 			rel, _ := root.Rel(f.Pos.Filename)
 			entries[i] = baseline.Entry{Fingerprint: f.Fingerprint, Rule: f.Rule, File: rel, Line: f.Pos.Line, Message: f.Message}
 		}
-		if err := baseline.WriteFile(o.writeBaseline, entries); err != nil {
+		if err := baseline.WriteFileTargets(o.writeBaseline, entries, recordTargets(root, w.projects.Targets())); err != nil {
 			return usageErr("--write-baseline: %v", err)
 		}
 		recorded = len(entries)
@@ -339,7 +344,10 @@ func scanCommand(args []string, stdout, stderr io.Writer, afterFix bool) int {
 	if changes != nil {
 		inDiff := func(fs []report.Finding) (in []report.Finding, out int) {
 			for _, f := range fs {
-				if changes.Contains(f.Pos.Filename, f.Pos.Line) {
+				// A finding about the entitlements change since the
+				// revision is about the diff itself, also where the
+				// change removed lines only.
+				if f.Rule == accessgroupchange.Analyzer.Name || changes.Contains(f.Pos.Filename, f.Pos.Line) {
 					in = append(in, f)
 				} else {
 					out++

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/keychainlint/keychainlint/rules/accessgroup"
+	"github.com/keychainlint/keychainlint/rules/accessgroupchange"
 	"github.com/keychainlint/keychainlint/rules/accessibilitydrift"
 	"github.com/keychainlint/keychainlint/rules/backgroundaccess"
 	"github.com/keychainlint/keychainlint/rules/broaddelete"
@@ -55,6 +56,7 @@ var Rules = []Rule{
 	{literalkey.Analyzer, "error"},
 	{backgroundaccess.Analyzer, "warning"},
 	{filekeychain.Analyzer, "error"},
+	{accessgroupchange.Analyzer, "warning"},
 }
 
 // Analyzers returns the analyzers of all rules.
