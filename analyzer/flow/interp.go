@@ -1271,11 +1271,12 @@ func (a *interp) evalIdent(x *model.Ident, st *state) Value {
 	if strings.HasPrefix(x.Name, "kSec") || strings.HasPrefix(x.Name, "kCF") || strings.HasPrefix(x.Name, "errSec") || x.Name == "noErr" {
 		return constValue(Const{Ident: x.Name, Site: a.site(x.Span)})
 	}
-	if fn := a.prog.resolveProperty(x.Name, recvInfo{kind: recvNone}, a.fn); fn != nil {
-		return a.instantiate(fn, nil, x.Span, st)
-	}
+	// Before the property's own (bodiless) declaration is resolved.
 	if a.prog.knownNil(a.declaredProp(x, st)) {
 		return Value{Kind: VNil} // a stored Optional of self nothing sets (nilprops.go)
+	}
+	if fn := a.prog.resolveProperty(x.Name, recvInfo{kind: recvNone}, a.fn); fn != nil {
+		return a.instantiate(fn, nil, x.Span, st)
 	}
 	return unknown
 }

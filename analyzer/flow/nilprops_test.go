@@ -144,3 +144,29 @@ func indexOf(s, sub string) int {
 	}
 	return -1
 }
+
+// A method reads the property by its bare name, and through self.
+func TestNeverSetPropertyReadInMethod(t *testing.T) {
+	facts := analyzeWith(t, map[string]string{"a.swift": `
+final class Store {
+    var limit: Int?
+    var group: String?
+    func clear() {
+        var q: [String: Any] = [kSecClass as String: kSecClassGenericPassword]
+        if let l = limit {
+            q[kSecMatchLimit as String] = kSecMatchLimitAll
+        }
+        if let g = self.group {
+            q[kSecAttrAccessGroup as String] = g
+        }
+        SecItemDelete(q as CFDictionary)
+    }
+}
+`}, true, nil)
+	d := call(t, facts, model.OpDelete, "SecItemDelete").Dict
+	for _, k := range []string{"kSecMatchLimit", "kSecAttrAccessGroup"} {
+		if has(d, k) {
+			t.Errorf("the delete may have %s (%v): the property is never set", k, keys(d))
+		}
+	}
+}
