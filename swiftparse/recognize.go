@@ -130,7 +130,9 @@ func recognizeCall(c *model.Call, lang model.Lang) model.Expr {
 		}
 		switch name + "(" + labels() + ")" {
 		case "setObject(:forKey:)", "setValue(:forKey:)", "updateValue(:forKey:)":
-			return &model.DictOp{Kind: model.DictSet, Dict: recv, Key: arg(1), Value: arg(0), Span: c.Span}
+			// setValue(_:forKey:) takes Any? (nil removes the key); the
+			// others take Any, into which an Optional is boxed.
+			return &model.DictOp{Kind: model.DictSet, Dict: recv, Key: arg(1), Value: arg(0), Boxes: name != "setValue", Span: c.Span}
 		case "removeValue(forKey:)", "removeObject(forKey:)":
 			return &model.DictOp{Kind: model.DictRemove, Dict: recv, Key: arg(0), Span: c.Span}
 		case "removeAll()", "removeAll(keepingCapacity:)", "removeAllObjects()":

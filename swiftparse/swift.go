@@ -121,6 +121,7 @@ func (l *lowerer) swiftType(n *node) {
 	savedOwner, savedPlat, savedFn, savedEnum := l.owner, l.platforms, l.fn, l.stringEnum
 	defer func() { l.owner, l.platforms, l.fn, l.stringEnum = savedOwner, savedPlat, savedFn, savedEnum }()
 	l.owner, l.fn, l.stringEnum = name, nil, false
+	l.swiftExposed(n, name)
 	if k := n.ChildByFieldName("declaration_kind"); k != nil && name != "" {
 		switch l.text(k) {
 		case "struct":
@@ -311,6 +312,7 @@ func (l *lowerer) swiftParam(c *node) *model.Param {
 // or the initialiser of a stored property (static let, lazy var, global
 // constant) as a body that returns it.
 func (l *lowerer) swiftProperty(n *node, static bool) {
+	l.swiftStoredProps(n, static)
 	for _, pat := range fieldChildren(n, "name") {
 		id := pat.ChildByFieldName("bound_identifier")
 		if id == nil {

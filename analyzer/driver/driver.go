@@ -208,7 +208,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	res.Stats.FilesHelpers = pr.helpers
 	res.Stats.FilesKeychain = len(res.Files)
 
-	rkey, cacheable := resultKey(cfg, res.Files) // result_cache.go
+	rkey, cacheable := resultKey(cfg, res.Files, pr.outside) // result_cache.go
 	if cacheable {
 		if diags, ok := loadResult(cfg, rkey, res.Files); ok {
 			res.Diagnostics, res.Stats.CachedResult = diags, true
@@ -230,6 +230,7 @@ func RunWalk(ctx context.Context, walk Walk, cfg Config) (*Result, error) {
 	// a run whose findings come from the cache skips.
 	pr.pending.complete(ctx, cfg, res.Files, workers)
 	prog := cfg.opts.program(res.Files, cfg.Platforms)
+	prog.SetOutside(pr.outside)
 	sess := flow.NewSession(res.Fset, prog)
 	defer sess.Close()
 

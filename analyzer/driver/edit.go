@@ -40,6 +40,14 @@ type Edit struct {
 	// program too.
 	sess *flow.Session
 	fset *token.FileSet
+	// outside is what the files outside the program mention (outside.go),
+	// when outsideKnown: the loop read them (NewEditWalk), or it started
+	// with no files at all, so that, as for a command-line scan of just
+	// the files it is given, there are none outside (outside nil). A loop
+	// over the files of an earlier run knows nothing of the others: no
+	// property is known nil.
+	outside      map[string]bool
+	outsideKnown bool
 }
 
 // NewEdit starts an edit loop over the files of an earlier run.
@@ -51,6 +59,7 @@ func NewEdit(cfg Config, files []*model.File) (*Edit, error) {
 		cfg.opts = newFileOptions(cfg.FileOptions)
 	}
 	e := &Edit{cfg: cfg, order: topo(cfg.Analyzers), parser: swiftparse.NewParser(), index: map[string]int{}, trees: map[string]*swiftparse.Tree{}}
+	e.outsideKnown = len(files) == 0
 	for _, f := range files {
 		e.put(f)
 	}
@@ -111,6 +120,9 @@ func (e *Edit) Findings(ctx context.Context, path string) ([]Diagnostic, error) 
 	}
 	if e.prog == nil {
 		e.prog, e.last = e.cfg.opts.programAfter(e.last, e.files, e.cfg.Platforms), nil
+		if e.outsideKnown {
+			e.prog.SetOutside(e.outside)
+		}
 		e.fset = token.NewFileSet()
 		e.sess = flow.NewSession(e.fset, e.prog)
 	}

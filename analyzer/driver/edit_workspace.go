@@ -80,7 +80,11 @@ func NewEditWalk(ctx context.Context, walk Walk, cfg Config) (*Edit, error) {
 			files = append(files, pr.models[i])
 		}
 	}
-	return NewEdit(cfg, files)
+	e, err := NewEdit(cfg, files)
+	if e != nil {
+		e.outside, e.outsideKnown = pr.outside, true
+	}
+	return e, err
 }
 
 // Put replaces the text of the file at path (adding it when the program

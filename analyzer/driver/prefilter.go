@@ -64,6 +64,9 @@ type parsed struct {
 	sizes   []int64
 	helpers int // files parsed in round 2
 	unread  int // files that could not be read
+	// outside says which properties the flow engine may prove nil the
+	// files outside the program mention (outside.go).
+	outside map[string]bool
 	// pending are the models from the cache whose functions are not
 	// decoded yet: call pending.complete before reading them.
 	pending *deferred
@@ -180,6 +183,7 @@ func parseInputs(ctx context.Context, walk Walk, cfg Config, workers int) (*pars
 	}
 
 	index.save(cfg, reads)
+	out.outside = outsideMentions(out.models, reads)
 
 	// Round 2: the helper files round 1 needs (one round, see above).
 	want := helperNamesOf(cfg, out.models, func() { pending.complete(ctx, cfg, out.models, workers) }) // helpernames_cache.go

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/token"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,7 +46,7 @@ type cachedDiag struct {
 
 // resultKey is the key of the run's findings, ok false when the run is
 // not cacheable.
-func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
+func resultKey(cfg Config, files []*model.File, outside map[string]bool) (k [32]byte, ok bool) {
 	if cfg.Cache == nil || cfg.NoResultCache {
 		return k, false
 	}
@@ -57,6 +58,7 @@ func resultKey(cfg Config, files []*model.File) (k [32]byte, ok bool) {
 		fmt.Appendf(nil, "%d|%d|%s", resultFormat, cfg.Platforms, strings.Join(names, ",")),
 		cache.SchemaHash(),
 		cfg.opts.key(files),
+		outsideKey(outside),
 	}
 	for _, f := range files {
 		sum := sha256.Sum256(f.Src)
@@ -133,4 +135,16 @@ func storeResult(cfg Config, k [32]byte, diags []Diagnostic, files []*model.File
 		return
 	}
 	cfg.Cache.Put(k, b.Bytes())
+}
+
+// outsideKey is what the files outside the program change in the
+// findings: which of the properties the engine may prove nil they
+// mention (outside.go).
+func outsideKey(outside map[string]bool) []byte {
+	names := make([]string, 0, len(outside))
+	for n, m := range outside {
+		names = append(names, fmt.Sprintf("%s=%t", n, m))
+	}
+	sort.Strings(names)
+	return []byte(strings.Join(names, ","))
 }

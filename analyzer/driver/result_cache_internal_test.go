@@ -25,7 +25,7 @@ func TestResultKeyProjectFacts(t *testing.T) {
 	}
 	key := func(p *model.ProjectInfo) [32]byte {
 		f := &model.File{Path: "a.swift", Src: []byte("SecItemAdd"), Project: p}
-		k, ok := resultKey(Config{Cache: c}, []*model.File{f})
+		k, ok := resultKey(Config{Cache: c}, []*model.File{f}, nil)
 		if !ok {
 			t.Fatal("not cacheable")
 		}

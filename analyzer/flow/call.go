@@ -30,6 +30,10 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	if cl, ok := c.Fun.(*model.Closure); ok {
 		return a.runClosure(cl, st, true)
 	}
+	if isNSNull(c) {
+		// [NSNull null] and NSNull() are the one object kCFNull.
+		return constValue(Const{Ident: "kCFNull", Site: a.site(c.Span)})
+	}
 	name := c.Name()
 	recv := c.Receiver()
 	ri := a.receiver(recv, st)
@@ -125,6 +129,8 @@ func (a *interp) runClosure(cl *model.Closure, st *state, always bool) Value {
 	inner := st.copy()
 	for _, p := range cl.Fn.Params {
 		inner.delVar(p.Name)
+		// A parameter shadows a property of the same name (valuetypes.go).
+		a.setDeclared(p.Name, p.Type)
 	}
 	a.frames = append(a.frames, &frame{})
 	saved := a.targets
@@ -303,6 +309,10 @@ func (a *interp) bindParams(o *Obj, call *model.Call, args []Value) {
 		}
 		c := e.clone()
 		c.ValueParam, c.ValueText, c.ValueSite = -1, "", Site{}
+		if i < len(args) && isNonNil(args[i]) {
+			// The parameter boxed into Any is not nil at this call.
+			c.NilBox = Site{}
+		}
 		if i < len(args) {
 			switch v := args[i]; {
 			case v.Kind == VConst:

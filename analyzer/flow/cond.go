@@ -95,6 +95,8 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			}
 			t, f := a.helperCond(ov, st)
 			a.nonNilResult(other, t) // result != nil
+			// Where x != nil holds, a Swift variable x is not nil.
+			a.markNonNil(other, t)
 			if b.Op == "==" {
 				return f, t
 			}
@@ -212,4 +214,18 @@ func (a *interp) narrow(id callID, code int, equal bool, st *state, cond model.S
 		t, f = f, t
 	}
 	return t, f
+}
+
+// markNonNil records, on a path where a Swift nil comparison showed it,
+// that the variable e names is not nil (`if x != nil { … }`, `guard x !=
+// nil`), as `if let` does for the name it binds.
+func (a *interp) markNonNil(e model.Expr, st *state) {
+	id, ok := model.StripCasts(e).(*model.Ident)
+	if !ok || st.dead || a.file == nil || a.file.Lang != model.Swift {
+		return
+	}
+	if v, local := st.vars[id.Name]; local && !isNonNil(v) && v.Kind != VNil {
+		v.NonNil = true
+		st.setVar(id.Name, v)
+	}
 }

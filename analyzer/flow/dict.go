@@ -49,6 +49,13 @@ type Entry struct {
 	// ValueDerived describes the value when a pure helper computed it
 	// from parameters and constants (see Derived).
 	ValueDerived *Derived
+	// NilBox is where a Swift Optional that may be nil was boxed into Any
+	// as the value (see valuetypes.go), on some path; Swift bridges nil
+	// to NSNull. ValueType is the declared nominal type of a value that
+	// is not a known constant ("Bool", "Int"), "" when unknown or when
+	// the paths disagree.
+	NilBox    Site
+	ValueType string
 	// Literal is set when the key was written by a dictionary literal
 	// entry: the whole entry (key: value) and the key expression as
 	// written (casts included), for suggested fixes.
@@ -197,6 +204,7 @@ func joinEntries(ae, be *Entry) *Entry {
 	if !ae.ValueDerived.Equal(be.ValueDerived) {
 		c.ValueDerived = nil
 	}
+	c.NilBox, c.ValueType = joinNilBox(ae.NilBox, be.NilBox), joinValueType(ae.ValueType, be.ValueType)
 	if ae.Literal != be.Literal {
 		c.Literal, c.KeyExpr = Site{}, Site{}
 	}
@@ -476,4 +484,21 @@ func keyIDForName(name string) string {
 		return k.Short
 	}
 	return "raw:" + name
+}
+
+// joinNilBox keeps a boxed Optional of either path (it may be nil on
+// that one).
+func joinNilBox(a, b Site) Site {
+	if a.File != nil {
+		return a
+	}
+	return b
+}
+
+// joinValueType keeps a declared type both paths agree on.
+func joinValueType(a, b string) string {
+	if a != b {
+		return ""
+	}
+	return a
 }

@@ -82,7 +82,9 @@ func fpObj(b *strings.Builder, o *Obj) {
 		}
 		fmt.Fprintf(b, " text=%q vsite=", e.ValueText)
 		fpSite(b, e.ValueSite)
-		fmt.Fprintf(b, " vparam=%d derived=%s lit=", e.ValueParam, e.ValueDerived.String())
+		fmt.Fprintf(b, " vparam=%d derived=%s vtype=%q nilbox=", e.ValueParam, e.ValueDerived.String(), e.ValueType)
+		fpSite(b, e.NilBox)
+		b.WriteString(" lit=")
 		fpSite(b, e.Literal)
 		b.WriteString(" kexpr=")
 		fpSite(b, e.KeyExpr)

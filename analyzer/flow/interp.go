@@ -46,9 +46,6 @@ type interp struct {
 	// lookBacks counts the earlier calls visited through recent (see
 	// Stats.LookBacks).
 	lookBacks int
-	// replaced counts the states replaced in place by another (see
-	// replace).
-	replaced int
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
@@ -79,6 +76,9 @@ type interp struct {
 	// and parameters, for call resolution ("" when unknown or when two
 	// declarations of the name disagree).
 	types map[string]string
+	// declTypes holds the declared type text of each local and parameter
+	// (valuetypes.go).
+	declTypes map[string]string
 }
 
 // frame collects the exits of a function or closure body.
@@ -163,6 +163,7 @@ func (a *interp) run() *funcResult {
 	}
 	for _, p := range a.fn.Params {
 		a.setType(p.Name, typeName(p.Type))
+		a.setDeclared(p.Name, p.Type)
 	}
 	for k, v := range a.paths {
 		st.setVar(k, v)
@@ -414,6 +415,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 			t = a.typeOf(x.Value, st, 0)
 		}
 		a.setType(x.Name, t)
+		a.setDeclared(x.Name, x.Type)
 		if x.Value != nil {
 			v = a.copyOnAssign(x.Value, a.eval(x.Value, st), st, x.Span)
 			if v.Kind == VDict && refType(x.Type) {
@@ -1131,6 +1133,9 @@ func (a *interp) evalMember(x *model.Member, st *state) Value {
 		// status.isSuccess: a member of the status may check it.
 		a.escapeStatuses(x.Name, []Value{xv}, st)
 	}
+	if a.prog.knownNil(a.declaredProp(x, st)) {
+		return Value{Kind: VNil} // a stored Optional nothing sets (nilprops.go)
+	}
 	if x.Name == "rawValue" && xv.Kind == VConst && len(xv.Consts) == 1 && xv.Consts[0].IsStr {
 		// A case of a String enum is lowered as a property returning its
 		// raw value (swiftparse), so its rawValue is that string.
@@ -1266,6 +1271,10 @@ func (a *interp) evalIdent(x *model.Ident, st *state) Value {
 	if strings.HasPrefix(x.Name, "kSec") || strings.HasPrefix(x.Name, "kCF") || strings.HasPrefix(x.Name, "errSec") || x.Name == "noErr" {
 		return constValue(Const{Ident: x.Name, Site: a.site(x.Span)})
 	}
+	// Before the property's own (bodiless) declaration is resolved.
+	if a.prog.knownNil(a.declaredProp(x, st)) {
+		return Value{Kind: VNil} // a stored Optional of self nothing sets (nilprops.go)
+	}
 	if fn := a.prog.resolveProperty(x.Name, recvInfo{kind: recvNone}, a.fn); fn != nil {
 		return a.instantiate(fn, nil, x.Span, st)
 	}
@@ -1308,7 +1317,7 @@ func (a *interp) evalDictLit(x *model.DictLit, st *state) Value {
 	for _, en := range x.Entries {
 		kv := a.eval(en.Key, st)
 		vv := a.eval(en.Value, st)
-		a.write(st, h.get(a, st), kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos()})
+		a.write(st, h.get(a, st), kv, vv, a.site(model.StripCasts(en.Key).Pos()), writeInfo{value: en.Value, literal: en.Span, keyExpr: en.Key.Pos(), boxes: true})
 	}
 	return dictValue(o.ID)
 }
@@ -1357,42 +1366,23 @@ func (a *interp) evalNewDict(x *model.NewDict, st *state) Value {
 // replace makes st the state x (the merge of the paths of an expression
 // evaluated in st).
 func (a *interp) replace(st, x *state) {
-	if x == st {
-		return
+	if x != st {
+		*st = *x
 	}
-	*st = *x
-	a.replaced++
-	st.repl = a.replaced
 }
 
 // held is an object (or the objects of a value) taken from the heap before
-// evaluating the operands of a change to it. Before states were shared
-// copy-on-write, a state replaced by another while the operands were
-// evaluated (a ternary, && or a closure among them: see replace) held
-// other objects than those taken, and the change went to objects no state
-// held any more: it was lost. held keeps that behaviour, so that sharing
-// changes no finding.
+// evaluating the operands of a change to it. Evaluating may copy the state,
+// or replace it by the merge of its paths (a ternary, && or a closure among
+// the operands): the change goes to the heap's current objects.
 type held struct {
-	objs     []*Obj
-	repl     int
-	detached bool // objs are copies no state holds
+	objs []*Obj
 }
 
-func holdObjs(st *state, objs []*Obj) held { return held{objs: objs, repl: st.repl} }
+func holdObjs(st *state, objs []*Obj) held { return held{objs: objs} }
 
-// get returns the objects to change: the heap's current ones, or, when
-// the state was replaced since they were taken, copies that no state
-// holds.
+// get returns the objects to change: the heap's current ones.
 func (h *held) get(a *interp, st *state) []*Obj {
-	if st.repl != h.repl {
-		if !h.detached {
-			for i, o := range h.objs {
-				h.objs[i] = o.clone()
-			}
-			h.detached = true
-		}
-		return h.objs
-	}
 	for i, o := range h.objs {
 		h.objs[i] = a.mutObj(st, o)
 	}
@@ -1406,7 +1396,7 @@ func (a *interp) mutObj(st *state, o *Obj) *Obj {
 	if cur, ok := st.heap[o.ID]; ok {
 		return st.mut(cur)
 	}
-	return o
+	return o.clone() // no state holds it: a change to it is lost
 }
 
 // write sets a key. One target object is a strong update; several (the
@@ -1426,6 +1416,9 @@ func (a *interp) paramOfValue(v Value) int {
 type writeInfo struct {
 	value            model.Expr
 	literal, keyExpr model.Span
+	// boxes: the value is converted to Any (see model.DictOp.Boxes; a
+	// Swift dictionary literal's values too).
+	boxes bool
 }
 
 func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info writeInfo) {
@@ -1438,13 +1431,14 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			valueText, valueSite = string(a.file.Src[sp.Start:sp.End]), a.site(sp)
 		}
 	}
+	nilBox, vtype := a.valueFacts(info, vv, st)
 	for _, o := range objs {
 		if !ok {
 			o.Complete = false
 			continue
 		}
 		e := &Entry{Key: key, Name: name, Must: true, Platforms: st.plat, Sites: []Site{site}, SitePlatforms: []model.Platform{st.plat}, ValueText: valueText, ValueSite: valueSite,
-			ValueParam: a.paramOfValue(vv), ValueDerived: vv.Derived}
+			ValueParam: a.paramOfValue(vv), ValueDerived: vv.Derived, NilBox: nilBox, ValueType: vtype}
 		if info.literal.End > 0 {
 			e.Literal, e.KeyExpr = a.site(info.literal), a.site(info.keyExpr)
 		}
@@ -1458,6 +1452,7 @@ func (a *interp) write(st *state, objs []*Obj, kv, vv Value, site Site, info wri
 			old.Platforms |= e.Platforms
 			old.Values = joinConsts(old.Values, e.Values)
 			old.UnknownValue = old.UnknownValue || e.UnknownValue
+			old.NilBox, old.ValueType = joinNilBox(old.NilBox, e.NilBox), joinValueType(old.ValueType, e.ValueType)
 			old.Sites, old.SitePlatforms = unionSites(old.Sites, old.SitePlatforms, e.Sites, e.SitePlatforms)
 			e = old
 		} else if len(objs) > 1 {
@@ -1491,7 +1486,7 @@ func (a *interp) evalDictOp(x *model.DictOp, st *state) {
 				objs = fresh
 			}
 		}
-		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value})
+		a.write(st, objs, kv, vv, ksite, writeInfo{value: x.Value, boxes: x.Boxes})
 	case model.DictRemove:
 		kv := a.eval(x.Key, st)
 		objs := h.get(a, st)

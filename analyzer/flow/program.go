@@ -44,6 +44,17 @@ type Program struct {
 	structs map[string]bool
 	// nested lists the functions declared in each function's body.
 	nested map[*model.Func][]*model.Func
+	// props indexes the stored properties the files declare
+	// (valuetypes.go).
+	props map[string]*model.Prop
+	// outside and outsideSet are what SetOutside was told of the files
+	// outside the program (until it is called, no property is known
+	// nil); nilProps the stored properties known nil, computed once
+	// (nilprops.go).
+	outside    map[string]bool
+	outsideSet bool
+	nilOnce    sync.Once
+	nilProps   map[*model.Prop]bool
 
 	// graphOnce builds cg, the static call graph (callgraph.go); built
 	// is set once it has. prev is the program whose graph it may reuse
@@ -141,6 +152,7 @@ func NewProgramScoped(files []*model.File, platforms model.Platform, perFile fun
 			}
 		}
 	}
+	p.props = propIndex(files)
 	for name := range classes {
 		// A class of the same name elsewhere (another module): a variable
 		// of that type may be a class instance, which aliases.

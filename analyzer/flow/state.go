@@ -31,9 +31,6 @@ type state struct {
 	// not keep as they are (see selfJoinKeeps): a join of two states that
 	// share their vars map, with none, shares it without a look at each.
 	unkept int
-	// repl identifies the replacement of the state in place by another
-	// (see interp.replace), 0 for none.
-	repl int
 	// status holds, for every SecItem call made so far on the path, the
 	// outcomes its status may still have.
 	status statusTab

@@ -80,6 +80,12 @@ type DictOp struct {
 	Key   Expr // DictSet, DictAdd, DictRemove
 	Value Expr // DictSet, DictAdd
 	Other Expr // DictMerge: the dictionary merged in
+	// Boxes marks a set whose value parameter is a non-optional Any
+	// (Swift setObject(_:forKey:), updateValue(_:forKey:)): a Swift
+	// Optional passed there is boxed into Any, nil included, where a
+	// subscript set or setValue(_:forKey:) takes an Optional and removes
+	// the key for nil.
+	Boxes bool
 	Span  Span
 }
 

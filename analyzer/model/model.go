@@ -55,6 +55,13 @@ type File struct {
 	// Classes names its Swift classes and actors (reference types).
 	Structs []string
 	Classes []string
+	// Props are the stored properties the file's Swift types declare
+	// (see Prop); Exposed names the types whose stored properties code
+	// the program does not show may set: a type that is Decodable or
+	// Codable (its synthesised init(from:)), or @objcMembers (key-value
+	// coding), in its declaration or an extension.
+	Props   []*Prop
+	Exposed []string
 	// Types are the file's type declarations and extensions that name
 	// supertypes or protocols (see TypeDecl).
 	Types []TypeDecl
