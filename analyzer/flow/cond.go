@@ -61,6 +61,7 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			return st, deadState()
 		}
 		t, f := a.helperCond(v, st)
+		t, f = a.resultNilSplit(x.Value, v, t, f) // let data = out as? Data
 		if !t.dead {
 			bound := v
 			bound.NonNil = true
