@@ -127,6 +127,11 @@ type ptrKey struct {
 type encoder struct {
 	buf  []byte
 	ptrs map[ptrKey]uint64
+	// canonical writes an empty slice or map as nil (Fingerprint): a
+	// key must not tell apart values that mean the same, such as facts
+	// that went through encoding/gob (which decodes an empty slice as
+	// nil) and the same facts freshly parsed.
+	canonical bool
 }
 
 // encodeFile serialises f (without Src and Project).
@@ -172,7 +177,7 @@ func (e *encoder) value(v reflect.Value) error {
 		e.uint(uint64(v.Len()))
 		e.buf = append(e.buf, v.String()...)
 	case reflect.Slice:
-		if v.IsNil() {
+		if v.IsNil() || e.canonical && v.Len() == 0 {
 			e.uint(0)
 			return nil
 		}
@@ -193,7 +198,7 @@ func (e *encoder) value(v reflect.Value) error {
 			}
 		}
 	case reflect.Map:
-		if v.IsNil() {
+		if v.IsNil() || e.canonical && v.Len() == 0 {
 			e.uint(0)
 			return nil
 		}
@@ -486,9 +491,9 @@ func (d *decoder) value(v reflect.Value) error {
 
 // Fingerprint encodes v (any value the model codec can represent) for a
 // cache key: equal values give equal bytes (maps are written in key
-// order).
+// order), and an empty slice or map the bytes of a nil one.
 func Fingerprint(v any) ([]byte, error) {
-	e := &encoder{ptrs: map[ptrKey]uint64{}}
+	e := &encoder{ptrs: map[ptrKey]uint64{}, canonical: true}
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
 		return []byte{0}, nil

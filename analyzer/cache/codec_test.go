@@ -182,3 +182,22 @@ func TestDecodeRejectsGarbage(t *testing.T) {
 		decodeFile(bad, nil) // must not panic
 	}
 }
+
+// Fingerprint does not tell an empty slice or map from a nil one: the same
+// facts decoded by encoding/gob (which gives back nil) and freshly parsed
+// must give the same key.
+func TestFingerprintEmptyIsNil(t *testing.T) {
+	type facts struct {
+		Lines []int
+		Names map[string]int
+	}
+	a, err := Fingerprint(&facts{Lines: []int{}, Names: map[string]int{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Fingerprint(&facts{})
+	c, _ := Fingerprint(&facts{Lines: []int{0}})
+	if string(a) != string(b) || string(a) == string(c) {
+		t.Errorf("empty %x, nil %x, one element %x", a, b, c)
+	}
+}

@@ -3,6 +3,7 @@ package driver
 import (
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/keychainlint/keychainlint/analyzer/model"
 	"github.com/keychainlint/keychainlint/analyzer/source"
@@ -118,8 +119,16 @@ func (h *helperNames) keyTable() []keyed {
 // needles: always when it does (match on its source), and, rarely, when a
 // hash collision makes it seem to.
 func (h *helperNames) mayMatch(set nameSet, lang model.Lang) bool {
-	mentioned := make([]bool, len(h.idx))
-	declared := make([]source.Decl, len(h.idx))
+	// The per-name tables are as long as the whole name table, and round 2
+	// asks about every file round 1 did not parse: they are reused, and
+	// only the entries a file touched are cleared. A file that mentions no
+	// name of the table (most) satisfies nothing.
+	sc := matchScratch.Get().(*scratch)
+	defer matchScratch.Put(sc)
+	if len(sc.mentioned) < len(h.idx) {
+		sc.mentioned, sc.declared = make([]bool, len(h.idx)), make([]source.Decl, len(h.idx))
+	}
+	mentioned, declared := sc.mentioned[:len(h.idx)], sc.declared[:len(h.idx)]
 	table := h.byKey
 	i, j := 0, 0
 	for i < len(set) && j < len(table) {
@@ -131,11 +140,30 @@ func (h *helperNames) mayMatch(set nameSet, lang model.Lang) bool {
 			j++
 		default:
 			for ; j < len(table) && table[j].key == k; j++ {
-				mentioned[table[j].name] = true
-				declared[table[j].name] |= source.Decl(set[i] & declBits)
+				n := table[j].name
+				if !mentioned[n] {
+					sc.touched = append(sc.touched, n)
+				}
+				mentioned[n] = true
+				declared[n] |= source.Decl(set[i] & declBits)
 			}
 			i++
 		}
 	}
-	return h.satisfied(langsOf(lang), mentioned, declared)
+	ok := len(sc.touched) > 0 && h.satisfied(langsOf(lang), mentioned, declared)
+	for _, n := range sc.touched {
+		mentioned[n], declared[n] = false, 0
+	}
+	sc.touched = sc.touched[:0]
+	return ok
 }
+
+// scratch is mayMatch's reusable per-name tables (all false and zero
+// between calls) and the names a call set.
+type scratch struct {
+	mentioned []bool
+	declared  []source.Decl
+	touched   []int
+}
+
+var matchScratch = sync.Pool{New: func() any { return new(scratch) }}

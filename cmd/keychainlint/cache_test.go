@@ -162,3 +162,29 @@ func TestCacheVerbose(t *testing.T) {
 		t.Errorf("without --verbose the cache is mentioned:\n%s", quiet.stderr)
 	}
 }
+
+// TestCacheSecondRunHits: the run right after a cold one takes its findings
+// from the cache also when the project facts it reads from the cache
+// differ from freshly parsed ones only in form (an entitlements file with
+// an empty keychain-access-groups array: encoding/gob gives back nil for
+// the empty line list, which the result key must not tell apart).
+func TestCacheSecondRunHits(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(repoRoot, "analyzer", "project", "testdata", "e2e", "xcode-ent"))); err != nil {
+		t.Fatal(err)
+	}
+	empty := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\">\n<dict>\n\t<key>keychain-access-groups</key>\n\t<array/>\n</dict>\n</plist>\n"
+	if err := os.WriteFile(filepath.Join(dir, "App", "Vault-Debug.entitlements"), []byte(empty), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := t.TempDir()
+	t.Chdir(dir)
+	cold := runCmd(t, "--verbose", "--exit-zero", "--cache-dir", cacheDir, ".")
+	warm := runCmd(t, "--verbose", "--exit-zero", "--cache-dir", cacheDir, ".")
+	if !strings.Contains(warm.stderr, "; findings from the cache\n") {
+		t.Errorf("the second run did not take its findings from the cache:\n%s\ncold:\n%s", warm.stderr, cold.stderr)
+	}
+	if warm.stdout != cold.stdout {
+		t.Errorf("warm output differs:\n%s\ncold:\n%s", warm.stdout, cold.stdout)
+	}
+}

@@ -98,8 +98,9 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("keychainlint config", flag.ContinueOnError)
 	var c configFlags
 	c.register(fs)
+	format := fs.String("format", "text", "output format: text or json")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: keychainlint config [--config FILE | --no-config] [PATH]\n\nPrints the effective configuration of PATH (default .) and where each value comes from.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "usage: keychainlint config [--config FILE | --no-config] [--format text|json] [PATH]\n\nPrints the effective configuration of PATH (default .) and where each value comes from.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if code, ok := parseFlags(fs, args, stderr); !ok {
@@ -107,6 +108,10 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 1 {
 		fs.Usage()
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "keychainlint: --format %s: want text or json\n", report.Text(*format))
 		return 2
 	}
 	path := "."
@@ -117,7 +122,11 @@ func cmdConfig(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		var s *config.Settings
 		if s, err = res.For(path); err == nil {
-			writeSettings(stdout, s)
+			if *format == "json" {
+				writeSettingsJSON(stdout, s)
+			} else {
+				writeSettings(stdout, s)
+			}
 			return 0
 		}
 	}

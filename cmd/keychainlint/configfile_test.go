@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/keychainlint/keychainlint/rules/all"
 )
 
 // copySampleApp copies the sample app into a new repository (a directory
@@ -209,5 +213,54 @@ func TestConfigChangeInvalidatesCache(t *testing.T) {
 	os.Remove(filepath.Join(app, ".keychainlint.yml"))
 	if got := scan(); got != first {
 		t.Errorf("file removed: differs from the first run:\n%s", lineDiff(first, got))
+	}
+}
+
+// keychainlint config --format json gives the values the text gives, each
+// with where it came from; an unknown format is a usage error.
+func TestConfigCommandJSON(t *testing.T) {
+	app := copySampleApp(t)
+	t.Chdir(app)
+	writeFile(t, filepath.Join(app, ".keychainlint.yml"), overrideFile(t)+"platforms: [ios, macos]\ndeployment-targets:\n  ios: \"15.0\"\nfail-on: error\n")
+	r := runCmd(t, "config", "--format", "json", "ObjC/LegacyKeychain.m")
+	if r.code != 0 {
+		t.Fatal(r)
+	}
+	var got configJSON
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	if got.Version != 1 || got.Configuration != ".keychainlint.yml" || got.Path != "ObjC/LegacyKeychain.m" {
+		t.Errorf("header: %+v", got)
+	}
+	if p, _ := got.Platforms.Value.([]any); len(p) != 2 || p[0] != "ios" || p[1] != "macos" || !strings.HasPrefix(got.Platforms.From, ".keychainlint.yml:") {
+		t.Errorf("platforms %+v", got.Platforms)
+	}
+	if d := got.DeploymentTargets["ios"]; d.Value != "15.0" || !strings.HasPrefix(d.From, ".keychainlint.yml:") {
+		t.Errorf("deployment targets %+v", got.DeploymentTargets)
+	}
+	if got.FailOn.Value != "error" || got.MaxFileSize.From != "default" {
+		t.Errorf("fail-on %+v, max-file-size %+v", got.FailOn, got.MaxFileSize)
+	}
+	// Every rule, as the text lists it, enabled or not alike.
+	text := runCmd(t, "config", "ObjC/LegacyKeychain.m").stdout
+	if len(got.Rules) != len(all.Catalog()) {
+		t.Errorf("%d rules, want %d", len(got.Rules), len(all.Catalog()))
+	}
+	disabled := 0
+	for _, rule := range got.Rules {
+		on := "yes"
+		if rule.Enabled.Value != true {
+			on, disabled = "no", disabled+1
+		}
+		if !regexp.MustCompile(`(?m)^` + rule.Name + ` +` + on + ` `).MatchString(text) {
+			t.Errorf("%s: enabled %v in JSON, not so in the text:\n%s", rule.Name, rule.Enabled, text)
+		}
+	}
+	if disabled == 0 {
+		t.Error("the override file disables no rule for this file: the comparison shows little")
+	}
+	if r := runCmd(t, "config", "--format", "yaml", "."); r.code != 2 || !strings.Contains(r.stderr, "want text or json") {
+		t.Errorf("--format yaml: %s", r)
 	}
 }

@@ -1,6 +1,7 @@
 package backgroundaccess
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/keychainlint/keychainlint/analyzer/flow"
@@ -132,6 +133,11 @@ func entries(p *flow.Program) []*entry {
 	var out []*entry
 	for _, f := range p.Files {
 		principal := principalClasses(f)
+		// Only a file that spells a registration can hold one: walking
+		// every body of the program for it was most of the rule's cost in
+		// the language server's edit loop, where each edit is a new
+		// program.
+		registers := len(f.Src) == 0 || bytes.Contains(f.Src, taskWithIdentifier)
 		for _, fn := range f.Funcs {
 			if fn.Kind == model.FuncMethod || fn.Kind == model.FuncFunction {
 				if c, ok := callbacks[fn.Sig()]; ok && c.applies(fn, inherits, sigs) {
@@ -143,11 +149,18 @@ func entries(p *flow.Program) []*entry {
 				out = append(out, &entry{Fn: fn, Site: flow.Site{File: f, Span: fn.NameSpan}, What: what})
 				continue
 			}
-			out = append(out, launchHandlers(p, fn)...)
+			if registers {
+				out = append(out, launchHandlers(p, fn)...)
+			}
 		}
 	}
 	return out
 }
+
+// taskWithIdentifier is in every spelling of a BGTaskScheduler registration
+// (registersTask): register(forTaskWithIdentifier:…) and
+// registerForTaskWithIdentifier:usingQueue:launchHandler:.
+var taskWithIdentifier = []byte("TaskWithIdentifier")
 
 // applies reports whether a method with the callback's signature is the
 // callback: its type conforms where that is required, implements the
