@@ -759,8 +759,32 @@ func (l *lowerer) swiftPattern(n *node) model.Expr {
 		if firstNamed(p, "value_binding_pattern") != nil {
 			return &model.Ident{Name: "_", Span: span(p)}
 		}
+		if e := l.swiftBoolCasePattern(p); e != nil {
+			return e
+		}
 	}
 	return &model.Unknown{Span: span(n)}
+}
+
+// swiftBoolCasePattern lowers an enum case pattern with one Bool literal
+// payload (`.success(true)`, whose pattern is a name followed by a pattern
+// holding the literal) as the call `.success(true)`, so that a switch over
+// a Result of Bool tells the two successes apart; nil for other patterns.
+func (l *lowerer) swiftBoolCasePattern(p *node) model.Expr {
+	if p.NamedChildCount() != 2 {
+		return nil
+	}
+	name, payload := p.NamedChild(0), p.NamedChild(1)
+	if name.Type() != "simple_identifier" || payload.Type() != "pattern" || payload.NamedChildCount() != 1 ||
+		payload.NamedChild(0).Type() != "boolean_literal" {
+		return nil
+	}
+	lit := payload.NamedChild(0)
+	return &model.Call{
+		Fun:  &model.Member{Name: l.text(name), NameSpan: span(name), Span: span(name)},
+		Args: []*model.Arg{{Value: &model.BoolLit{Value: l.text(lit) == "true", Span: span(lit)}, Span: span(payload)}},
+		Span: span(p),
+	}
 }
 
 // swiftExpr lowers an expression.

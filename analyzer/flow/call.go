@@ -71,6 +71,9 @@ func (a *interp) evalCall(c *model.Call, st *state) Value {
 	if recvVal.Kind == VStatus {
 		a.escapeStatuses(name, []Value{recvVal}, st) // status.check()
 	}
+	if v, ok := a.valueOrDefault(c, recv, recvVal); ok {
+		return v
+	}
 	if fn := a.prog.resolve(c, a.fn, ri); fn != nil && fn != a.fn {
 		v := a.instantiate(fn, c, c.Span, st, args...)
 		if v.Kind == VUnknown && !sawClosure {
@@ -227,6 +230,9 @@ func (a *interp) instantiate(fn *model.Func, call *model.Call, sp model.Span, st
 		st.status.set(id, sum.ReadOK|sum.ReadFail)
 		a.setCallFor(id, readFact)
 		a.helperRead[id] = [2]StatusSet{sum.ReadOK, sum.ReadFail}
+		if sum.BoolResult {
+			a.helperBool[id] = [2]StatusSet{sum.ReadTrue, sum.ReadFalse}
+		}
 		helperStatus = Value{Kind: VStatus, Status: []callID{id}}
 	}
 	for i, delta := range sum.ParamDeltas {

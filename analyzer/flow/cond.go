@@ -61,6 +61,7 @@ func (a *interp) cond(e model.Expr, st *state) (*state, *state) {
 			return st, deadState()
 		}
 		t, f := a.helperCond(v, st)
+		t, f = a.resultNilSplit(x.Value, v, t, f) // let data = out as? Data
 		if !t.dead {
 			bound := v
 			bound.NonNil = true
@@ -166,16 +167,23 @@ func (a *interp) helperCond(v Value, st *state) (*state, *state) {
 	if !ok {
 		return t, f
 	}
+	return a.splitHelper(id, sets[0], sets[1], st)
+}
+
+// splitHelper splits st on a helper's result: the helper's read (id) has
+// the outcomes tset where the result is true, fset where it is false.
+func (a *interp) splitHelper(id callID, tset, fset StatusSet, st *state) (*state, *state) {
+	t, f := st.copy(), st
 	cur, tracked := st.status.get(id)
 	if !tracked || st.dead {
 		return t, f
 	}
-	t.status.set(id, (cur&sets[0])|Tested)
-	f.status.set(id, (cur&sets[1])|Tested)
-	if (cur & sets[0]).Outcomes() == 0 {
+	t.status.set(id, (cur&tset)|Tested)
+	f.status.set(id, (cur&fset)|Tested)
+	if (cur & tset).Outcomes() == 0 {
 		t = deadState()
 	}
-	if (cur & sets[1]).Outcomes() == 0 {
+	if (cur & fset).Outcomes() == 0 {
 		f = deadState()
 	}
 	return t, f

@@ -18,7 +18,7 @@ func fingerprint(r *funcResult) string {
 	}
 	s := r.summary
 	var b strings.Builder
-	fmt.Fprintf(&b, "arg=%d ok=%d fail=%d st=%d\n", s.RetArg, s.ReadOK, s.ReadFail, s.RetReadStatus)
+	fmt.Fprintf(&b, "arg=%d ok=%d fail=%d st=%d true=%d false=%d bool=%t\n", s.RetArg, s.ReadOK, s.ReadFail, s.RetReadStatus, s.ReadTrue, s.ReadFalse, s.BoolResult)
 	b.WriteString("ret=")
 	fpObj(&b, s.Ret)
 	b.WriteString("\nconst=")

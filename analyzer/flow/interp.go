@@ -49,6 +49,10 @@ type interp struct {
 	// helperRead holds, for the status of a call to a helper that reads,
 	// the outcomes on its success and failure returns.
 	helperRead map[callID][2]StatusSet
+	// helperBool holds, for those of them that return a Result of Bool,
+	// the outcomes where it returns `.success(true)` and `.success(false)`
+	// (resultbool.go).
+	helperBool map[callID][2]StatusSet
 	// excluded is set once a status was found unequal to a failure code;
 	// exits and statusExits are the function's exits and StatusExits (see
 	// exits.go).
@@ -88,6 +92,11 @@ type frame struct {
 	// okRead and failRead collect the read outcomes at success and
 	// failure exits.
 	okRead, failRead StatusSet
+	// trueRead and falseRead collect them at `return .success(true)` and
+	// `.success(false)`; notBool is set by any other return (resultbool.go).
+	trueRead, falseRead StatusSet
+	boolRets            int
+	notBool             bool
 }
 
 // factKey identifies a call fact: where the call happens in this
@@ -108,7 +117,7 @@ type target struct {
 
 func newInterp(p *Program, fn *model.Func, stack []frameKey) *interp {
 	return &interp{prog: p, fn: fn, file: fn.File, stack: stack, ids: map[Site]int{}, factAt: map[factKey]*CallFact{},
-		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
+		callFor: map[callID]*CallFact{}, helperRead: map[callID][2]StatusSet{}, helperBool: map[callID][2]StatusSet{}, summary: &Summary{ParamDeltas: map[int]*Obj{}, RetArg: -1}, params: map[objID]int{},
 		types: map[string]string{}, budget: p.stepBudget}
 }
 
@@ -201,6 +210,7 @@ func (a *interp) run() *funcResult {
 	}
 	fr.okRead |= a.readStatus(end)
 	a.summary.ReadOK, a.summary.ReadFail = fr.okRead, fr.failRead
+	a.finishBoolResult(fr, end)
 	a.finishSummary(fr, all)
 	return &funcResult{facts: a.facts, summary: a.summary, exits: a.finishExits(), resultUses: a.resultUses}
 }
@@ -476,6 +486,7 @@ func (a *interp) execSimple(s model.Stmt, st *state) *state {
 		// success) passes the helper's success and failure on; the other
 		// reads count by what this return signals.
 		passed := a.returnedHelperRead(v, st, fr)
+		a.recordBoolReturn(x.Value, before, fr)
 		for id, set := range before {
 			if passed[id] || compared[id] {
 				continue
@@ -847,6 +858,22 @@ func (a *interp) caseMatch(tag Value, v model.Expr, st *state) (*state, *state) 
 		// `switch load(key) { case .success: … case .failure: … }` on a
 		// helper that reads and returns a Result: the read's outcomes
 		// are those of the helper's success or failure.
+		if sets, ok := a.helperBool[tag.Status[0]]; ok {
+			// `case .success(true):` on a helper that returns a Result
+			// of Bool: the read's outcomes where it returned that Bool.
+			if b := boolCase(v); b == "true" || b == "false" {
+				fail := a.helperRead[tag.Status[0]][1]
+				if b == "true" {
+					return a.splitHelper(tag.Status[0], sets[0], sets[1]|fail, st)
+				}
+				return a.splitHelper(tag.Status[0], sets[1], sets[0]|fail, st)
+			}
+		}
+		if c, isCall := v.(*model.Call); isCall && len(c.Args) > 0 {
+			// `.success(true)` on a helper whose Bool the summary does
+			// not know: it matches some of the successes only.
+			return st.copy(), st
+		}
 		if _, helper := a.helperRead[tag.Status[0]]; helper {
 			t, f := a.helperCond(tag, st)
 			if c == "failure" {

@@ -195,6 +195,13 @@ type Summary struct {
 	// (returns nil or false, throws). ReadFail == 0 when the function
 	// makes no read or never fails after one.
 	ReadOK, ReadFail StatusSet
+	// ReadTrue and ReadFalse split ReadOK for a function that returns a
+	// Result of Bool (every return is `.success(true)`, `.success(false)`
+	// or `.failure(…)`, see resultbool.go): the outcomes where it returns
+	// `.success(true)` and `.success(false)`. BoolResult marks such a
+	// function.
+	ReadTrue, ReadFalse StatusSet
+	BoolResult          bool
 	// RetReadStatus is set when the function returns the status of its
 	// read (an OSStatus): the outcomes it may return.
 	RetReadStatus StatusSet

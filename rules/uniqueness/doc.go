@@ -27,14 +27,19 @@
 // errSecSuccess`, then `if exists(key) { update } else { add }`), or
 // returns a Result (.failure where the read failed, then `switch
 // find(key) { case .success: update; case .failure: add }`;
-// `if tokenStatus() == errSecItemNotFound { add }`); the key is then
+// `if tokenStatus() == errSecItemNotFound { add }`), or returns a Result
+// of Bool (`.success(false)` where the read found nothing, read through
+// `case .success(false):` or an extension method of Result that returns
+// the success's value or a default, `exists(key).getOrElse(false)`); the key is then
 // reported in the helper. The read and the add name the same item as
 // preferupdate decides it: the same identifying attributes, or one
 // dictionary (or the same helper call) for both even where an attribute is
 // set on some paths only. It stays silent when the read filters only on
 // primary attributes, when the add does not happen on a not-found path or
-// may also happen after the read succeeded, when a delete may run between
-// the check and the add (it may remove the item the check missed), and
+// may also happen after the read succeeded (unless a delete runs first
+// there, and only there: `if exists { update; if failed { delete } }`),
+// when a delete may run between the check and the add on its not-found
+// path (it may remove the item the check missed), and
 // when it cannot tell that the add names the same item.
 //
 // Example:

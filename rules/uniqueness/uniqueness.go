@@ -48,7 +48,13 @@ func run(pass *analysis.Pass) (any, error) {
 			// An update whose query finds nothing (errSecItemNotFound)
 			// before the add is the same existence check: its query
 			// filters the same way.
-			if (prev.Op != model.OpRead && prev.Op != model.OpUpdate) || !set.Has(flow.NotFound) || set.Has(flow.Success) || rulekit.InsideOneHelperCall(prev, add) {
+			// A success that reaches the add only after a delete made
+			// where the check found the item (`if exists { update; if
+			// failed { delete } }; add`) is the code replacing the item
+			// it found; the not-found path still adds without looking
+			// further.
+			if (prev.Op != model.OpRead && prev.Op != model.OpUpdate) || !set.Has(flow.NotFound) ||
+				(set.Has(flow.Success) && !deletedWhereFound(add, prev)) || rulekit.InsideOneHelperCall(prev, add) {
 				continue
 			}
 			if rulekit.SameItem(prev.Dict, add.Dict, class, add.Func) && !deletesBetween(add, prev) {
@@ -78,17 +84,44 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // deletesBetween reports whether a delete may run after the existence
-// check and before the add (`update; if failed { delete(…) }; add`): it may
-// remove the item the check missed, so the add need not fail. Whether it
-// removes that item is not asked: when in doubt, stay silent.
+// check found nothing and before the add (`update; if failed { delete(…)
+// }; add`): it may remove the item the check missed, so the add need not
+// fail. Whether it removes that item is not asked: when in doubt, stay
+// silent. A delete that runs only where the check found the item (`if
+// exists { update; if failed { delete } }; add`) leaves the not-found path
+// as it was.
 func deletesBetween(add, check *flow.CallFact) bool {
-	for d := range add.Earlier {
-		if d.Op == model.OpDelete && d.Site.File == check.Site.File &&
-			check.Site.Span.Start < d.Site.Span.Start && d.Site.Span.Start < add.Site.Span.Start {
+	for _, d := range between(add, check) {
+		if set, known := d.Earlier[check]; known && !set.Has(flow.NotFound) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// deletedWhereFound reports whether a delete runs between the check and
+// the add where the check found the item, and only there.
+func deletedWhereFound(add, check *flow.CallFact) bool {
+	for _, d := range between(add, check) {
+		if set, known := d.Earlier[check]; known && set.Has(flow.Success) && !set.Has(flow.NotFound) {
 			return true
 		}
 	}
 	return false
+}
+
+// between returns the deletes that may run after the check and before the
+// add, in the check's file.
+func between(add, check *flow.CallFact) []*flow.CallFact {
+	var out []*flow.CallFact
+	for d := range add.Earlier {
+		if d.Op == model.OpDelete && d.Site.File == check.Site.File &&
+			check.Site.Span.Start < d.Site.Span.Start && d.Site.Span.Start < add.Site.Span.Start {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // nonUnique reports whether an entry of a read query is an attribute of
