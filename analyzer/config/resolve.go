@@ -8,31 +8,6 @@ import (
 	"github.com/keychainlint/keychainlint/analyzer/model"
 )
 
-// Find returns the configuration file that applies to the directory dir:
-// the nearest .keychainlint.yml in dir or above it, looking no higher than
-// the first directory that holds .git (the repository root). "" when
-// there is none.
-func Find(dir string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	for d := abs; ; {
-		p := filepath.Join(d, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p, nil
-		}
-		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return "", nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", nil
-		}
-		d = parent
-	}
-}
-
 // Resolver answers the settings of paths, loading each configuration file
 // once. It is safe for concurrent use.
 type Resolver struct {
@@ -104,10 +79,13 @@ func (r *Resolver) abs(p string) (string, error) {
 	return filepath.Join(r.wd, p), nil
 }
 
-// dirConfig is Find for the absolute directory dir, each directory's answer
-// remembered: a directory without its own file has its parent's (unless it
-// is a repository root), so a walk looks at each directory once instead of
-// at every directory up to the root for each one. r.mu is held.
+// dirConfig returns the configuration that applies to the absolute
+// directory dir: the nearest .keychainlint.yml in dir or above it, looking
+// no higher than the first directory that holds .git (the repository
+// root); nil when there is none. Each directory's answer is remembered:
+// a directory without its own file has its parent's (unless it is a
+// repository root), so a walk looks at each directory once instead of at
+// every directory up to the root for each one. r.mu is held.
 func (r *Resolver) dirConfig(dir string) (*Config, error) {
 	if c, ok := r.byDir[dir]; ok {
 		return c, nil
